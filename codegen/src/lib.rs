@@ -1,0 +1,143 @@
+//! The spec parser, validator and generator behind `sip_codes!`.
+//!
+//! One parser, two users: the proc macro (`sip-codes-macros`) calls [`expand`], and the
+//! project's maintainer tools call [`read_spec`] and [`merge`] to read the same files the same
+//! way. Nothing here uses `proc_macro` types, so every pass runs in plain unit tests.
+//!
+//! The passes, one module each: [`spec`] reads a TOML file into the model, [`valid`] checks
+//! across entries and files, and `expand` turns the model into tokens.
+
+mod diag;
+mod expand;
+mod input;
+mod names;
+pub mod spec;
+pub mod valid;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote_spanned;
+
+pub use diag::{Diagnostic, Location};
+pub use names::{derive_variant_name, snake_case};
+pub use spec::{read_spec, CodeEntry, Registry, SpecFile};
+pub use valid::merge;
+
+use input::{Input, SpecSource};
+
+/// The IANA registry spec bundled with the crate: what `#[spec = iana]` reads.
+pub const BUNDLED_IANA_SPEC: &str = include_str!("../iana.toml");
+
+/// How the bundled spec is named in messages.
+pub const BUNDLED_IANA_PATH: &str = "<sip-codes bundled iana.toml>";
+
+/// Expands one `sip_codes!` invocation.
+///
+/// `invoking_file` gives the file a span's tokens come from (the macro passes
+/// `Span::local_file`); relative spec paths resolve against that file's folder, or against
+/// `CARGO_MANIFEST_DIR` where no file is known. Problems become `compile_error!`s spanned on
+/// the spec path, next to stub items that keep the rest of the crate type-checking.
+pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf>) -> TokenStream {
+    let input: Input = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    let mut diagnostics = Vec::new();
+    let mut spans = Vec::new();
+    let mut files = Vec::new();
+    let mut tracked = Vec::new();
+    let mut unreadable = TokenStream::new();
+    for (index, source) in input.specs.iter().enumerate() {
+        match source {
+            SpecSource::Bundled(ident) => {
+                spans.push(ident.span());
+                let (spec, found) = read_spec(index, &Arc::from(BUNDLED_IANA_PATH), BUNDLED_IANA_SPEC);
+                diagnostics.extend(found);
+                files.push(spec.codes);
+            }
+            SpecSource::File(literal) => {
+                spans.push(literal.span());
+                let path = resolve(&literal.value(), invoking_file(literal.span()));
+                let shown: Arc<str> = Arc::from(path.display().to_string());
+                match read_text(index, &shown, &path) {
+                    Ok(text) => {
+                        tracked.push((literal.span(), shown.clone()));
+                        let (spec, found) = read_spec(index, &shown, &text);
+                        diagnostics.extend(found);
+                        files.push(spec.codes);
+                    }
+                    Err(message) => {
+                        unreadable.extend(quote_spanned!(literal.span()=> ::core::compile_error!(#message);));
+                        files.push(Vec::new());
+                    }
+                }
+            }
+        }
+    }
+    diagnostics.sort_by_key(|d| (d.location.file, d.location.line, d.location.column));
+    let entries = merge(files, &mut diagnostics);
+    let failed = !diagnostics.is_empty() || !unreadable.is_empty();
+    let missing = valid::missing_interpret_codes(&entries);
+    if !missing.is_empty() && !failed {
+        let last = input.specs.len() - 1;
+        let path: Arc<str> = match &input.specs[last] {
+            SpecSource::Bundled(_) => Arc::from(BUNDLED_IANA_PATH),
+            SpecSource::File(literal) => {
+                Arc::from(resolve(&literal.value(), invoking_file(literal.span())).display().to_string())
+            }
+        };
+        let missing: Vec<String> = missing.iter().map(u16::to_string).collect();
+        diagnostics.push(Diagnostic {
+            location: Location::start_of(last, &path),
+            message: format!(
+                "the spec lacks {}: `interpret` (RFC 3261 §8.1.3.2) maps unknown codes onto 100, 183, 200, 300, 400, 500 and 600, which every UA must understand; add them (e.g. with `#[spec = iana]`)",
+                missing.join(", ")
+            ),
+        });
+    }
+    let mut output = unreadable;
+    for diagnostic in &diagnostics {
+        let message = diagnostic.to_string();
+        output.extend(quote_spanned!(spans[diagnostic.location.file]=> ::core::compile_error!(#message);));
+    }
+    for (span, path) in tracked {
+        // Ties the crate's build to the spec file, so editing it re-expands the macro.
+        let path = path.as_ref();
+        output.extend(quote_spanned!(span=> const _: &str = ::core::include_str!(#path);));
+    }
+    output.extend(expand::generate(&input, &entries));
+    output
+}
+
+fn resolve(literal: &str, invoking_file: Option<PathBuf>) -> PathBuf {
+    let path = Path::new(literal);
+    if path.is_absolute() {
+        return path.to_path_buf();
+    }
+    let base = invoking_file
+        .and_then(|file| {
+            let file = if file.is_relative() {
+                // rustc reports paths relative to the directory it runs in, the package root.
+                std::env::current_dir().ok()?.join(file)
+            } else {
+                file
+            };
+            file.parent().map(Path::to_path_buf)
+        })
+        .or_else(|| std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from))
+        .unwrap_or_default();
+    base.join(path)
+}
+
+/// Reads a spec file; the error is the message to show.
+fn read_text(index: usize, shown: &Arc<str>, path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read spec file {shown}: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let location = Location::at(index, shown, &prefix, valid);
+        format!("{location}: the spec file is not valid UTF-8")
+    })
+}

@@ -1,0 +1,437 @@
+//! The spec model and the pass that reads one TOML spec file into it.
+//!
+//! Reading never stops at the first problem: every entry is checked and every problem is
+//! returned, each located as `path:line:col`.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use toml::de::{DeArray, DeTable, DeValue};
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Location};
+use crate::names;
+
+/// The `[registry]` table: where a spec's codes come from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Registry {
+    /// e.g. "IANA SIP Response Codes".
+    pub name: Option<String>,
+    /// e.g. "https://www.iana.org/assignments/sip-parameters/".
+    pub source: Option<String>,
+    /// The registry's last-updated date, e.g. "2026-08-17".
+    pub updated: Option<String>,
+}
+
+/// One `[[code]]` entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeEntry {
+    /// The status code, 100..=699.
+    pub code: u16,
+    /// The canonical Reason-Phrase.
+    pub reason: String,
+    /// The variant name: `name` if given, else derived from `reason`.
+    pub name: String,
+    /// Whether `name` was given explicitly.
+    pub explicit_name: bool,
+    /// References, e.g. `["RFC3261"]`.
+    pub references: Vec<String>,
+    /// Markdown that becomes the variant's rustdoc.
+    pub description: Option<String>,
+    /// Whether the registry marks the code deprecated.
+    pub deprecated: bool,
+    /// Former phrases that parsing still accepts.
+    pub aliases: Vec<String>,
+    /// `false` for codes IANA does not register (vendor codes).
+    pub registered: bool,
+    /// Where the entry's `code` value is.
+    pub location: Location,
+}
+
+impl CodeEntry {
+    /// The code's class digit, 1 to 6.
+    pub fn class_digit(&self) -> u16 {
+        self.code / 100
+    }
+}
+
+/// One spec file, read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpecFile {
+    /// The `[registry]` table, if present.
+    pub registry: Option<Registry>,
+    /// The `[[code]]` entries that were read without problems, in file order.
+    pub codes: Vec<CodeEntry>,
+}
+
+/// The keys a `[[code]]` entry may have.
+pub const CODE_KEYS: &[&str] =
+    &["code", "reason", "name", "references", "description", "deprecated", "aliases", "registered"];
+const REGISTRY_KEYS: &[&str] = &["name", "source", "updated"];
+
+/// Reads one spec file. `file` numbers it among merged files; `path` is how it is shown.
+///
+/// Returns the entries that are well-formed and a diagnostic for every problem; an entry
+/// with a problem is left out.
+pub fn read_spec(file: usize, path: &Arc<str>, source: &str) -> (SpecFile, Vec<Diagnostic>) {
+    let mut reader = Reader { file, path, source, diagnostics: Vec::new() };
+    let spec = reader.read();
+    let mut diagnostics = reader.diagnostics;
+    diagnostics.sort_by_key(|d| (d.location.line, d.location.column));
+    (spec, diagnostics)
+}
+
+struct Reader<'a> {
+    file: usize,
+    path: &'a Arc<str>,
+    source: &'a str,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn location(&self, span: &Range<usize>) -> Location {
+        Location::at(self.file, self.path, self.source, span.start)
+    }
+
+    fn error(&mut self, span: &Range<usize>, message: impl Into<String>) {
+        let location = self.location(span);
+        self.diagnostics.push(Diagnostic { location, message: message.into() });
+    }
+
+    fn read(&mut self) -> SpecFile {
+        let (document, errors) = DeTable::parse_recoverable(self.source);
+        if !errors.is_empty() {
+            // A document with syntax errors is not read further: recovered values would only
+            // add confusing follow-on errors.
+            for error in errors {
+                let span = error.span().unwrap_or(0..0);
+                let message = format!("invalid TOML: {}", error.message().trim_end());
+                self.error(&span, message);
+            }
+            return SpecFile::default();
+        }
+        let mut spec = SpecFile::default();
+        let document = document.into_inner();
+        let mut saw_codes = false;
+        for (key, value) in &document {
+            match key.get_ref().as_ref() {
+                "registry" => spec.registry = self.read_registry(value),
+                "code" => {
+                    saw_codes = true;
+                    match value.get_ref() {
+                        DeValue::Array(entries) => {
+                            for entry in entries {
+                                if let Some(entry) = self.read_entry(entry) {
+                                    spec.codes.push(entry);
+                                }
+                            }
+                        }
+                        other => self.error(
+                            &value.span(),
+                            format!("`code` must be an array of tables (`[[code]]`), found {}", other.type_str()),
+                        ),
+                    }
+                }
+                other => self.error(
+                    &key.span(),
+                    format!("unknown key `{other}`; a spec has `[registry]` and `[[code]]` entries"),
+                ),
+            }
+        }
+        if !saw_codes {
+            self.error(&(0..0), "the spec has no `[[code]]` entries");
+        }
+        spec
+    }
+
+    fn read_registry(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Registry> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.error(&value.span(), format!("`registry` must be a table, found {}", value.get_ref().type_str()));
+            return None;
+        };
+        let mut registry = Registry::default();
+        for (key, value) in table {
+            let key_name = key.get_ref().as_ref();
+            let slot = match key_name {
+                "name" => &mut registry.name,
+                "source" => &mut registry.source,
+                "updated" => &mut registry.updated,
+                other => {
+                    let message = format!("unknown key `{other}` in [registry]; expected one of {}", list(REGISTRY_KEYS));
+                    self.error(&key.span(), message);
+                    continue;
+                }
+            };
+            *slot = self.string(key_name, value);
+        }
+        Some(registry)
+    }
+
+    fn read_entry(&mut self, value: &Spanned<DeValue<'_>>) -> Option<CodeEntry> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.error(&value.span(), format!("each `code` entry must be a table, found {}", value.get_ref().type_str()));
+            return None;
+        };
+        let before = self.diagnostics.len();
+        let mut code = None;
+        let mut reason = None;
+        let mut name = None;
+        let mut references = Vec::new();
+        let mut description = None;
+        let mut deprecated = false;
+        let mut aliases = Vec::new();
+        let mut registered = true;
+        for (key, value) in table {
+            let key_name = key.get_ref().as_ref();
+            match key_name {
+                "code" => code = self.code(value),
+                "reason" => reason = self.phrase("reason", value),
+                "name" => name = self.name(value),
+                "references" => references = self.strings("references", value, |r, s, span| r.reference(s, span)),
+                "description" => description = self.string("description", value),
+                "deprecated" => deprecated = self.boolean("deprecated", value).unwrap_or(false),
+                "aliases" => aliases = self.strings("aliases", value, |r, s, span| r.check_phrase("aliases", s, span)),
+                "registered" => registered = self.boolean("registered", value).unwrap_or(true),
+                other => {
+                    let message = format!("unknown key `{other}` in [[code]]; expected one of {}", list(CODE_KEYS));
+                    self.error(&key.span(), message);
+                }
+            }
+        }
+        let entry_span = value.span();
+        let described = code.as_ref().map_or_else(|| "this [[code]] entry".to_owned(), |(c, _)| format!("code {c}"));
+        if code.is_none() && !table.contains_key("code") {
+            self.error(&entry_span, "missing `code` in [[code]] entry");
+        }
+        if reason.is_none() && !table.contains_key("reason") {
+            self.error(&entry_span, format!("missing `reason` for {described}"));
+        }
+        let ((code, code_span), reason) = (code?, reason?);
+        let (name, explicit_name) = match name {
+            Some(name) => (name, true),
+            None => match names::derive_variant_name(&reason) {
+                Ok(name) => (name, false),
+                Err(message) => {
+                    self.error(&code_span, format!("code {code}: {message}"));
+                    return None;
+                }
+            },
+        };
+        if self.diagnostics.len() > before {
+            return None;
+        }
+        Some(CodeEntry {
+            code,
+            reason,
+            name,
+            explicit_name,
+            references,
+            description,
+            deprecated,
+            aliases,
+            registered,
+            location: self.location(&code_span),
+        })
+    }
+
+    fn code(&mut self, value: &Spanned<DeValue<'_>>) -> Option<(u16, Range<usize>)> {
+        let span = value.span();
+        let DeValue::Integer(integer) = value.get_ref() else {
+            self.error(&span, format!("`code` must be an integer, found {}", value.get_ref().type_str()));
+            return None;
+        };
+        let digits = integer.as_str().replace('_', "");
+        match i64::from_str_radix(&digits, integer.radix()) {
+            Ok(code @ 100..=699) => Some((code as u16, span)),
+            Ok(code) => {
+                self.error(&span, format!("code {code} is outside SIP's range 100..=699"));
+                None
+            }
+            Err(_) => {
+                self.error(&span, format!("code {} is outside SIP's range 100..=699", integer.as_str()));
+                None
+            }
+        }
+    }
+
+    fn name(&mut self, value: &Spanned<DeValue<'_>>) -> Option<String> {
+        let name = self.string("name", value)?;
+        match names::check_variant_name(&name) {
+            Ok(()) => Some(name),
+            Err(message) => {
+                self.error(&value.span(), message);
+                None
+            }
+        }
+    }
+
+    fn phrase(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<String> {
+        let phrase = self.string(key, value)?;
+        self.check_phrase(key, phrase, value.span())
+    }
+
+    /// A Reason-Phrase as RFC 3261 §25.1 allows it, with no surrounding whitespace so that
+    /// `Display` and `FromStr` round-trip.
+    fn check_phrase(&mut self, key: &str, phrase: String, span: Range<usize>) -> Option<String> {
+        let problem = if phrase.is_empty() {
+            Some("must not be empty".to_owned())
+        } else if phrase.contains(['\r', '\n']) {
+            Some("contains a line break (CR or LF), which a Reason-Phrase cannot hold".to_owned())
+        } else if let Some(c) = phrase.chars().find(|c| c.is_control() && *c != '\t') {
+            Some(format!("contains the control character U+{:04X}, which a Reason-Phrase cannot hold", c as u32))
+        } else if phrase.starts_with([' ', '\t']) || phrase.ends_with([' ', '\t']) {
+            Some("must not start or end with whitespace".to_owned())
+        } else if let Some(c) = phrase.chars().find(|c| "\"#<>[\\]^`{|}".contains(*c)) {
+            Some(format!("contains {c:?}, which RFC 3261's Reason-Phrase grammar does not allow"))
+        } else if !percent_escapes_are_valid(&phrase) {
+            Some("has a `%` that is not followed by two hex digits (RFC 3261 `escaped`)".to_owned())
+        } else {
+            None
+        };
+        match problem {
+            Some(problem) => {
+                self.error(&span, format!("`{key}` {problem}"));
+                None
+            }
+            None => Some(phrase),
+        }
+    }
+
+    fn reference(&mut self, reference: String, span: Range<usize>) -> Option<String> {
+        if reference.trim().is_empty() || reference.trim() != reference || reference.chars().any(char::is_control) {
+            self.error(&span, format!("reference {reference:?} must be a non-empty name such as \"RFC3261\""));
+            return None;
+        }
+        Some(reference)
+    }
+
+    fn string(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<String> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            other => {
+                self.error(&value.span(), format!("`{key}` must be a string, found {}", other.type_str()));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<bool> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                self.error(&value.span(), format!("`{key}` must be a boolean, found {}", other.type_str()));
+                None
+            }
+        }
+    }
+
+    fn strings(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        check: impl Fn(&mut Self, String, Range<usize>) -> Option<String>,
+    ) -> Vec<String> {
+        let items: &DeArray<'_> = match value.get_ref() {
+            DeValue::Array(items) => items,
+            other => {
+                self.error(&value.span(), format!("`{key}` must be an array of strings, found {}", other.type_str()));
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(s) => {
+                    if let Some(s) = check(self, s.to_string(), item.span()) {
+                        out.push(s);
+                    }
+                }
+                other => self.error(&item.span(), format!("`{key}` must hold strings, found {}", other.type_str())),
+            }
+        }
+        out
+    }
+}
+
+fn percent_escapes_are_valid(phrase: &str) -> bool {
+    let bytes = phrase.as_bytes();
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'%').all(|(i, _)| {
+        bytes.get(i + 1..i + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    })
+}
+
+fn list(keys: &[&str]) -> String {
+    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(source: &str) -> (SpecFile, Vec<String>) {
+        let (spec, diagnostics) = read_spec(0, &Arc::from("t.toml"), source);
+        (spec, diagnostics.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let (spec, errors) = read(
+            "[registry]\nname = \"R\"\nupdated = \"2026-08-17\"\n\n[[code]]\ncode = 436\nreason = \"Bad Identity Info\"\n\
+             references = [\"RFC8224\"]\ndescription = \"d\"\naliases = [\"Bad Identity-Info\"]\n\n\
+             [[code]]\ncode = 0x1E6\nreason = \"Accepted\"\nname = \"Accepted\"\ndeprecated = true\nregistered = false\n",
+        );
+        assert_eq!(errors, Vec::<String>::new());
+        assert_eq!(spec.registry.unwrap().updated.as_deref(), Some("2026-08-17"));
+        let [first, second] = &spec.codes[..] else { panic!("two entries expected") };
+        assert_eq!((first.code, first.name.as_str(), first.explicit_name), (436, "BadIdentityInfo", false));
+        assert_eq!(first.aliases, ["Bad Identity-Info"]);
+        assert_eq!(first.location.to_string(), "t.toml:6:8");
+        assert_eq!((second.code, second.deprecated, second.registered, second.explicit_name), (486, true, false, true));
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_place() {
+        let (spec, errors) = read(
+            "[[code]]\ncode = 99\nreason = \"x\"\n\n[[code]]\ncode = 486\nreason = \"Busy\\nHere\"\ncolour = 1\n\n\
+             [[code]]\nreason = \"No Code\"\n\n[[code]]\ncode = \"487\"\nreason = \"Bad<Phrase>\"\nname = \"bad_name\"\n",
+        );
+        assert!(spec.codes.is_empty());
+        assert_eq!(
+            errors,
+            [
+                "t.toml:2:8: code 99 is outside SIP's range 100..=699",
+                "t.toml:7:10: `reason` contains a line break (CR or LF), which a Reason-Phrase cannot hold",
+                "t.toml:8:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `name`, `references`, `description`, `deprecated`, `aliases`, `registered`",
+                "t.toml:10:1: missing `code` in [[code]] entry",
+                "t.toml:14:8: `code` must be an integer, found string",
+                "t.toml:15:10: `reason` contains '<', which RFC 3261's Reason-Phrase grammar does not allow",
+                "t.toml:16:8: `name` must be an UpperCamelCase Rust identifier such as `BusyHere`, found \"bad_name\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_their_place() {
+        let (_, errors) = read("[[code]]\ncode = 486\nreason = \"Busy Here\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("t.toml:3:20: invalid TOML: "), "{errors:?}");
+    }
+
+    #[test]
+    fn checks_reason_phrase_grammar() {
+        for (reason, problem) in [
+            (r#""""#, "must not be empty"),
+            (r#""Busy\u0007""#, "U+0007"),
+            (r#"" Busy""#, "whitespace"),
+            (r#""100% Busy""#, "`%`"),
+            (r#""Busy {Here}""#, "'{'"),
+        ] {
+            let source = format!("[[code]]\ncode = 486\nreason = {reason}\n");
+            let (_, errors) = read(&source);
+            assert!(errors.len() == 1 && errors[0].contains(problem), "{reason:?}: {errors:?}");
+        }
+        let (spec, errors) = read("[[code]]\ncode = 486\nreason = \"Besetzt %C3%BC Überall\\tjetzt\"\nname = \"Busy\"\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(spec.codes[0].reason, "Besetzt %C3%BC Überall\tjetzt");
+    }
+}

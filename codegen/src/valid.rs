@@ -1,0 +1,91 @@
+//! Checks across entries and files: duplicate codes, duplicate variant names, and the codes
+//! RFC 3261 §8.1.3.2 needs for `interpret`.
+
+use std::collections::HashMap;
+
+use crate::diag::{Diagnostic, Location};
+use crate::spec::CodeEntry;
+
+/// The codes every UA must understand (RFC 3261 §8.1.3.2): `interpret` maps unknown codes
+/// onto them.
+pub const INTERPRET_CODES: [u16; 7] = [100, 183, 200, 300, 400, 500, 600];
+
+/// Merges the entries of several files into one list in code order. A code or variant name
+/// defined twice is reported with both places, and the later definition is dropped.
+pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<CodeEntry> {
+    let mut by_code: HashMap<u16, Location> = HashMap::new();
+    let mut by_name: HashMap<String, (u16, Location)> = HashMap::new();
+    let mut merged = Vec::new();
+    for entry in files.into_iter().flatten() {
+        if let Some(first) = by_code.get(&entry.code) {
+            diagnostics.push(Diagnostic {
+                message: format!("code {} is defined twice; first defined at {first}", entry.code),
+                location: entry.location,
+            });
+            continue;
+        }
+        if let Some((other, first)) = by_name.get(&entry.name) {
+            let how = if entry.explicit_name { "is named" } else { "derives the name" };
+            diagnostics.push(Diagnostic {
+                message: format!(
+                    "code {} {how} `{}`, which code {other} at {first} already uses; give one of them a distinct `name`",
+                    entry.code, entry.name
+                ),
+                location: entry.location,
+            });
+            continue;
+        }
+        by_code.insert(entry.code, entry.location.clone());
+        by_name.insert(entry.name.clone(), (entry.code, entry.location.clone()));
+        merged.push(entry);
+    }
+    merged.sort_by_key(|entry| entry.code);
+    merged
+}
+
+/// The codes `interpret` needs that the spec lacks.
+pub fn missing_interpret_codes(entries: &[CodeEntry]) -> Vec<u16> {
+    INTERPRET_CODES.into_iter().filter(|code| !entries.iter().any(|e| e.code == *code)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::spec::read_spec;
+
+    fn entries(file: usize, path: &str, source: &str) -> Vec<CodeEntry> {
+        let (spec, errors) = read_spec(file, &Arc::from(path), source);
+        assert!(errors.is_empty(), "{errors:?}");
+        spec.codes
+    }
+
+    #[test]
+    fn merges_in_code_order_and_names_both_places_of_a_duplicate() {
+        let a = entries(0, "a.toml", "[[code]]\ncode = 486\nreason = \"Busy Here\"\n[[code]]\ncode = 100\nreason = \"Trying\"\n");
+        let b = entries(1, "b.toml", "[[code]]\ncode = 486\nreason = \"Busy\"\n[[code]]\ncode = 199\nreason = \"Early Dialog Terminated\"\n");
+        let mut diagnostics = Vec::new();
+        let merged = merge(vec![a, b], &mut diagnostics);
+        assert_eq!(merged.iter().map(|e| e.code).collect::<Vec<_>>(), [100, 199, 486]);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].to_string(), "b.toml:2:8: code 486 is defined twice; first defined at a.toml:2:8");
+    }
+
+    #[test]
+    fn names_both_codes_that_share_a_variant_name() {
+        let a = entries(0, "a.toml", "[[code]]\ncode = 406\nreason = \"Not Acceptable\"\n[[code]]\ncode = 606\nreason = \"Not Acceptable\"\n");
+        let mut diagnostics = Vec::new();
+        merge(vec![a], &mut diagnostics);
+        assert_eq!(
+            diagnostics[0].to_string(),
+            "a.toml:5:8: code 606 derives the name `NotAcceptable`, which code 406 at a.toml:2:8 already uses; give one of them a distinct `name`"
+        );
+    }
+
+    #[test]
+    fn lists_codes_interpret_needs() {
+        let a = entries(0, "a.toml", "[[code]]\ncode = 100\nreason = \"Trying\"\n[[code]]\ncode = 200\nreason = \"OK\"\n");
+        assert_eq!(missing_interpret_codes(&a), [183, 300, 400, 500, 600]);
+    }
+}

@@ -1,0 +1,180 @@
+use core::fmt;
+
+/// Why a string, byte string or number is not a status code of a generated type.
+///
+/// Returned by `FromStr`, `from_bytes` and `TryFrom<u16>` of every type `sip_codes!`
+/// generates. Its `Display` says what was wrong; [`ParseError::kind`] tells it to code.
+///
+/// ```
+/// use sip_codes::{iana::StatusCode, ParseErrorKind};
+///
+/// let err = "486 Busy".parse::<StatusCode>().unwrap_err();
+/// assert_eq!(err.to_string(), "reason phrase does not match code 486: expected \"Busy Here\"");
+/// assert_eq!("477".parse::<StatusCode>().unwrap_err().kind(), ParseErrorKind::UnknownCode(477));
+/// assert_eq!("4860".parse::<StatusCode>().unwrap_err().kind(), ParseErrorKind::TooManyDigits);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+}
+
+/// The reason a [`ParseError`] was returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// The input is empty.
+    Empty,
+    /// The input does not start with three ASCII digits (e.g. "+486", " 486", "48", "４８６").
+    InvalidDigit,
+    /// A fourth digit follows the first three (e.g. "4860", "0486").
+    TooManyDigits,
+    /// Something other than a single space follows the code (e.g. "486-Busy").
+    MissingSpace,
+    /// The code is followed by a space but no reason phrase ("486 ").
+    MissingReason,
+    /// The input holds a carriage return or line feed, which a status line cannot.
+    LineBreak,
+    /// The code is outside SIP's range 100..=699.
+    OutOfRange(u16),
+    /// The code is in range but not defined by this type's spec.
+    UnknownCode(u16),
+    /// The reason phrase is not the code's canonical phrase (compared in any ASCII case).
+    ReasonMismatch {
+        /// The code that was read.
+        code: u16,
+        /// The phrase the code's type expects.
+        expected: &'static str,
+    },
+}
+
+impl ParseError {
+    /// An error of the given kind.
+    #[inline]
+    pub const fn new(kind: ParseErrorKind) -> Self {
+        ParseError { kind }
+    }
+
+    /// What was wrong with the input.
+    #[inline]
+    pub const fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+
+    /// The code that was read, when the input held a well-formed one.
+    pub const fn code(&self) -> Option<u16> {
+        match self.kind {
+            ParseErrorKind::OutOfRange(code)
+            | ParseErrorKind::UnknownCode(code)
+            | ParseErrorKind::ReasonMismatch { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+}
+
+impl From<ParseErrorKind> for ParseError {
+    fn from(kind: ParseErrorKind) -> Self {
+        ParseError { kind }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            ParseErrorKind::Empty => f.write_str("empty status code"),
+            ParseErrorKind::InvalidDigit => {
+                f.write_str("a status code must start with three ASCII digits")
+            }
+            ParseErrorKind::TooManyDigits => {
+                f.write_str("a status code has exactly three digits, found more")
+            }
+            ParseErrorKind::MissingSpace => {
+                f.write_str("expected a single space between the code and the reason phrase")
+            }
+            ParseErrorKind::MissingReason => {
+                f.write_str("expected a reason phrase after the space")
+            }
+            ParseErrorKind::LineBreak => {
+                f.write_str("a status code or reason phrase cannot contain CR or LF")
+            }
+            ParseErrorKind::OutOfRange(code) => {
+                write!(f, "status code {code} is outside SIP's range 100..=699")
+            }
+            ParseErrorKind::UnknownCode(code) => write!(f, "unknown status code {code}"),
+            ParseErrorKind::ReasonMismatch { code, expected } => write!(
+                f,
+                "reason phrase does not match code {code}: expected {expected:?}"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for ParseError {}
+
+/// Splits `"486"` or `"486 Reason"` into the code and the phrase, with the syntax rules every
+/// generated `FromStr` shares. The caller looks the code up and checks the phrase.
+#[doc(hidden)]
+#[inline]
+pub fn split_status(input: &[u8]) -> Result<(u16, Option<&[u8]>), ParseError> {
+    let err = |kind| Err(ParseError { kind });
+    let (digits, rest) = match input {
+        [] => return err(ParseErrorKind::Empty),
+        [a, b, c, rest @ ..] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() => {
+            ([*a, *b, *c], rest)
+        }
+        _ if input.contains(&b'\r') || input.contains(&b'\n') => {
+            return err(ParseErrorKind::LineBreak);
+        }
+        _ => return err(ParseErrorKind::InvalidDigit),
+    };
+    let code = (digits[0] - b'0') as u16 * 100 + (digits[1] - b'0') as u16 * 10 + (digits[2] - b'0') as u16;
+    let phrase = match rest {
+        [] => None,
+        [d, ..] if d.is_ascii_digit() => return err(ParseErrorKind::TooManyDigits),
+        [b' '] => return err(ParseErrorKind::MissingReason),
+        [b' ', phrase @ ..] => {
+            if phrase.contains(&b'\r') || phrase.contains(&b'\n') {
+                return err(ParseErrorKind::LineBreak);
+            }
+            Some(phrase)
+        }
+        [b'\r' | b'\n', ..] => return err(ParseErrorKind::LineBreak),
+        _ => return err(ParseErrorKind::MissingSpace),
+    };
+    if !(100..=699).contains(&code) {
+        return err(ParseErrorKind::OutOfRange(code));
+    }
+    Ok((code, phrase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(input: &str) -> ParseErrorKind {
+        split_status(input.as_bytes()).unwrap_err().kind()
+    }
+
+    #[test]
+    fn accepts_code_alone_and_code_with_phrase() {
+        assert_eq!(split_status(b"486"), Ok((486, None)));
+        assert_eq!(split_status(b"486 Busy Here"), Ok((486, Some(&b"Busy Here"[..]))));
+    }
+
+    #[test]
+    fn names_each_syntax_error() {
+        assert_eq!(kind(""), ParseErrorKind::Empty);
+        assert_eq!(kind("+486"), ParseErrorKind::InvalidDigit);
+        assert_eq!(kind(" 486"), ParseErrorKind::InvalidDigit);
+        assert_eq!(kind("48"), ParseErrorKind::InvalidDigit);
+        assert_eq!(kind("٤٨٦"), ParseErrorKind::InvalidDigit);
+        assert_eq!(kind("0486"), ParseErrorKind::TooManyDigits);
+        assert_eq!(kind("4860"), ParseErrorKind::TooManyDigits);
+        assert_eq!(kind("486 "), ParseErrorKind::MissingReason);
+        assert_eq!(kind("486\tBusy Here"), ParseErrorKind::MissingSpace);
+        assert_eq!(kind("486\r\n"), ParseErrorKind::LineBreak);
+        assert_eq!(kind("486 Busy\r\nHere"), ParseErrorKind::LineBreak);
+        assert_eq!(kind("\n486"), ParseErrorKind::LineBreak);
+        assert_eq!(kind("099"), ParseErrorKind::OutOfRange(99));
+        assert_eq!(kind("700 Vendor"), ParseErrorKind::OutOfRange(700));
+    }
+}
