@@ -93,7 +93,8 @@ pub fn generate(input: &Input, entries: &[CodeEntry]) -> TokenStream {
             }
         }
     });
-    let aliases_table = has_aliases.then(|| quote!(const ALIASES: [&'static [&'static str]; #count] = [#(#aliases),*];));
+    let aliases_table =
+        has_aliases.then(|| quote!(const ALIASES: [&'static [&'static str]; #count] = [#(#aliases),*];));
     let aliases_body = if has_aliases { quote!(Self::ALIASES[self.slot()]) } else { quote!(&[]) };
 
     let interpret = interpret(entries, &variants);
@@ -388,7 +389,14 @@ fn interpret(entries: &[CodeEntry], variants: &[Ident]) -> TokenStream {
     let targets: Option<Vec<&Ident>> = [183, 200, 300, 400, 500, 600].into_iter().map(variant_of).collect();
     let fallback = match targets {
         Some(targets) => {
-            let ranges = [quote!(100..=199), quote!(200..=299), quote!(300..=399), quote!(400..=499), quote!(500..=599), quote!(600..=699)];
+            let ranges = [
+                quote!(100..=199),
+                quote!(200..=299),
+                quote!(300..=399),
+                quote!(400..=499),
+                quote!(500..=599),
+                quote!(600..=699),
+            ];
             quote! {
                 match code {
                     #(#ranges => ::core::option::Option::Some(Self::#targets),)*

@@ -64,9 +64,9 @@ impl Parse for Input {
             }
         }
         let vis: Visibility = input.parse()?;
-        input.parse::<Token![enum]>().map_err(|e| {
-            syn::Error::new(e.span(), "expected `enum Name;`, e.g. `pub enum StatusCode;`")
-        })?;
+        input
+            .parse::<Token![enum]>()
+            .map_err(|e| syn::Error::new(e.span(), "expected `enum Name;`, e.g. `pub enum StatusCode;`"))?;
         let name: Ident = input.parse()?;
         if input.peek(syn::token::Brace) {
             return Err(input.error("expected `;`: the variants come from the spec file, not from a body"));

@@ -21,8 +21,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 
 pub use diag::{Diagnostic, Location};
+pub use expand::{reference_link, reference_title, reference_url};
 pub use names::{derive_variant_name, snake_case};
-pub use spec::{read_spec, CodeEntry, Registry, SpecFile};
+pub use spec::{CodeEntry, Registry, SpecFile, read_spec};
 pub use valid::merge;
 
 use input::{Input, SpecSource};

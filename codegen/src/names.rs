@@ -39,8 +39,8 @@ pub fn derive_variant_name(reason: &str) -> Result<String, String> {
 /// Checks an explicit `name`: an UpperCamelCase Rust identifier that does not collide with
 /// the generated `ALL` constant.
 pub fn check_variant_name(name: &str) -> Result<(), String> {
-    let well_formed = name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric());
+    let well_formed =
+        name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric());
     if !well_formed {
         return Err(format!(
             "`name` must be an UpperCamelCase Rust identifier such as `BusyHere`, found {name:?}"
@@ -59,9 +59,8 @@ pub fn snake_case(name: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         if c.is_uppercase() {
             let after_lower = i > 0 && (chars[i - 1].is_lowercase() || chars[i - 1].is_ascii_digit());
-            let acronym_end = i > 0
-                && chars[i - 1].is_uppercase()
-                && chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            let acronym_end =
+                i > 0 && chars[i - 1].is_uppercase() && chars.get(i + 1).is_some_and(|n| n.is_lowercase());
             if (after_lower || acronym_end) && !out.ends_with('_') {
                 out.push('_');
             }

@@ -6,8 +6,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diag::{Diagnostic, Location};
 use crate::names;
@@ -128,7 +128,10 @@ impl Reader<'_> {
                         }
                         other => self.error(
                             &value.span(),
-                            format!("`code` must be an array of tables (`[[code]]`), found {}", other.type_str()),
+                            format!(
+                                "`code` must be an array of tables (`[[code]]`), found {}",
+                                other.type_str()
+                            ),
                         ),
                     }
                 }
@@ -146,7 +149,10 @@ impl Reader<'_> {
 
     fn read_registry(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Registry> {
         let DeValue::Table(table) = value.get_ref() else {
-            self.error(&value.span(), format!("`registry` must be a table, found {}", value.get_ref().type_str()));
+            self.error(
+                &value.span(),
+                format!("`registry` must be a table, found {}", value.get_ref().type_str()),
+            );
             return None;
         };
         let mut registry = Registry::default();
@@ -157,7 +163,10 @@ impl Reader<'_> {
                 "source" => &mut registry.source,
                 "updated" => &mut registry.updated,
                 other => {
-                    let message = format!("unknown key `{other}` in [registry]; expected one of {}", list(REGISTRY_KEYS));
+                    let message = format!(
+                        "unknown key `{other}` in [registry]; expected one of {}",
+                        list(REGISTRY_KEYS)
+                    );
                     self.error(&key.span(), message);
                     continue;
                 }
@@ -169,7 +178,10 @@ impl Reader<'_> {
 
     fn read_entry(&mut self, value: &Spanned<DeValue<'_>>) -> Option<CodeEntry> {
         let DeValue::Table(table) = value.get_ref() else {
-            self.error(&value.span(), format!("each `code` entry must be a table, found {}", value.get_ref().type_str()));
+            self.error(
+                &value.span(),
+                format!("each `code` entry must be a table, found {}", value.get_ref().type_str()),
+            );
             return None;
         };
         let before = self.diagnostics.len();
@@ -187,19 +199,25 @@ impl Reader<'_> {
                 "code" => code = self.code(value),
                 "reason" => reason = self.phrase("reason", value),
                 "name" => name = self.name(value),
-                "references" => references = self.strings("references", value, |r, s, span| r.reference(s, span)),
+                "references" => {
+                    references = self.strings("references", value, |r, s, span| r.reference(s, span))
+                }
                 "description" => description = self.string("description", value),
                 "deprecated" => deprecated = self.boolean("deprecated", value).unwrap_or(false),
-                "aliases" => aliases = self.strings("aliases", value, |r, s, span| r.check_phrase("aliases", s, span)),
+                "aliases" => {
+                    aliases = self.strings("aliases", value, |r, s, span| r.check_phrase("aliases", s, span))
+                }
                 "registered" => registered = self.boolean("registered", value).unwrap_or(true),
                 other => {
-                    let message = format!("unknown key `{other}` in [[code]]; expected one of {}", list(CODE_KEYS));
+                    let message =
+                        format!("unknown key `{other}` in [[code]]; expected one of {}", list(CODE_KEYS));
                     self.error(&key.span(), message);
                 }
             }
         }
         let entry_span = value.span();
-        let described = code.as_ref().map_or_else(|| "this [[code]] entry".to_owned(), |(c, _)| format!("code {c}"));
+        let described =
+            code.as_ref().map_or_else(|| "this [[code]] entry".to_owned(), |(c, _)| format!("code {c}"));
         if code.is_none() && !table.contains_key("code") {
             self.error(&entry_span, "missing `code` in [[code]] entry");
         }
@@ -278,7 +296,10 @@ impl Reader<'_> {
         } else if phrase.contains(['\r', '\n']) {
             Some("contains a line break (CR or LF), which a Reason-Phrase cannot hold".to_owned())
         } else if let Some(c) = phrase.chars().find(|c| c.is_control() && *c != '\t') {
-            Some(format!("contains the control character U+{:04X}, which a Reason-Phrase cannot hold", c as u32))
+            Some(format!(
+                "contains the control character U+{:04X}, which a Reason-Phrase cannot hold",
+                c as u32
+            ))
         } else if phrase.starts_with([' ', '\t']) || phrase.ends_with([' ', '\t']) {
             Some("must not start or end with whitespace".to_owned())
         } else if let Some(c) = phrase.chars().find(|c| "\"#<>[\\]^`{|}".contains(*c)) {
@@ -298,8 +319,14 @@ impl Reader<'_> {
     }
 
     fn reference(&mut self, reference: String, span: Range<usize>) -> Option<String> {
-        if reference.trim().is_empty() || reference.trim() != reference || reference.chars().any(char::is_control) {
-            self.error(&span, format!("reference {reference:?} must be a non-empty name such as \"RFC3261\""));
+        if reference.trim().is_empty()
+            || reference.trim() != reference
+            || reference.chars().any(char::is_control)
+        {
+            self.error(
+                &span,
+                format!("reference {reference:?} must be a non-empty name such as \"RFC3261\""),
+            );
             return None;
         }
         Some(reference)
@@ -334,7 +361,10 @@ impl Reader<'_> {
         let items: &DeArray<'_> = match value.get_ref() {
             DeValue::Array(items) => items,
             other => {
-                self.error(&value.span(), format!("`{key}` must be an array of strings, found {}", other.type_str()));
+                self.error(
+                    &value.span(),
+                    format!("`{key}` must be an array of strings, found {}", other.type_str()),
+                );
                 return Vec::new();
             }
         };
@@ -346,7 +376,9 @@ impl Reader<'_> {
                         out.push(s);
                     }
                 }
-                other => self.error(&item.span(), format!("`{key}` must hold strings, found {}", other.type_str())),
+                other => {
+                    self.error(&item.span(), format!("`{key}` must hold strings, found {}", other.type_str()))
+                }
             }
         }
         out
@@ -355,9 +387,11 @@ impl Reader<'_> {
 
 fn percent_escapes_are_valid(phrase: &str) -> bool {
     let bytes = phrase.as_bytes();
-    bytes.iter().enumerate().filter(|(_, b)| **b == b'%').all(|(i, _)| {
-        bytes.get(i + 1..i + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
-    })
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'%')
+        .all(|(i, _)| bytes.get(i + 1..i + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)))
 }
 
 fn list(keys: &[&str]) -> String {
@@ -386,7 +420,10 @@ mod tests {
         assert_eq!((first.code, first.name.as_str(), first.explicit_name), (436, "BadIdentityInfo", false));
         assert_eq!(first.aliases, ["Bad Identity-Info"]);
         assert_eq!(first.location.to_string(), "t.toml:6:8");
-        assert_eq!((second.code, second.deprecated, second.registered, second.explicit_name), (486, true, false, true));
+        assert_eq!(
+            (second.code, second.deprecated, second.registered, second.explicit_name),
+            (486, true, false, true)
+        );
     }
 
     #[test]
@@ -430,7 +467,8 @@ mod tests {
             let (_, errors) = read(&source);
             assert!(errors.len() == 1 && errors[0].contains(problem), "{reason:?}: {errors:?}");
         }
-        let (spec, errors) = read("[[code]]\ncode = 486\nreason = \"Besetzt %C3%BC Überall\\tjetzt\"\nname = \"Busy\"\n");
+        let (spec, errors) =
+            read("[[code]]\ncode = 486\nreason = \"Besetzt %C3%BC Überall\\tjetzt\"\nname = \"Busy\"\n");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(spec.codes[0].reason, "Besetzt %C3%BC Überall\tjetzt");
     }

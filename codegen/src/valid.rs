@@ -63,18 +63,33 @@ mod tests {
 
     #[test]
     fn merges_in_code_order_and_names_both_places_of_a_duplicate() {
-        let a = entries(0, "a.toml", "[[code]]\ncode = 486\nreason = \"Busy Here\"\n[[code]]\ncode = 100\nreason = \"Trying\"\n");
-        let b = entries(1, "b.toml", "[[code]]\ncode = 486\nreason = \"Busy\"\n[[code]]\ncode = 199\nreason = \"Early Dialog Terminated\"\n");
+        let a = entries(
+            0,
+            "a.toml",
+            "[[code]]\ncode = 486\nreason = \"Busy Here\"\n[[code]]\ncode = 100\nreason = \"Trying\"\n",
+        );
+        let b = entries(
+            1,
+            "b.toml",
+            "[[code]]\ncode = 486\nreason = \"Busy\"\n[[code]]\ncode = 199\nreason = \"Early Dialog Terminated\"\n",
+        );
         let mut diagnostics = Vec::new();
         let merged = merge(vec![a, b], &mut diagnostics);
         assert_eq!(merged.iter().map(|e| e.code).collect::<Vec<_>>(), [100, 199, 486]);
         assert_eq!(diagnostics.len(), 1);
-        assert_eq!(diagnostics[0].to_string(), "b.toml:2:8: code 486 is defined twice; first defined at a.toml:2:8");
+        assert_eq!(
+            diagnostics[0].to_string(),
+            "b.toml:2:8: code 486 is defined twice; first defined at a.toml:2:8"
+        );
     }
 
     #[test]
     fn names_both_codes_that_share_a_variant_name() {
-        let a = entries(0, "a.toml", "[[code]]\ncode = 406\nreason = \"Not Acceptable\"\n[[code]]\ncode = 606\nreason = \"Not Acceptable\"\n");
+        let a = entries(
+            0,
+            "a.toml",
+            "[[code]]\ncode = 406\nreason = \"Not Acceptable\"\n[[code]]\ncode = 606\nreason = \"Not Acceptable\"\n",
+        );
         let mut diagnostics = Vec::new();
         merge(vec![a], &mut diagnostics);
         assert_eq!(
@@ -85,7 +100,11 @@ mod tests {
 
     #[test]
     fn lists_codes_interpret_needs() {
-        let a = entries(0, "a.toml", "[[code]]\ncode = 100\nreason = \"Trying\"\n[[code]]\ncode = 200\nreason = \"OK\"\n");
+        let a = entries(
+            0,
+            "a.toml",
+            "[[code]]\ncode = 100\nreason = \"Trying\"\n[[code]]\ncode = 200\nreason = \"OK\"\n",
+        );
         assert_eq!(missing_interpret_codes(&a), [183, 300, 400, 500, 600]);
     }
 }

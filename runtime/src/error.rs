@@ -81,18 +81,14 @@ impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
             ParseErrorKind::Empty => f.write_str("empty status code"),
-            ParseErrorKind::InvalidDigit => {
-                f.write_str("a status code must start with three ASCII digits")
-            }
+            ParseErrorKind::InvalidDigit => f.write_str("a status code must start with three ASCII digits"),
             ParseErrorKind::TooManyDigits => {
                 f.write_str("a status code has exactly three digits, found more")
             }
             ParseErrorKind::MissingSpace => {
                 f.write_str("expected a single space between the code and the reason phrase")
             }
-            ParseErrorKind::MissingReason => {
-                f.write_str("expected a reason phrase after the space")
-            }
+            ParseErrorKind::MissingReason => f.write_str("expected a reason phrase after the space"),
             ParseErrorKind::LineBreak => {
                 f.write_str("a status code or reason phrase cannot contain CR or LF")
             }
@@ -100,10 +96,9 @@ impl fmt::Display for ParseError {
                 write!(f, "status code {code} is outside SIP's range 100..=699")
             }
             ParseErrorKind::UnknownCode(code) => write!(f, "unknown status code {code}"),
-            ParseErrorKind::ReasonMismatch { code, expected } => write!(
-                f,
-                "reason phrase does not match code {code}: expected {expected:?}"
-            ),
+            ParseErrorKind::ReasonMismatch { code, expected } => {
+                write!(f, "reason phrase does not match code {code}: expected {expected:?}")
+            }
         }
     }
 }

@@ -1,0 +1,31 @@
+//! Maintainer commands, run as `cargo xtask <command>` (alias in `.cargo/config.toml`).
+//!
+//! - `sync-iana`: keeps `specs/iana.toml` and the IANA snapshot in line with the registry.
+//! - `docs`: regenerates `docs/CODES.md`, the README's code table and `docs/index.html`.
+//! - `bench-compile`: measures the compile cost of the macro against a hand-written enum.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let command = args.next();
+    let rest: Vec<String> = args.collect();
+    match command.as_deref() {
+        Some("--help" | "-h" | "help") | None => {
+            println!("{USAGE}");
+            if command.is_none() { ExitCode::from(2) } else { ExitCode::SUCCESS }
+        }
+        Some(other) => {
+            eprintln!("error: unknown command `{other}`\n\n{USAGE}");
+            let _ = rest;
+            ExitCode::from(2)
+        }
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <command> [options]
+
+commands:
+  sync-iana      compare specs/iana.toml with the IANA snapshot (--check, --write, --import FILE)
+  docs           regenerate docs/CODES.md, the README code table and docs/index.html (--check)
+  bench-compile  measure the macro's compile cost against a hand-written enum";
