@@ -1,0 +1,1 @@
+//! Benchmarks of sip-codes against http and rsip (work in progress).
