@@ -107,6 +107,12 @@ pub mod iana {
     }
 }
 
+// The README's examples, run as doctests. The module sits one folder below the repository
+// root, as `src/lib.rs` sits in a user's crate, so the README's spec paths read as theirs.
+#[cfg(doctest)]
+#[path = "../readme.rs"]
+mod readme;
+
 /// Not public API: what generated code needs from this crate.
 #[doc(hidden)]
 pub mod __private {

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use sip::iana::status_code::{Classified, ClientError, GlobalFailure, Provisional};
 use sip::iana::StatusCode;
+use sip::iana::status_code::{Classified, ClientError, GlobalFailure, Provisional};
 use sip::{Class, ParseErrorKind, SipStatus};
 use sip_codes_tests::VendorStatus;
 
@@ -198,7 +198,8 @@ fn the_iana_spec_gets_the_known_traps_right() {
 /// The spec's codes, phrases, references and deprecations against IANA's registry file.
 #[test]
 fn the_iana_spec_matches_the_2026_registry_snapshot() {
-    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/iana/sip-parameters-2026-08-17.xml");
+    let snapshot =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/iana/sip-parameters-2026-08-17.xml");
     let Ok(xml) = std::fs::read_to_string(&snapshot) else {
         eprintln!("skipped: {} is not present", snapshot.display());
         return;
@@ -216,11 +217,8 @@ fn the_iana_spec_matches_the_2026_registry_snapshot() {
         };
         assert_eq!(status.reason_phrase(), phrase, "{code}");
         assert_eq!(status.is_deprecated(), deprecated, "{code}");
-        let expected: Vec<String> = if record.references.is_empty() {
-            vec!["RFC3261".to_owned()]
-        } else {
-            record.references.clone()
-        };
+        let expected: Vec<String> =
+            if record.references.is_empty() { vec!["RFC3261".to_owned()] } else { record.references.clone() };
         assert_eq!(status.references(), expected, "{code}");
     }
 }

@@ -42,11 +42,7 @@ fn cargo(dir: &Path, args: &[&str]) -> Output {
         .output()
         .expect("cargo runs");
     if !output.status.success() {
-        panic!(
-            "cargo {args:?} failed in {}:\n{}",
-            dir.display(),
-            String::from_utf8_lossy(&output.stderr)
-        );
+        panic!("cargo {args:?} failed in {}:\n{}", dir.display(), String::from_utf8_lossy(&output.stderr));
     }
     output
 }

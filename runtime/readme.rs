@@ -1,0 +1,2 @@
+//! The README's examples as doctests (compiled only under `cfg(doctest)`, in this repository).
+#![doc = include_str!("../README.md")]
