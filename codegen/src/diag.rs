@@ -18,25 +18,77 @@ pub struct Location {
 
 impl Location {
     /// The location of byte `offset` in `source`.
+    ///
+    /// Scans `source` once; to locate many offsets in one file, [`LineIndex`] does the scan
+    /// once for all of them.
     pub fn at(file: usize, path: &Arc<str>, source: &str, offset: usize) -> Location {
-        let mut offset = offset.min(source.len());
-        while !source.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let before = &source[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Location {
-            file,
-            path: Arc::clone(path),
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
-        }
+        LineIndex::new(source).location(file, path, offset)
     }
 
     /// The start of a file, for problems that belong to the file as a whole.
     pub fn start_of(file: usize, path: &Arc<str>) -> Location {
         Location { file, path: Arc::clone(path), line: 1, column: 1 }
     }
+}
+
+/// Bytes per block of [`LineIndex::chars_before`]: a lookup counts at most this many bytes.
+const BLOCK: usize = 64;
+
+/// Turns byte offsets in one source into lines and columns, each lookup in O(log n) time
+/// after one O(n) pass, so that a spec with many problems is located in linear time overall.
+pub(crate) struct LineIndex<'a> {
+    source: &'a str,
+    /// The byte offset where each line starts; the first is 0.
+    line_starts: Vec<usize>,
+    /// How many characters start before each `BLOCK`-byte block, plus the total at the end.
+    chars_before: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `source`.
+    pub(crate) fn new(source: &'a str) -> Self {
+        let bytes = source.as_bytes();
+        let line_starts = std::iter::once(0)
+            .chain(bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut chars_before = Vec::with_capacity(bytes.len() / BLOCK + 2);
+        let mut chars = 0;
+        for block in bytes.chunks(BLOCK) {
+            chars_before.push(chars);
+            chars += count_chars(block);
+        }
+        chars_before.push(chars);
+        LineIndex { source, line_starts, chars_before }
+    }
+
+    /// The location of byte `offset`; an offset past the end or inside a character moves
+    /// back to the nearest character boundary.
+    pub(crate) fn location(&self, file: usize, path: &Arc<str>, offset: usize) -> Location {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // Lines that start at or before `offset`: at least the first.
+        let line = self.line_starts.partition_point(|start| *start <= offset);
+        let line_start = self.line_starts[line - 1];
+        Location {
+            file,
+            path: Arc::clone(path),
+            line,
+            column: self.chars_to(offset) - self.chars_to(line_start) + 1,
+        }
+    }
+
+    /// Characters in `source[..offset]`, for a character boundary `offset`.
+    fn chars_to(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        self.chars_before[block] + count_chars(&self.source.as_bytes()[block * BLOCK..offset])
+    }
+}
+
+/// Characters that start in `bytes`: every byte but UTF-8 continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| (**b as i8) >= -0x40).count()
 }
 
 impl fmt::Display for Location {
@@ -75,5 +127,23 @@ mod tests {
         // "é" is two bytes but one column.
         assert_eq!(Location::at(0, &path, source, 9).to_string(), "spec.toml:2:3");
         assert_eq!(Location::at(0, &path, source, 999).to_string(), "spec.toml:3:1");
+        // Inside "é": back to its start.
+        assert_eq!(Location::at(0, &path, source, 8).to_string(), "spec.toml:2:2");
+    }
+
+    #[test]
+    fn index_agrees_with_a_plain_count_across_blocks() {
+        let path: Arc<str> = "spec.toml".into();
+        // Lines longer than a block, multi-byte characters straddling block edges, a final
+        // line without a newline.
+        let source = format!("{}\n\n{}é\nx", "ü".repeat(100), "a".repeat(63));
+        let index = LineIndex::new(&source);
+        for offset in (0..=source.len() + 1).filter(|o| source.is_char_boundary(*o) || *o > source.len()) {
+            let before = &source[..offset.min(source.len())];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let expected = (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1);
+            let found = index.location(0, &path, offset);
+            assert_eq!((found.line, found.column), expected, "offset {offset}");
+        }
     }
 }

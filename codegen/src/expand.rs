@@ -97,7 +97,7 @@ pub fn generate(input: &Input, entries: &[CodeEntry]) -> TokenStream {
         has_aliases.then(|| quote!(const ALIASES: [&'static [&'static str]; #count] = [#(#aliases),*];));
     let aliases_body = if has_aliases { quote!(Self::ALIASES[self.slot()]) } else { quote!(&[]) };
 
-    let interpret = interpret(entries, &variants);
+    let interpret = interpret(entries, &slot_ty);
     let class_of_variant: Vec<Ident> =
         entries.iter().map(|e| format_ident!("{}", CLASSES[usize::from(e.class_digit()) - 1].0)).collect();
     let classes = classes(input, entries, &variants, &module, &derives);
@@ -275,6 +275,20 @@ pub fn generate(input: &Input, entries: &[CodeEntry]) -> TokenStream {
             /// that is not the code's.
             #[inline]
             pub fn from_bytes(bytes: &[u8]) -> ::core::result::Result<Self, #krate::ParseError> {
+                // The common case inline: exactly three digits of a known code.
+                if let [hundreds @ b'1'..=b'6', tens @ b'0'..=b'9', units @ b'0'..=b'9'] = *bytes {
+                    let code = u16::from(hundreds - b'0') * 100 + u16::from(tens - b'0') * 10 + u16::from(units - b'0');
+                    if let ::core::option::Option::Some(status) = Self::from_code(code) {
+                        return ::core::result::Result::Ok(status);
+                    }
+                }
+                Self::from_bytes_general(bytes)
+            }
+
+            // Every input `from_bytes` leaves to the shared syntax rules; out of line, so the
+            // common case stays small where it is inlined.
+            #[inline(never)]
+            fn from_bytes_general(bytes: &[u8]) -> ::core::result::Result<Self, #krate::ParseError> {
                 let (code, phrase) = #krate::__private::split_status(bytes)?;
                 let ::core::option::Option::Some(status) = Self::from_code(code) else {
                     return ::core::result::Result::Err(#krate::ParseError::new(
@@ -312,7 +326,12 @@ pub fn generate(input: &Input, entries: &[CodeEntry]) -> TokenStream {
         impl ::core::fmt::Display for #ty {
             /// Writes the code and the canonical phrase: `486 Busy Here`.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.pad(self.as_str())
+                // `pad` saves registers before its own fast path; skip it when nothing pads.
+                if f.width().is_none() && f.precision().is_none() {
+                    f.write_str(self.as_str())
+                } else {
+                    f.pad(self.as_str())
+                }
             }
         }
 
@@ -372,34 +391,39 @@ pub fn generate(input: &Input, entries: &[CodeEntry]) -> TokenStream {
 }
 
 fn class_of(krate: &TokenStream, code: TokenStream) -> TokenStream {
+    // The first digit by one multiply and shift, then a branch-free map onto `Class`.
     quote! {
-        match #code {
-            0..=199 => #krate::Class::Provisional,
-            200..=299 => #krate::Class::Success,
-            300..=399 => #krate::Class::Redirection,
-            400..=499 => #krate::Class::ClientError,
-            500..=599 => #krate::Class::ServerError,
+        match #code / 100 {
+            0 | 1 => #krate::Class::Provisional,
+            2 => #krate::Class::Success,
+            3 => #krate::Class::Redirection,
+            4 => #krate::Class::ClientError,
+            5 => #krate::Class::ServerError,
             _ => #krate::Class::GlobalFailure,
         }
     }
 }
 
-fn interpret(entries: &[CodeEntry], variants: &[Ident]) -> TokenStream {
-    let variant_of = |code: u16| entries.iter().position(|e| e.code == code).map(|i| &variants[i]);
-    let targets: Option<Vec<&Ident>> = [183, 200, 300, 400, 500, 600].into_iter().map(variant_of).collect();
-    let fallback = match targets {
+fn interpret(entries: &[CodeEntry], slot_ty: &TokenStream) -> TokenStream {
+    let mut slot_of_code = [None; 600];
+    for (slot, entry) in entries.iter().enumerate() {
+        slot_of_code[usize::from(entry.code) - 100] = Some(slot);
+    }
+    let targets: Option<Vec<usize>> = [183u16, 200, 300, 400, 500, 600]
+        .into_iter()
+        .map(|code| slot_of_code[usize::from(code) - 100])
+        .collect();
+    let body = match targets {
         Some(targets) => {
-            let ranges = [
-                quote!(100..=199),
-                quote!(200..=299),
-                quote!(300..=399),
-                quote!(400..=499),
-                quote!(500..=599),
-                quote!(600..=699),
-            ];
+            let table = slot_of_code.iter().enumerate().map(|(offset, slot)| {
+                let slot = slot.unwrap_or(targets[offset / 100]);
+                proc_macro2::Literal::usize_unsuffixed(slot)
+            });
             quote! {
+                // `code - 100` to the slot of the code itself, or of the code it is treated as.
+                const INTERPRETED: [#slot_ty; 600] = [#(#table),*];
                 match code {
-                    #(#ranges => ::core::option::Option::Some(Self::#targets),)*
+                    100..=699 => ::core::option::Option::Some(Self::VARIANTS[INTERPRETED[(code - 100) as usize] as usize]),
                     _ => ::core::option::Option::None,
                 }
             }
@@ -414,10 +438,7 @@ fn interpret(entries: &[CodeEntry], variants: &[Ident]) -> TokenStream {
         /// 100..=699. A response treated this way must not be cached.
         #[inline]
         pub const fn interpret(code: u16) -> ::core::option::Option<Self> {
-            match Self::from_code(code) {
-                ::core::option::Option::Some(status) => ::core::option::Option::Some(status),
-                ::core::option::Option::None => #fallback,
-            }
+            #body
         }
     }
 }

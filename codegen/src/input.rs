@@ -26,6 +26,9 @@ pub struct Input {
     pub vis: Visibility,
     /// The enum's name.
     pub name: Ident,
+    /// Problems with the attributes. The type is still generated from the specs that were
+    /// given right, so one bad attribute is one error, not a cascade.
+    pub errors: Option<syn::Error>,
 }
 
 impl Parse for Input {
@@ -36,6 +39,7 @@ impl Parse for Input {
         let mut attrs = Vec::new();
         let mut specs = Vec::new();
         let mut non_exhaustive = false;
+        let mut saw_spec = false;
         let mut errors: Option<syn::Error> = None;
         let mut push_error = |error: syn::Error| match &mut errors {
             Some(errors) => errors.combine(error),
@@ -43,6 +47,7 @@ impl Parse for Input {
         };
         for attr in Attribute::parse_outer(input)? {
             if attr.path().is_ident("spec") {
+                saw_spec = true;
                 match spec_source(&attr) {
                     Ok(source) => specs.push(source),
                     Err(error) => push_error(error),
@@ -75,16 +80,23 @@ impl Parse for Input {
         if !input.is_empty() {
             return Err(input.error("unexpected input after `enum Name;`; one invocation generates one type"));
         }
-        if specs.is_empty() {
+        let module = crate::names::snake_case(&name.to_string());
+        if name == module {
+            // The matcher module would take the enum's own name in the type namespace.
+            push_error(syn::Error::new(
+                name.span(),
+                format!(
+                    "`{name}` clashes with its generated matcher module `{module}`, which takes the enum's name in snake_case; name the enum in UpperCamelCase, e.g. `StatusCode`"
+                ),
+            ));
+        }
+        if !saw_spec {
             push_error(syn::Error::new(
                 name.span(),
                 "missing spec: add `#[spec = \"path/to/spec.toml\"]` or `#[spec = iana]`",
             ));
         }
-        if let Some(errors) = errors {
-            return Err(errors);
-        }
-        Ok(Input { krate, attrs, specs, non_exhaustive, vis, name })
+        Ok(Input { krate, attrs, specs, non_exhaustive, vis, name, errors })
     }
 }
 

@@ -34,12 +34,17 @@ pub const BUNDLED_IANA_SPEC: &str = include_str!("../iana.toml");
 /// How the bundled spec is named in messages.
 pub const BUNDLED_IANA_PATH: &str = "<sip-codes bundled iana.toml>";
 
+/// How many spec problems become `compile_error!`s; the rest are counted in one more, so
+/// that a broken spec with thousands of entries still gives a readable build log.
+pub const MAX_REPORTED: usize = 20;
+
 /// Expands one `sip_codes!` invocation.
 ///
 /// `invoking_file` gives the file a span's tokens come from (the macro passes
 /// `Span::local_file`); relative spec paths resolve against that file's folder, or against
 /// `CARGO_MANIFEST_DIR` where no file is known. Problems become `compile_error!`s spanned on
-/// the spec path, next to stub items that keep the rest of the crate type-checking.
+/// the spec path, next to stub items that keep the rest of the crate type-checking; past
+/// [`MAX_REPORTED`] problems, one last error counts the rest.
 pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf>) -> TokenStream {
     let input: Input = match syn::parse2(input) {
         Ok(input) => input,
@@ -79,9 +84,9 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
     }
     diagnostics.sort_by_key(|d| (d.location.file, d.location.line, d.location.column));
     let entries = merge(files, &mut diagnostics);
-    let failed = !diagnostics.is_empty() || !unreadable.is_empty();
+    let failed = !diagnostics.is_empty() || !unreadable.is_empty() || input.errors.is_some();
     let missing = valid::missing_interpret_codes(&entries);
-    if !missing.is_empty() && !failed {
+    if !missing.is_empty() && !failed && !input.specs.is_empty() {
         let last = input.specs.len() - 1;
         let path: Arc<str> = match &input.specs[last] {
             SpecSource::Bundled(_) => Arc::from(BUNDLED_IANA_PATH),
@@ -93,15 +98,26 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
         diagnostics.push(Diagnostic {
             location: Location::start_of(last, &path),
             message: format!(
-                "the spec lacks {}: `interpret` (RFC 3261 §8.1.3.2) maps unknown codes onto 100, 183, 200, 300, 400, 500 and 600, which every UA must understand; add them (e.g. with `#[spec = iana]`)",
+                "the spec lacks {}, which `interpret` maps unknown codes onto (RFC 3261 §8.1.3.2: every UA must understand 100, 183 and the x00 of each class); add them, e.g. with `#[spec = iana]`",
                 missing.join(", ")
             ),
         });
     }
-    let mut output = unreadable;
-    for diagnostic in &diagnostics {
+    let mut output = input.errors.as_ref().map(syn::Error::to_compile_error).unwrap_or_default();
+    output.extend(unreadable);
+    for diagnostic in diagnostics.iter().take(MAX_REPORTED) {
         let message = diagnostic.to_string();
         output.extend(quote_spanned!(spans[diagnostic.location.file]=> ::core::compile_error!(#message);));
+    }
+    if let Some(first_unreported) = diagnostics.get(MAX_REPORTED) {
+        let more = diagnostics.len() - MAX_REPORTED;
+        let message = format!(
+            "... and {more} more problem{} in the spec files (only the first {MAX_REPORTED} are shown)",
+            if more == 1 { "" } else { "s" }
+        );
+        output.extend(
+            quote_spanned!(spans[first_unreported.location.file]=> ::core::compile_error!(#message);),
+        );
     }
     for (span, path) in tracked {
         // Ties the crate's build to the spec file, so editing it re-expands the macro.
@@ -134,11 +150,21 @@ fn resolve(literal: &str, invoking_file: Option<PathBuf>) -> PathBuf {
 
 /// Reads a spec file; the error is the message to show.
 fn read_text(index: usize, shown: &Arc<str>, path: &Path) -> Result<String, String> {
+    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read spec file {shown}: {e}"))?;
+    if metadata.is_dir() {
+        return Err(format!("spec path {shown} is a directory; `#[spec = \"...\"]` names a TOML file"));
+    }
+    if !metadata.is_file() {
+        // A FIFO or a device such as /dev/zero could block or never end.
+        return Err(format!(
+            "spec path {shown} is not a regular file; `#[spec = \"...\"]` names a TOML file"
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read spec file {shown}: {e}"))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
         let location = Location::at(index, shown, &prefix, valid);
-        format!("{location}: the spec file is not valid UTF-8")
+        format!("{location}: the spec file is not valid UTF-8 (it must be UTF-8 TOML)")
     })
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Diagnostic, LineIndex, Location};
 use crate::names;
 
 /// The `[registry]` table: where a spec's codes come from.
@@ -74,7 +74,8 @@ const REGISTRY_KEYS: &[&str] = &["name", "source", "updated"];
 /// Returns the entries that are well-formed and a diagnostic for every problem; an entry
 /// with a problem is left out.
 pub fn read_spec(file: usize, path: &Arc<str>, source: &str) -> (SpecFile, Vec<Diagnostic>) {
-    let mut reader = Reader { file, path, source, diagnostics: Vec::new() };
+    let lines = LineIndex::new(source);
+    let mut reader = Reader { file, path, source, lines, diagnostics: Vec::new() };
     let spec = reader.read();
     let mut diagnostics = reader.diagnostics;
     diagnostics.sort_by_key(|d| (d.location.line, d.location.column));
@@ -85,12 +86,15 @@ struct Reader<'a> {
     file: usize,
     path: &'a Arc<str>,
     source: &'a str,
+    /// Locates every diagnostic without rescanning the file, which would be quadratic in a
+    /// large spec with many problems.
+    lines: LineIndex<'a>,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
     fn location(&self, span: &Range<usize>) -> Location {
-        Location::at(self.file, self.path, self.source, span.start)
+        self.lines.location(self.file, self.path, span.start)
     }
 
     fn error(&mut self, span: &Range<usize>, message: impl Into<String>) {

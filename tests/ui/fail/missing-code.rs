@@ -1,0 +1,10 @@
+// A [[code]] entry without `code`.
+sip::sip_codes! {
+    #[spec = "specs/missing-code.toml"]
+    pub enum StatusCode;
+}
+
+fn main() {
+    // The stub type still type-checks: the spec's error is the only one.
+    let _ = StatusCode::interpret(486).map(StatusCode::classify);
+}

@@ -1,0 +1,10 @@
+// A spec that is not TOML (an unterminated string).
+sip::sip_codes! {
+    #[spec = "specs/toml-syntax-error.toml"]
+    pub enum StatusCode;
+}
+
+fn main() {
+    // The stub type still type-checks: the spec's error is the only one.
+    let _ = StatusCode::interpret(486).map(StatusCode::classify);
+}
