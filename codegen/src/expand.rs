@@ -97,7 +97,7 @@ pub fn generate(input: &Input, entries: &[CodeEntry]) -> TokenStream {
         has_aliases.then(|| quote!(const ALIASES: [&'static [&'static str]; #count] = [#(#aliases),*];));
     let aliases_body = if has_aliases { quote!(Self::ALIASES[self.slot()]) } else { quote!(&[]) };
 
-    let interpret = interpret(entries, &slot_ty);
+    let interpret = interpret(ty, entries, &variants);
     let class_of_variant: Vec<Ident> =
         entries.iter().map(|e| format_ident!("{}", CLASSES[usize::from(e.class_digit()) - 1].0)).collect();
     let classes = classes(input, entries, &variants, &module, &derives);
@@ -275,11 +275,19 @@ pub fn generate(input: &Input, entries: &[CodeEntry]) -> TokenStream {
             /// that is not the code's.
             #[inline]
             pub fn from_bytes(bytes: &[u8]) -> ::core::result::Result<Self, #krate::ParseError> {
-                // The common case inline: exactly three digits of a known code.
-                if let [hundreds @ b'1'..=b'6', tens @ b'0'..=b'9', units @ b'0'..=b'9'] = *bytes {
-                    let code = u16::from(hundreds - b'0') * 100 + u16::from(tens - b'0') * 10 + u16::from(units - b'0');
-                    if let ::core::option::Option::Some(status) = Self::from_code(code) {
-                        return ::core::result::Result::Ok(status);
+                // The common case inline: exactly three digits, so a code in 100..=699.
+                if let [hundreds, tens, units] = *bytes {
+                    let (hundreds, tens, units) =
+                        (hundreds.wrapping_sub(b'0'), tens.wrapping_sub(b'0'), units.wrapping_sub(b'0'));
+                    // `&`, not `&&`: one branch for the three checks.
+                    if (hundreds.wrapping_sub(1) < 6) & (tens < 10) & (units < 10) {
+                        let code = u16::from(hundreds) * 100 + u16::from(tens) * 10 + u16::from(units);
+                        return match Self::from_code(code) {
+                            ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+                            ::core::option::Option::None => ::core::result::Result::Err(#krate::ParseError::new(
+                                #krate::ParseErrorKind::UnknownCode(code),
+                            )),
+                        };
                     }
                 }
                 Self::from_bytes_general(bytes)
@@ -404,26 +412,26 @@ fn class_of(krate: &TokenStream, code: TokenStream) -> TokenStream {
     }
 }
 
-fn interpret(entries: &[CodeEntry], slot_ty: &TokenStream) -> TokenStream {
-    let mut slot_of_code = [None; 600];
-    for (slot, entry) in entries.iter().enumerate() {
-        slot_of_code[usize::from(entry.code) - 100] = Some(slot);
+fn interpret(ty: &Ident, entries: &[CodeEntry], variants: &[Ident]) -> TokenStream {
+    let mut variant_of_code = [None; 600];
+    for (entry, variant) in entries.iter().zip(variants) {
+        variant_of_code[usize::from(entry.code) - 100] = Some(variant);
     }
-    let targets: Option<Vec<usize>> = [183u16, 200, 300, 400, 500, 600]
+    let targets: Option<Vec<&Ident>> = [183u16, 200, 300, 400, 500, 600]
         .into_iter()
-        .map(|code| slot_of_code[usize::from(code) - 100])
+        .map(|code| variant_of_code[usize::from(code) - 100])
         .collect();
     let body = match targets {
         Some(targets) => {
-            let table = slot_of_code.iter().enumerate().map(|(offset, slot)| {
-                let slot = slot.unwrap_or(targets[offset / 100]);
-                proc_macro2::Literal::usize_unsuffixed(slot)
-            });
+            let table = variant_of_code
+                .iter()
+                .enumerate()
+                .map(|(offset, variant)| variant.unwrap_or(targets[offset / 100]));
             quote! {
-                // `code - 100` to the slot of the code itself, or of the code it is treated as.
-                const INTERPRETED: [#slot_ty; 600] = [#(#table),*];
+                // `code - 100` to the code itself, or to the code it is treated as.
+                const INTERPRETED: [#ty; 600] = [#(#ty::#table),*];
                 match code {
-                    100..=699 => ::core::option::Option::Some(Self::VARIANTS[INTERPRETED[(code - 100) as usize] as usize]),
+                    100..=699 => ::core::option::Option::Some(INTERPRETED[(code - 100) as usize]),
                     _ => ::core::option::Option::None,
                 }
             }
@@ -459,7 +467,8 @@ fn classes(
     let mut classified_variants = TokenStream::new();
     let mut classified_status = TokenStream::new();
     for (digit, (class_name, title, meaning)) in (1u16..).zip(CLASSES) {
-        let class = format_ident!("{class_name}");
+        // Spanned on the user's enum name, so notes about a class enum point there.
+        let class = Ident::new(class_name, ty.span());
         let members: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].class_digit() == digit).collect();
         let names: Vec<&Ident> = members.iter().map(|&i| &variants[i]).collect();
         let codes: Vec<u16> = members.iter().map(|&i| entries[i].code).collect();
