@@ -4,6 +4,9 @@
 //! - `docs`: regenerates `docs/CODES.md`, the README's code table and `docs/index.html`.
 //! - `bench-compile`: measures the compile cost of the macro against a hand-written enum.
 
+mod docs;
+mod sync_iana;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -15,6 +18,8 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             if command.is_none() { ExitCode::from(2) } else { ExitCode::SUCCESS }
         }
+        Some("sync-iana") => sync_iana::run(rest),
+        Some("docs") => docs::run(rest),
         Some(other) => {
             eprintln!("error: unknown command `{other}`\n\n{USAGE}");
             let _ = rest;

@@ -1,0 +1,410 @@
+//! IANA's response-code registry (`sip-parameters-7`): read from either format IANA
+//! publishes, the full `sip-parameters.xml` or the `sip-parameters-7.csv` export, and written
+//! back in the CSV layout, which is how the project keeps its snapshot.
+
+use std::collections::BTreeMap;
+
+/// The id of the response-code registry inside IANA's `sip-parameters.xml`.
+pub const REGISTRY_ID: &str = "sip-parameters-7";
+
+/// The header of IANA's `sip-parameters-7.csv`: its columns are named after the registry's
+/// table on iana.org.
+pub const CSV_HEADER: [&str; 3] = ["Response Code", "Description", "Reference"];
+
+/// IANA writes "(Deprecated)" after the phrase of a deprecated code: status, not phrase.
+const DEPRECATED_SUFFIX: &str = "(deprecated)";
+
+/// One registered response code, as IANA lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Registration {
+    /// The code, 100..=699.
+    pub code: u16,
+    /// The Reason-Phrase, without IANA's "(Deprecated)" suffix.
+    pub phrase: String,
+    /// Whether IANA marks the code "(Deprecated)".
+    pub deprecated: bool,
+    /// IANA's references, e.g. `["RFC6228"]`; empty for the codes RFC 3261 defines, whose
+    /// cell IANA leaves blank.
+    pub references: Vec<String>,
+    /// The line of the snapshot file the registration is on, for messages.
+    pub line: usize,
+}
+
+impl Registration {
+    /// The references as the spec writes them: RFC 3261 where IANA leaves the cell blank,
+    /// since the registry's note says such codes are defined by RFC 3261.
+    pub fn spec_references(&self) -> Vec<String> {
+        if self.references.is_empty() { vec!["RFC3261".to_owned()] } else { self.references.clone() }
+    }
+
+    /// IANA's Description cell: the phrase, with " (Deprecated)" for a deprecated code.
+    pub fn iana_description(&self) -> String {
+        if self.deprecated { format!("{} (Deprecated)", self.phrase) } else { self.phrase.clone() }
+    }
+}
+
+/// The registry as one snapshot holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    /// The date the XML file says IANA last updated it; the CSV export does not say.
+    pub updated: Option<String>,
+    /// The registered codes, in code order.
+    pub codes: Vec<Registration>,
+}
+
+impl Snapshot {
+    /// The registration of `code`, if IANA registers it.
+    pub fn get(&self, code: u16) -> Option<&Registration> {
+        self.codes.binary_search_by_key(&code, |r| r.code).ok().map(|i| &self.codes[i])
+    }
+}
+
+/// Reads a snapshot in either of IANA's formats, told apart by content: the XML starts
+/// with `<`. `path` is how the file is named in messages, which read `path:line: message`.
+pub fn parse(path: &str, text: &str) -> Result<Snapshot, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match text.trim_start().chars().next() {
+        None => Err(format!(
+            "{path}: the file is empty; expected IANA's sip-parameters.xml or sip-parameters-7.csv"
+        )),
+        Some('<') => parse_xml(path, text),
+        Some(_) => parse_csv(path, text),
+    }
+}
+
+fn parse_xml(path: &str, text: &str) -> Result<Snapshot, String> {
+    let document =
+        roxmltree::Document::parse(text).map_err(|e| format!("{path}: not well-formed XML: {e}"))?;
+    let line_of = |node: roxmltree::Node<'_, '_>| document.text_pos_at(node.range().start).row as usize;
+    let root = document.root_element();
+    let updated = child(root, "updated").map(|node| collapse_whitespace(&text_of(node)));
+    let registry = document
+        .descendants()
+        .find(|node| node.has_tag_name_local("registry") && node.attribute("id") == Some(REGISTRY_ID))
+        .ok_or_else(|| {
+            format!(
+                "{path}: no <registry id=\"{REGISTRY_ID}\"> (SIP response codes) in this XML; \
+                 expected IANA's sip-parameters.xml from https://www.iana.org/assignments/sip-parameters/"
+            )
+        })?;
+    let mut codes = Registrations::new(path);
+    for record in registry.children().filter(|node| node.has_tag_name_local("record")) {
+        let line = line_of(record);
+        let value = child(record, "value")
+            .map(text_of)
+            .ok_or_else(|| format!("{path}:{line}: a <record> of {REGISTRY_ID} has no <value>"))?;
+        let Some(code) = parse_value(&value).map_err(|message| format!("{path}:{line}: {message}"))? else {
+            continue;
+        };
+        let description = child(record, "description").map(text_of).unwrap_or_default();
+        let (phrase, deprecated) = split_deprecated(&description)
+            .map_err(|message| format!("{path}:{line}: code {code}: {message}"))?;
+        let mut references = Vec::new();
+        for xref in record.children().filter(|node| node.has_tag_name_local("xref")) {
+            let reference = xref_name(xref).ok_or_else(|| {
+                format!("{path}:{}: code {code}: an <xref> without a `data` attribute or text", line_of(xref))
+            })?;
+            references.push(reference);
+        }
+        codes.add(Registration { code, phrase, deprecated, references, line })?;
+    }
+    Ok(Snapshot { updated, codes: codes.finish()? })
+}
+
+fn parse_csv(path: &str, text: &str) -> Result<Snapshot, String> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    // csv counts records, not lines, so a quoted cell with a line break would throw its
+    // count off: lines come from byte offsets instead. A record's offset may point at the
+    // end of the previous line's CRLF.
+    let line_at = |byte: u64| {
+        let bytes = text.as_bytes();
+        let mut start = (byte as usize).min(bytes.len());
+        while bytes.get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+            start += 1;
+        }
+        bytes[..start].iter().filter(|b| **b == b'\n').count() + 1
+    };
+    let header = reader.headers().map_err(|e| csv_error(path, &e, line_at))?.clone();
+    let names: Vec<&str> = header.iter().map(str::trim).collect();
+    let known_header = names.len() == 3
+        && (names[0].eq_ignore_ascii_case(CSV_HEADER[0]) || names[0].eq_ignore_ascii_case("Value"))
+        && names[1].eq_ignore_ascii_case(CSV_HEADER[1])
+        && names[2].eq_ignore_ascii_case(CSV_HEADER[2]);
+    if !known_header {
+        return Err(format!(
+            "{path}:1: the header is {:?}, not IANA's sip-parameters-7.csv header \"{}\"",
+            header.iter().collect::<Vec<_>>().join(","),
+            CSV_HEADER.join(",")
+        ));
+    }
+    let mut codes = Registrations::new(path);
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(path, &e, line_at))?;
+        let line = record.position().map_or(0, |p| line_at(p.byte()));
+        let Some(code) = parse_value(&record[0]).map_err(|message| format!("{path}:{line}: {message}"))?
+        else {
+            continue;
+        };
+        let (phrase, deprecated) = split_deprecated(&record[1])
+            .map_err(|message| format!("{path}:{line}: code {code}: {message}"))?;
+        let references = parse_references(&record[2])
+            .map_err(|message| format!("{path}:{line}: code {code}: {message}"))?;
+        codes.add(Registration { code, phrase, deprecated, references, line })?;
+    }
+    Ok(Snapshot { updated: None, codes: codes.finish()? })
+}
+
+fn csv_error(path: &str, error: &csv::Error, line_at: impl Fn(u64) -> usize) -> String {
+    let line = error.position().map(|p| format!(":{}", line_at(p.byte()))).unwrap_or_default();
+    let what = match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("a row has {len} fields where the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "the file is not UTF-8 text".to_owned(),
+        _ => error.to_string(),
+    };
+    format!("{path}{line}: malformed CSV: {what}")
+}
+
+/// Gathers registrations, refusing a code listed twice.
+struct Registrations<'a> {
+    path: &'a str,
+    by_code: BTreeMap<u16, Registration>,
+}
+
+impl<'a> Registrations<'a> {
+    fn new(path: &'a str) -> Self {
+        Registrations { path, by_code: BTreeMap::new() }
+    }
+
+    fn add(&mut self, registration: Registration) -> Result<(), String> {
+        if let Some(first) = self.by_code.get(&registration.code) {
+            return Err(format!(
+                "{}:{}: code {} is listed twice; first on line {}",
+                self.path, registration.line, registration.code, first.line
+            ));
+        }
+        self.by_code.insert(registration.code, registration);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Vec<Registration>, String> {
+        if self.by_code.is_empty() {
+            return Err(format!("{}: the registry lists no response codes", self.path));
+        }
+        Ok(self.by_code.into_values().collect())
+    }
+}
+
+/// A row's value: a code, or `None` for the class rows ("1xx" .. "6xx") that older
+/// snapshots list among the codes.
+fn parse_value(value: &str) -> Result<Option<u16>, String> {
+    let value = value.trim();
+    let bytes = value.as_bytes();
+    if bytes.len() == 3 && (b'1'..=b'6').contains(&bytes[0]) && bytes[1..].eq_ignore_ascii_case(b"xx") {
+        return Ok(None);
+    }
+    match value.parse::<u16>() {
+        Ok(code @ 100..=699) if value.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(code)),
+        _ => Err(format!("value {value:?} is not a response code 100..=699")),
+    }
+}
+
+/// Splits IANA's description into the phrase and the deprecation mark.
+fn split_deprecated(description: &str) -> Result<(String, bool), String> {
+    let description = collapse_whitespace(description);
+    let (phrase, deprecated) = match description.len().checked_sub(DEPRECATED_SUFFIX.len()) {
+        Some(at)
+            if description.is_char_boundary(at)
+                && description[at..].eq_ignore_ascii_case(DEPRECATED_SUFFIX) =>
+        {
+            (description[..at].trim_end().to_owned(), true)
+        }
+        _ => (description, false),
+    };
+    if phrase.is_empty() {
+        return Err("the description (the Reason-Phrase) is empty".to_owned());
+    }
+    Ok((phrase, deprecated))
+}
+
+/// Reads a Reference cell as IANA writes it: `[RFC3903]`, `[RFC4412][RFC7134]`, or blank.
+fn parse_references(cell: &str) -> Result<Vec<String>, String> {
+    let mut references = Vec::new();
+    let mut rest = cell.trim();
+    while !rest.is_empty() {
+        let name = rest
+            .strip_prefix('[')
+            .and_then(|after| after.split_once(']'))
+            .map(|(name, after)| {
+                rest = after.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+                collapse_whitespace(name)
+            })
+            .filter(|name| !name.is_empty())
+            .ok_or_else(|| {
+                format!("the reference cell {cell:?} is not a list of [NAME] items, as IANA writes it")
+            })?;
+        references.push(name);
+    }
+    Ok(references)
+}
+
+/// How IANA names an `<xref>` in its CSV: `rfc3261` as `RFC3261`, a draft, person or other
+/// reference by its `data`, a URI by its text when it has one.
+fn xref_name(xref: roxmltree::Node<'_, '_>) -> Option<String> {
+    let data = xref.attribute("data").map(collapse_whitespace).unwrap_or_default();
+    let text = collapse_whitespace(&text_of(xref));
+    let name = match xref.attribute("type") {
+        Some("rfc") => data.to_ascii_uppercase(),
+        Some("uri") if !text.is_empty() => text,
+        _ if data.is_empty() => text,
+        _ => data,
+    };
+    (!name.is_empty()).then_some(name)
+}
+
+fn child<'a, 'input>(node: roxmltree::Node<'a, 'input>, name: &str) -> Option<roxmltree::Node<'a, 'input>> {
+    node.children().find(|child| child.has_tag_name_local(name))
+}
+
+/// All text inside `node`, markup removed.
+fn text_of(node: roxmltree::Node<'_, '_>) -> String {
+    node.descendants().filter(roxmltree::Node::is_text).filter_map(|n| n.text()).collect()
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+trait LocalName {
+    fn has_tag_name_local(&self, name: &str) -> bool;
+}
+
+impl LocalName for roxmltree::Node<'_, '_> {
+    /// IANA's elements live in its namespace; only the local name matters here.
+    fn has_tag_name_local(&self, name: &str) -> bool {
+        self.is_element() && self.tag_name().name() == name
+    }
+}
+
+/// The snapshot in IANA's CSV layout: its header, then one row per code with the
+/// Description cell as IANA writes it and references as `[RFC3261]` items.
+pub fn to_csv(snapshot: &Snapshot) -> String {
+    let mut writer =
+        csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut write = |row: [&str; 3]| writer.write_record(row).expect("writing CSV into memory cannot fail");
+    write(CSV_HEADER);
+    for registration in &snapshot.codes {
+        let references: String = registration.references.iter().map(|r| format!("[{r}]")).collect();
+        write([&registration.code.to_string(), &registration.iana_description(), &references]);
+    }
+    let bytes = writer.into_inner().expect("writing CSV into memory cannot fail");
+    String::from_utf8(bytes).expect("the CSV is built from strings")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const XML: &str = r#"<?xml version='1.0' encoding='UTF-8'?>
+<registry xmlns="http://www.iana.org/assignments" id="sip-parameters">
+  <updated>2026-08-17</updated>
+  <registry id="sip-parameters-6"><record><value>BYE</value></record></registry>
+  <registry id="sip-parameters-7">
+    <record><value>1xx</value><description>Provisional</description></record>
+    <record><value>100</value><description>Trying</description></record>
+    <record><value>202</value><description>Accepted
+      (Deprecated)</description><xref type="rfc" data="rfc6665"/></record>
+    <record date="2019-07-18"><value>608</value><description>Rejected</description>
+      <xref type="draft" data="RFC-ietf-sipcore-rejected-09"/><xref type="rfc" data="rfc8688"/></record>
+  </registry>
+</registry>
+"#;
+
+    #[test]
+    fn reads_xml_skipping_class_rows() {
+        let snapshot = parse("s.xml", XML).unwrap();
+        assert_eq!(snapshot.updated.as_deref(), Some("2026-08-17"));
+        let summary: Vec<_> = snapshot
+            .codes
+            .iter()
+            .map(|r| (r.code, r.phrase.as_str(), r.deprecated, r.references.join("+"), r.line))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (100, "Trying", false, String::new(), 7),
+                (202, "Accepted", true, "RFC6665".to_owned(), 8),
+                (608, "Rejected", false, "RFC-ietf-sipcore-rejected-09+RFC8688".to_owned(), 10),
+            ]
+        );
+        assert_eq!(snapshot.get(202).unwrap().spec_references(), ["RFC6665"]);
+        assert_eq!(snapshot.get(100).unwrap().spec_references(), ["RFC3261"]);
+        assert_eq!(snapshot.get(101), None);
+    }
+
+    #[test]
+    fn csv_round_trips_through_iana_layout() {
+        let snapshot = parse("s.xml", XML).unwrap();
+        let csv = to_csv(&snapshot);
+        assert_eq!(
+            csv,
+            "Response Code,Description,Reference\n100,Trying,\n202,Accepted (Deprecated),[RFC6665]\n\
+             608,Rejected,[RFC-ietf-sipcore-rejected-09][RFC8688]\n"
+        );
+        let again = parse("s.csv", &csv).unwrap();
+        assert_eq!(again.updated, None);
+        assert_eq!(to_csv(&again), csv);
+    }
+
+    #[test]
+    fn reads_csv_as_iana_writes_it() {
+        let csv = "\u{feff}Value,Description,Reference\r\n1xx,Provisional,\r\n417,Unknown Resource-Priority,\"[RFC4412]\r\n[RFC7134]\"\r\n\
+                   480,\"Temporarily Unavailable\",\r\n";
+        let snapshot = parse("s.csv", csv).unwrap();
+        assert_eq!(snapshot.codes[0].references, ["RFC4412", "RFC7134"]);
+        assert_eq!((snapshot.codes[1].code, snapshot.codes[1].line), (480, 5));
+    }
+
+    #[test]
+    fn says_what_is_wrong_and_where() {
+        let cases = [
+            ("", "s: the file is empty"),
+            ("<registry><record></registry>", "s: not well-formed XML: "),
+            (
+                "<registry id=\"sip-parameters\"><registry id=\"sip-parameters-70\"/></registry>",
+                "s: no <registry id=\"sip-parameters-7\">",
+            ),
+            (
+                "<r><registry id=\"sip-parameters-7\">\n<record><value>99</value></record></registry></r>",
+                "s:2: value \"99\" is not a response code",
+            ),
+            (
+                "<r><registry id=\"sip-parameters-7\"></registry></r>",
+                "s: the registry lists no response codes",
+            ),
+            ("Code,Phrase\n100,Trying\n", "s:1: the header is \"Code,Phrase\""),
+            (
+                "Value,Description,Reference\n100,Trying\n",
+                "s:2: malformed CSV: a row has 2 fields where the header has 3",
+            ),
+            (
+                "Value,Description,Reference\n100,Trying,\n100,Trying,\n",
+                "s:3: code 100 is listed twice; first on line 2",
+            ),
+            (
+                "Value,Description,Reference\n486,Busy Here,RFC3261\n",
+                "s:2: code 486: the reference cell \"RFC3261\" is not",
+            ),
+            (
+                "Value,Description,Reference\n486,,\n",
+                "s:2: code 486: the description (the Reason-Phrase) is empty",
+            ),
+            ("Value,Description,Reference\n4860,Busy,\n", "s:2: value \"4860\" is not"),
+        ];
+        for (text, expected) in cases {
+            let error = parse("s", text).unwrap_err();
+            assert!(error.starts_with(expected), "{text:?}: {error}");
+        }
+    }
+}
