@@ -1,0 +1,203 @@
+//! Answers as terminal text: one code in full, or a list of codes one per line.
+
+use std::io::{self, Write};
+
+use sip_codes::iana::StatusCode;
+use textwrap::{Options, WordSplitter};
+
+use crate::query::Answer;
+use crate::text::{class_meaning, class_range, first_sentence, plain, truncate};
+use crate::unregistered::{Unknown, seen_in_traces};
+
+/// Columns a label takes in the full view, indentation included.
+const LABEL_WIDTH: usize = 14;
+/// Narrowest column left for a list's summaries before they are dropped.
+const MIN_SUMMARY: usize = 16;
+
+/// Writes answers as text for people, `width` columns wide. Answers that name no code are
+/// left to the caller, which reports them on stderr.
+pub fn write_answers(out: &mut impl Write, answers: &[Answer], width: usize) -> io::Result<()> {
+    let mut first = true;
+    for answer in answers {
+        if !answer.matched() && !matches!(answer, Answer::Unknown(Unknown::Unregistered { .. })) {
+            continue;
+        }
+        if !first {
+            writeln!(out)?;
+        }
+        first = false;
+        match answer {
+            Answer::Code { status, other_phrase } => {
+                write_code(out, *status, other_phrase.as_deref(), width)?
+            }
+            Answer::Unknown(unknown) => write_unknown(out, *unknown, width)?,
+            Answer::Class(class, codes) => {
+                let header = format!(
+                    "{} {}: {} ({} codes)",
+                    class_range(*class),
+                    class,
+                    class_meaning(*class),
+                    codes.len()
+                );
+                for line in textwrap::wrap(&header, options(width)) {
+                    writeln!(out, "{line}")?;
+                }
+                writeln!(out)?;
+                write_list(out, codes, Summaries::Cut, width)?;
+            }
+            Answer::List(codes) => write_list(out, codes, Summaries::Cut, width)?,
+            Answer::Search(codes) => write_list(out, codes, Summaries::Whole, width)?,
+            Answer::Invalid(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// The full view of one code.
+pub fn write_code(
+    out: &mut impl Write,
+    status: StatusCode,
+    other_phrase: Option<&str>,
+    width: usize,
+) -> io::Result<()> {
+    let deprecated = if status.is_deprecated() { "  (deprecated)" } else { "" };
+    writeln!(out, "{status}{deprecated}")?;
+    write_class(out, status.class(), width)?;
+    for (i, reference) in status.references().iter().enumerate() {
+        let title = sip_codes_codegen::reference_title(reference);
+        let value = match sip_codes_codegen::reference_url(reference) {
+            Some(url) => format!("{title:<9} {url}"),
+            None => title,
+        };
+        write_field(out, if i == 0 { "Defined in" } else { "" }, &value, width)?;
+    }
+    if !status.aliases().is_empty() {
+        let former: Vec<String> = status.aliases().iter().map(|a| format!("\"{a}\"")).collect();
+        write_field(out, "Formerly", &former.join(", "), width)?;
+    }
+    if let Some(phrase) = other_phrase {
+        let note = format!(
+            "\"{phrase}\" is not this code's phrase; peers may send any text, only the code carries meaning"
+        );
+        write_field(out, "Note", &note, width)?;
+    }
+    if let Some(description) = status.description() {
+        writeln!(out)?;
+        write_paragraph(out, &plain(description), width)?;
+    }
+    Ok(())
+}
+
+fn write_unknown(out: &mut impl Write, unknown: Unknown, width: usize) -> io::Result<()> {
+    let Unknown::Unregistered { code, class, treated_as } = unknown else {
+        return Ok(());
+    };
+    for line in textwrap::wrap(&unknown.headline(), options(width)) {
+        writeln!(out, "{line}")?;
+    }
+    write_class(out, class, width)?;
+    if let Some(seen) = seen_in_traces(code) {
+        write_field(out, "In traces", seen, width)?;
+    }
+    writeln!(out)?;
+    if let Some(rule) = unknown.rule() {
+        write_paragraph(out, rule, width)?;
+    }
+    if let Some(description) = treated_as.description() {
+        writeln!(out)?;
+        let summary = format!("{treated_as}: {}", first_sentence(&plain(description)));
+        write_paragraph(out, &summary, width)?;
+    }
+    Ok(())
+}
+
+fn write_class(out: &mut impl Write, class: sip_codes::Class, width: usize) -> io::Result<()> {
+    let finality = if class.is_final() { "final" } else { "not final" };
+    let value = format!("{} {class}, {finality}: {}", class_range(class), class_meaning(class));
+    write_field(out, "Class", &value, width)
+}
+
+/// `  Label       value`, the value wrapped under itself.
+fn write_field(out: &mut impl Write, label: &str, value: &str, width: usize) -> io::Result<()> {
+    let initial = format!("  {label:<width$}", width = LABEL_WIDTH - 2);
+    let subsequent = " ".repeat(LABEL_WIDTH);
+    let options = options(width).initial_indent(&initial).subsequent_indent(&subsequent);
+    for line in textwrap::wrap(value, options) {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+fn write_paragraph(out: &mut impl Write, text: &str, width: usize) -> io::Result<()> {
+    let options = options(width).initial_indent("  ").subsequent_indent("  ");
+    for line in textwrap::wrap(text, options) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// How a list shows each code's first sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Summaries {
+    /// Cut to the row's width: an overview, one line per code.
+    Cut,
+    /// Wrapped under itself: search results, where the sentence shows why the code matched.
+    Whole,
+}
+
+/// Wrapping at `width` without breaking words at hyphens ("Request-URI", "Min-SE").
+fn options(width: usize) -> Options<'static> {
+    Options::new(width).word_splitter(WordSplitter::NoHyphenation)
+}
+
+/// One row per code: code, phrase, class when the list spans classes, first sentence cut to
+/// fit; or, for [`Summaries::Whole`], code, phrase and class with the sentence wrapped below.
+pub fn write_list(
+    out: &mut impl Write,
+    codes: &[StatusCode],
+    summaries: Summaries,
+    width: usize,
+) -> io::Result<()> {
+    let phrase_of = |s: &StatusCode| {
+        if s.is_deprecated() {
+            format!("{} (deprecated)", s.reason_phrase())
+        } else {
+            s.reason_phrase().to_owned()
+        }
+    };
+    let summary_of = |s: &StatusCode| s.description().map(|d| plain(first_sentence(d)));
+    if summaries == Summaries::Whole {
+        let options = options(width).initial_indent("     ").subsequent_indent("     ");
+        for status in codes {
+            writeln!(
+                out,
+                "{}  {}  ({} {})",
+                status.code(),
+                phrase_of(status),
+                class_range(status.class()),
+                status.class()
+            )?;
+            if let Some(summary) = summary_of(status) {
+                for line in textwrap::wrap(&summary, &options) {
+                    writeln!(out, "{line}")?;
+                }
+            }
+        }
+        return Ok(());
+    }
+    let phrase_width = codes.iter().map(|s| textwrap::core::display_width(&phrase_of(s))).max().unwrap_or(0);
+    let mixed = codes.windows(2).any(|w| w[0].class() != w[1].class());
+    let class_width = if mixed { codes.iter().map(|s| s.class().name().len()).max().unwrap_or(0) } else { 0 };
+    for status in codes {
+        let mut row = format!("{}  {:<phrase_width$}", status.code(), phrase_of(status));
+        if mixed {
+            row.push_str(&format!("  {:<class_width$}", status.class().name()));
+        }
+        let room = width.saturating_sub(textwrap::core::display_width(&row) + 2);
+        match summary_of(status) {
+            Some(summary) if room >= MIN_SUMMARY => writeln!(out, "{row}  {}", truncate(&summary, room))?,
+            _ => writeln!(out, "{}", row.trim_end())?,
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! Codes the registry does not hold: how a UAC treats them (RFC 3261 §8.1.3.2) and where
+//! traces show them.
+
+use sip_codes::Class;
+use sip_codes::iana::StatusCode;
+
+/// What a three-digit number means when it is not a registered status code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    /// In 100..=699 but unregistered: a UAC treats it as `treated_as`.
+    Unregistered {
+        /// The code as received.
+        code: u16,
+        /// The class given by its first digit.
+        class: Class,
+        /// 183 for a 1xx, the class's x00 otherwise.
+        treated_as: StatusCode,
+    },
+    /// Outside 100..=699: not a SIP status code at all.
+    OutOfRange(u16),
+}
+
+impl Unknown {
+    /// `None` when `code` is registered.
+    pub fn of(code: u16) -> Option<Unknown> {
+        if StatusCode::from_code(code).is_some() {
+            return None;
+        }
+        Some(match (Class::from_code(code), StatusCode::interpret(code)) {
+            (Some(class), Some(treated_as)) => Unknown::Unregistered { code, class, treated_as },
+            _ => Unknown::OutOfRange(code),
+        })
+    }
+
+    /// One line: "477 is not registered; a UAC treats it as 400 Bad Request (RFC 3261 §8.1.3.2)".
+    pub fn headline(self) -> String {
+        match self {
+            Unknown::Unregistered { code, treated_as, .. } => {
+                format!("{code} is not registered; a UAC treats it as {treated_as} (RFC 3261 §8.1.3.2)")
+            }
+            Unknown::OutOfRange(code) => out_of_range(code),
+        }
+    }
+
+    /// Why the UAC picks that code, in a sentence.
+    pub fn rule(self) -> Option<&'static str> {
+        match self {
+            Unknown::Unregistered { class: Class::Provisional, .. } => Some(
+                "A UAC handles an unrecognized provisional response other than 100 as 183 \
+                 Session Progress.",
+            ),
+            Unknown::Unregistered { .. } => Some(
+                "A UAC handles an unrecognized final response as the x00 code of its class, \
+                 and must not cache it.",
+            ),
+            Unknown::OutOfRange(_) => None,
+        }
+    }
+}
+
+/// Why `code` is no status code at all.
+pub fn out_of_range(code: impl std::fmt::Display) -> String {
+    format!("{code} is not a SIP status code: SIP codes run from 100 to 699")
+}
+
+/// Where an unregistered code is commonly seen, for the codes traces show often.
+pub fn seen_in_traces(code: u16) -> Option<&'static str> {
+    Some(match code {
+        409 => "\"Conflict\" in RFC 2543; RFC 3261 dropped it and IANA never registered it.",
+        411 => "\"Length Required\" in RFC 2543; RFC 3261 dropped it and IANA never registered it.",
+        477 => {
+            "Kamailio and SER reply 477 themselves when sending the request to the next hop \
+             failed (\"Unfortunately error on sending to next hop occurred\")."
+        }
+        478 => {
+            "Kamailio and SER reply 478 themselves when the next hop's address could not be \
+             resolved (\"Unresolvable destination\")."
+        }
+        479 => "Kamailio and SER reply 479 themselves when they could not parse the request's URI.",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_final_codes_fall_back_to_the_class_base() {
+        let unknown = Unknown::of(477).unwrap();
+        assert_eq!(
+            unknown,
+            Unknown::Unregistered {
+                code: 477,
+                class: Class::ClientError,
+                treated_as: StatusCode::BadRequest
+            }
+        );
+        assert_eq!(
+            unknown.headline(),
+            "477 is not registered; a UAC treats it as 400 Bad Request (RFC 3261 §8.1.3.2)"
+        );
+    }
+
+    #[test]
+    fn unknown_provisional_codes_fall_back_to_183() {
+        let Some(Unknown::Unregistered { treated_as, .. }) = Unknown::of(150) else { panic!("150") };
+        assert_eq!(treated_as, StatusCode::SessionProgress);
+    }
+
+    #[test]
+    fn registered_and_out_of_range_codes() {
+        assert_eq!(Unknown::of(486), None);
+        assert_eq!(Unknown::of(99), Some(Unknown::OutOfRange(99)));
+        assert_eq!(Unknown::of(700), Some(Unknown::OutOfRange(700)));
+    }
+}

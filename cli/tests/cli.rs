@@ -1,0 +1,332 @@
+//! The `sip-codes` binary as a user runs it: lookups, `--json`, `explain`, exit statuses.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+
+fn sip_codes() -> Command {
+    assert_cmd::cargo::cargo_bin_cmd!("sip-codes")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = sip_codes().args(args).output().unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let output = sip_codes().arg("--json").args(args).output().unwrap();
+    serde_json::from_slice(&output.stdout).expect("one JSON document")
+}
+
+fn codes_in(document: &Value) -> Vec<u64> {
+    document["matches"].as_array().unwrap().iter().map(|m| m["code"].as_u64().unwrap()).collect()
+}
+
+#[test]
+fn a_code_prints_phrase_class_references_and_description() {
+    sip_codes()
+        .arg("486")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("486 Busy Here\n"))
+        .stdout(contains("Client Error"))
+        .stdout(contains("RFC 3261"))
+        .stdout(contains("https://www.rfc-editor.org/rfc/rfc3261"))
+        .stdout(contains("forking proxy keeps trying"));
+}
+
+#[test]
+fn descriptions_wrap_within_the_terminal_width() {
+    let out = stdout_of(&["486"]);
+    // Not a terminal here: 80 columns.
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    assert!(!out.contains('`'), "Markdown code spans are for the docs: {out}");
+}
+
+#[test]
+fn a_code_with_another_phrase_says_so() {
+    sip_codes()
+        .args(["486", "Busy"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("486 Busy Here\n"))
+        .stdout(contains("\"Busy\" is not this code's phrase"));
+}
+
+#[test]
+fn a_former_phrase_is_shown() {
+    sip_codes().arg("437").assert().success().stdout(contains("Formerly    \"Unsupported Certificate\""));
+}
+
+#[test]
+fn a_keyword_lists_matching_codes() {
+    let out = stdout_of(&["busy"]);
+    let codes: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).map(|l| &l[..3]).collect();
+    assert_eq!(codes, ["486", "600"], "{out}");
+    assert!(out.contains("486  Busy Here  (4xx Client Error)"), "{out}");
+}
+
+#[test]
+fn keywords_are_case_insensitive_and_search_descriptions() {
+    let document = json_of(&["RETRY-AFTER"]);
+    let codes = codes_in(&document);
+    assert!(codes.contains(&486) && codes.contains(&503), "{codes:?}");
+}
+
+#[test]
+fn a_class_lists_its_codes() {
+    for query in [&["4xx"][..], &["client", "error"], &["4"]] {
+        let codes = codes_in(&json_of(query));
+        assert_eq!(codes.len(), 46, "{query:?}");
+        assert!(codes.iter().all(|c| (400..500).contains(c)), "{query:?}");
+    }
+    let out = stdout_of(&["global"]);
+    assert!(out.starts_with("6xx Global Failure: "), "{out}");
+    for code in ["600", "603", "604", "606", "607", "608"] {
+        assert!(out.lines().any(|l| l.starts_with(code)), "{code} in {out}");
+    }
+}
+
+#[test]
+fn a_partial_number_lists_the_decade() {
+    let codes = codes_in(&json_of(&["48"]));
+    assert_eq!(codes, (480..=489).collect::<Vec<_>>());
+    let out = stdout_of(&["48"]);
+    assert_eq!(out.lines().count(), 10, "{out}");
+    assert!(out.lines().all(|l| l.starts_with("48")), "{out}");
+}
+
+#[test]
+fn json_is_one_document_with_stable_fields() {
+    let document = json_of(&["486"]);
+    assert_eq!(document["query"], "486");
+    let busy = &document["matches"][0];
+    assert_eq!(busy["code"], 486);
+    assert_eq!(busy["reason_phrase"], "Busy Here");
+    assert_eq!(busy["status_line"], "SIP/2.0 486 Busy Here");
+    assert_eq!(busy["class"], "Client Error");
+    assert_eq!(busy["class_range"], "4xx");
+    assert_eq!(busy["final"], true);
+    assert_eq!(busy["deprecated"], false);
+    assert_eq!(busy["references"][0]["id"], "RFC3261");
+    assert_eq!(busy["references"][0]["url"], "https://www.rfc-editor.org/rfc/rfc3261");
+    assert!(busy["summary"].as_str().unwrap().ends_with('.'));
+    assert!(busy["description"].as_str().unwrap().len() > busy["summary"].as_str().unwrap().len());
+    assert_eq!(document["unregistered"], Value::Array(Vec::new()));
+    assert_eq!(document["invalid"], Value::Array(Vec::new()));
+    assert_eq!(json_of(&["202"])["matches"][0]["deprecated"], true);
+}
+
+#[test]
+fn several_numbers_are_looked_up_one_by_one() {
+    let document = json_of(&["486", "477", "999"]);
+    assert_eq!(codes_in(&document), [486]);
+    assert_eq!(document["unregistered"][0]["code"], 477);
+    assert_eq!(document["unregistered"][0]["treated_as"], 400);
+    assert!(document["invalid"][0].as_str().unwrap().starts_with("999 is not a SIP status code"));
+}
+
+#[test]
+fn an_unregistered_code_is_explained() {
+    sip_codes()
+        .arg("477")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with(
+            "477 is not registered; a UAC treats it as 400 Bad Request (RFC 3261 §8.1.3.2)\n",
+        ))
+        .stdout(contains("Kamailio"));
+    sip_codes().arg("150").assert().code(1).stdout(contains("a UAC treats it as 183 Session Progress"));
+    let document = json_of(&["477"]);
+    assert_eq!(document["matches"], Value::Array(Vec::new()));
+    assert_eq!(document["unregistered"][0]["treated_as_reason_phrase"], "Bad Request");
+}
+
+#[test]
+fn codes_outside_the_range_are_errors() {
+    for query in ["99", "700", "999", "7xx", "1234", "0"] {
+        sip_codes().arg(query).assert().code(1).stdout("").stderr(
+            predicate::str::starts_with("sip-codes: ").and(contains("100 to 699").or(contains("1xx to 6xx"))),
+        );
+    }
+}
+
+#[test]
+fn nothing_matched_exits_1() {
+    sip_codes()
+        .arg("no-such-words-anywhere")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("sip-codes: no registered code matches \"no-such-words-anywhere\"\n");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    sip_codes().assert().code(2).stderr(contains("Usage"));
+    sip_codes().args(["--no-such-flag", "486"]).assert().code(2);
+    sip_codes().args(["explain", "a", "b"]).assert().code(2);
+}
+
+#[test]
+fn help_describes_lookups_and_explain() {
+    sip_codes()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("Usage: sip-codes"))
+        .stdout(contains("--json"))
+        .stdout(contains("explain"))
+        .stdout(contains("Exit status"));
+    sip_codes().args(["explain", "--help"]).assert().success().stdout(contains("standard input"));
+}
+
+#[test]
+fn all_lists_every_code_by_class() {
+    let out = stdout_of(&["--all"]);
+    let rows = out.lines().filter(|l| l.len() > 3 && l.as_bytes()[..3].iter().all(u8::is_ascii_digit));
+    assert_eq!(rows.count(), 75, "{out}");
+}
+
+#[test]
+fn explain_annotates_a_tcpdump_trace() {
+    let out =
+        sip_codes().args(["explain", &fixture("tcpdump-a.txt")]).assert().success().get_output().clone();
+    let out = String::from_utf8(out.stdout).unwrap();
+    let input = std::fs::read_to_string(fixture("tcpdump-a.txt")).unwrap();
+    // Every input line is echoed, in order, with annotations in between.
+    let echoed: Vec<&str> = out.lines().filter(|l| !l.starts_with("  ^ ")).collect();
+    assert_eq!(echoed, input.lines().collect::<Vec<_>>());
+    assert!(out.contains("E.....@.?.....d...c...........SIP/2.0 180 Ringing\n  ^ as above\n"));
+    assert!(out.contains(
+        "SIP: SIP/2.0 100 Trying\n  ^ 100 Trying: Provisional - The next hop has received the request"
+    ));
+    assert!(out.contains(
+        "  ^ phrase \"Busy\" differs from the registered \"Busy Here\"; only the code carries meaning\n"
+    ));
+    // Requests and Via headers are not status lines.
+    assert!(out.contains("INVITE sip:bob@example.com SIP/2.0\nVia: SIP/2.0/UDP"));
+}
+
+#[test]
+fn explain_annotates_an_sngrep_export_with_crlf_and_proxy_logs() {
+    let out = sip_codes().args(["explain", &fixture("sngrep.txt")]).assert().success().get_output().clone();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(!out.contains('\r'));
+    assert!(
+        out.contains("SIP/2.0 401 Unauthorized\n  ^ 401 Unauthorized: Client Error - A UAS or registrar")
+    );
+    assert!(out.contains("  ^ \"Unsupported Certificate\" is a former phrase of 437"));
+    assert!(out.contains("  ^ 202 Accepted (deprecated): Success - "));
+    assert!(out.contains(
+        "(477/SL)\n  ^ 477 is not registered; a UAC treats it as 400 Bad Request (RFC 3261 §8.1.3.2)\n  ^ Kamailio"
+    ));
+    assert!(out.contains("\\r\\n\"\n  ^ 603 Decline: Global Failure - "));
+    assert_eq!(out.matches("  ^ ").count(), 8, "{out}");
+}
+
+#[test]
+fn explain_reads_stdin_and_status_only_numbers_lines() {
+    let trace = "noise\r\nSIP/2.0 180 Ringing\r\nmore noise\r\nsip/2.0 999 Strange\r\n";
+    sip_codes()
+        .args(["explain", "--status-only", "-"])
+        .write_stdin(trace)
+        .assert()
+        .success()
+        .stdout(
+            "2: SIP/2.0 180 Ringing\n  ^ 180 Ringing: Provisional - The callee's user agent is alerting the user.\n\
+             4: sip/2.0 999 Strange\n  ^ 999 is not a SIP status code: SIP codes run from 100 to 699\n",
+        );
+}
+
+#[test]
+fn explain_without_status_lines_exits_1() {
+    sip_codes()
+        .arg("explain")
+        .write_stdin("INVITE sip:bob@example.com SIP/2.0\nVia: SIP/2.0/UDP host\n")
+        .assert()
+        .code(1)
+        .stdout("INVITE sip:bob@example.com SIP/2.0\nVia: SIP/2.0/UDP host\n")
+        .stderr("sip-codes: no SIP status line in standard input (2 lines read)\n");
+}
+
+#[test]
+fn explain_survives_binary_input() {
+    // Invalid UTF-8, NUL bytes and a terminal escape sequence around a status line.
+    let mut input = vec![0xff, 0xfe, 0x00, 0x1b, b'[', b'2', b'J', 0xc3];
+    input.extend_from_slice(b"SIP/2.0 503 Service Unavailable\r\n");
+    input.extend((0..=255u8).cycle().take(100_000));
+    let assert = sip_codes().arg("explain").write_stdin(input).assert().success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).expect("output is UTF-8");
+    assert!(out.contains("SIP/2.0 503 Service Unavailable\n  ^ 503 Service Unavailable: Server Error - "));
+    assert!(!out.contains('\u{1b}'), "escape sequences reach the terminal");
+}
+
+#[test]
+fn explain_finds_status_lines_inside_a_pcap() {
+    let mut capture =
+        vec![0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0];
+    capture.extend_from_slice(&[0x45, 0, 0, 0x30, 0, 0, 0x40, 0, 0x40, 0x11]);
+    capture.extend_from_slice(b"SIP/2.0 180 Ringing\r\nVia: SIP/2.0/UDP 192.0.2.1\r\n\r\n");
+    capture.extend_from_slice(&[0x45, 0, 0, 0x30, 0x0a, 0x0d]);
+    capture.extend_from_slice(b"SIP/2.0 200 OK\r\n");
+    sip_codes()
+        .arg("explain")
+        .write_stdin(capture)
+        .assert()
+        .success()
+        .stdout(contains("SIP/2.0 180 Ringing\n  ^ 180 Ringing: Provisional"))
+        .stdout(contains("SIP/2.0 200 OK\n  ^ 200 OK: Success"))
+        .stdout(contains("Via:").not())
+        .stderr(contains("pcap capture"));
+}
+
+#[test]
+fn explain_streams_a_large_input() {
+    let block = std::fs::read(fixture("tcpdump-a.txt")).unwrap();
+    let copies = 20 * 1024 * 1024 / block.len() + 1;
+    let input = block.repeat(copies);
+    let assert = sip_codes().args(["explain", "--status-only"]).write_stdin(input).assert().success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(out.matches("  ^ 486 Busy Here: Client Error").count(), copies);
+    assert_eq!(out.matches("  ^ as above").count(), 3 * copies);
+    let text = String::from_utf8(block).unwrap();
+    let busy = "E.....@.?.....d...c...........SIP/2.0 486 Busy";
+    let busy_at = text.lines().position(|l| l == busy).unwrap() + 1;
+    let last_busy = (copies - 1) * text.lines().count() + busy_at;
+    assert!(out.contains(&format!("\n{last_busy}: {busy}\n")), "line numbers count every line");
+}
+
+#[test]
+fn explain_cuts_a_line_without_end() {
+    let mut input = b"SIP/2.0 200 OK\n".to_vec();
+    input.resize(input.len() + 5 * 1024 * 1024, b'x');
+    let assert = sip_codes().arg("explain").write_stdin(input).assert().success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(out.len() < 100 * 1024, "the long line is cut, not echoed: {} bytes", out.len());
+    assert!(out.ends_with(" more bytes not shown]\n"));
+}
+
+#[test]
+fn explain_reports_a_missing_file() {
+    sip_codes()
+        .args(["explain", "/no/such/trace.txt"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with("sip-codes: cannot read /no/such/trace.txt: "));
+}
+
+#[test]
+fn explain_reports_a_directory() {
+    sip_codes()
+        .args(["explain", env!("CARGO_MANIFEST_DIR")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("sip-codes: cannot read ").and(contains("directory")));
+}
