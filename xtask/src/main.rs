@@ -4,6 +4,7 @@
 //! - `docs`: regenerates `docs/CODES.md`, the README's code table and `docs/index.html`.
 //! - `bench-compile`: measures the compile cost of the macro against a hand-written enum.
 
+mod bench_compile;
 mod docs;
 mod sync_iana;
 
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
         }
         Some("sync-iana") => sync_iana::run(rest),
         Some("docs") => docs::run(rest),
+        Some("bench-compile") => bench_compile::run(rest),
         Some(other) => {
             eprintln!("error: unknown command `{other}`\n\n{USAGE}");
             let _ = rest;

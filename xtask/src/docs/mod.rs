@@ -1,0 +1,404 @@
+//! `cargo xtask docs`: the generated reference, read from the one spec through the one parser.
+//!
+//! Writes `docs/CODES.md`, the code table in `README.md` (between `<!-- codes:start -->` and
+//! `<!-- codes:end -->`) and `docs/index.html`. With `--check` it writes nothing and fails
+//! when a file differs from what it would write, which `xtask/tests/docs.rs` runs under
+//! `cargo test`.
+
+mod html;
+mod markdown;
+
+use std::ffi::OsString;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use sip_codes::Class;
+use sip_codes_codegen::{CodeEntry, Registry, merge, read_spec, reference_url};
+
+/// The spec the reference is generated from, relative to the workspace root.
+const SPEC: &str = "specs/iana.toml";
+/// The file whose code table lies between [`START_MARKER`] and [`END_MARKER`].
+const README: &str = "README.md";
+const START_MARKER: &str = "<!-- codes:start -->";
+const END_MARKER: &str = "<!-- codes:end -->";
+/// The command every generated file names as its writer.
+const COMMAND: &str = "cargo xtask docs";
+
+const USAGE: &str = "usage: cargo xtask docs [--check] [--root DIR]
+
+Regenerates docs/CODES.md, the code table in README.md and docs/index.html from
+specs/iana.toml.
+
+options:
+  --check     write nothing; exit 1 if a generated file is stale
+  --root DIR  the workspace to work in (default: the one holding this xtask)
+
+exit status: 0 done or up to date, 1 stale (with --check), 2 bad input";
+
+/// Runs `cargo xtask docs` with the arguments after `docs`.
+pub fn run(args: Vec<String>) -> ExitCode {
+    let options = match Options::parse(args) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let files = match generate(&options.root) {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if options.check { check(&options.root, &files) } else { write(&options.root, &files) }
+}
+
+struct Options {
+    check: bool,
+    root: PathBuf,
+}
+
+impl Options {
+    /// `Ok(None)` asks for the usage text.
+    fn parse(args: Vec<String>) -> Result<Option<Options>, lexopt::Error> {
+        use lexopt::prelude::*;
+        let mut check = false;
+        let mut root = None;
+        let mut parser = lexopt::Parser::from_args(args.into_iter().map(OsString::from));
+        while let Some(arg) = parser.next()? {
+            match arg {
+                Long("check") => check = true,
+                Long("root") => root = Some(PathBuf::from(parser.value()?)),
+                Long("help") | Short('h') => return Ok(None),
+                _ => return Err(arg.unexpected()),
+            }
+        }
+        let root = root.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".."));
+        Ok(Some(Options { check, root }))
+    }
+}
+
+/// One generated file: its path relative to the root, and what it must hold.
+struct Generated {
+    path: &'static str,
+    contents: String,
+}
+
+/// Reads the spec and README under `root` and renders every generated file.
+fn generate(root: &Path) -> Result<Vec<Generated>, String> {
+    let reference = Reference::read(root)?;
+    let readme_path = root.join(README);
+    let readme = std::fs::read_to_string(&readme_path)
+        .map_err(|e| format!("cannot read {}: {e}", readme_path.display()))?;
+    Ok(vec![
+        Generated { path: "docs/CODES.md", contents: markdown::codes_page(&reference) },
+        Generated { path: README, contents: splice_readme(&readme, &markdown::readme_table(&reference))? },
+        Generated { path: "docs/index.html", contents: html::page(&reference) },
+    ])
+}
+
+fn check(root: &Path, files: &[Generated]) -> ExitCode {
+    let mut stale = 0;
+    for file in files {
+        let current = std::fs::read_to_string(root.join(file.path)).ok();
+        match current {
+            Some(current) if current == file.contents => {}
+            Some(current) => {
+                stale += 1;
+                let line = first_difference(&current, &file.contents);
+                eprintln!("{} is stale (first difference on line {line}): run `{COMMAND}`", file.path);
+            }
+            None => {
+                stale += 1;
+                eprintln!("{} is missing: run `{COMMAND}`", file.path);
+            }
+        }
+    }
+    if stale == 0 {
+        println!("generated docs are up to date ({})", paths(files));
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn write(root: &Path, files: &[Generated]) -> ExitCode {
+    for file in files {
+        let path = root.join(file.path);
+        if std::fs::read_to_string(&path).is_ok_and(|current| current == file.contents) {
+            println!("{} is up to date", file.path);
+            continue;
+        }
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, &file.contents));
+        match written {
+            Ok(()) => println!("wrote {}", file.path),
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn paths(files: &[Generated]) -> String {
+    files.iter().map(|f| f.path).collect::<Vec<_>>().join(", ")
+}
+
+/// The 1-based line where two texts first differ.
+fn first_difference(a: &str, b: &str) -> usize {
+    let same = a.split_inclusive('\n').zip(b.split_inclusive('\n')).take_while(|(x, y)| x == y).count();
+    same + 1
+}
+
+/// Replaces what lies between the README's code-table markers with `table`.
+fn splice_readme(readme: &str, table: &str) -> Result<String, String> {
+    let missing = |marker: &str| {
+        format!(
+            "{README} has no `{marker}` line; the code table goes between `{START_MARKER}` and \
+             `{END_MARKER}`, each on a line of its own"
+        )
+    };
+    let start = readme.find(START_MARKER).ok_or_else(|| missing(START_MARKER))? + START_MARKER.len();
+    let end = start + readme[start..].find(END_MARKER).ok_or_else(|| missing(END_MARKER))?;
+    if readme[end..].contains(START_MARKER) || readme[..start - START_MARKER.len()].contains(END_MARKER) {
+        return Err(format!(
+            "{README} must hold `{START_MARKER}` and `{END_MARKER}` once each, in that order"
+        ));
+    }
+    Ok(format!("{}\n{table}{}", &readme[..start], &readme[end..]))
+}
+
+/// The spec as the generated files show it: every code, in code order.
+struct Reference {
+    registry: Registry,
+    codes: Vec<CodeEntry>,
+}
+
+impl Reference {
+    fn read(root: &Path) -> Result<Reference, String> {
+        let path = root.join(SPEC);
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let (spec, mut diagnostics) = read_spec(0, &Arc::from(SPEC), &text);
+        let codes = merge(vec![spec.codes], &mut diagnostics);
+        if !diagnostics.is_empty() {
+            let problems: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+            return Err(format!("the spec has problems; fix them first:\n{}", problems.join("\n")));
+        }
+        Ok(Reference { registry: spec.registry.unwrap_or_default(), codes })
+    }
+
+    /// The registry's name, or a plain fallback.
+    fn registry_name(&self) -> &str {
+        self.registry.name.as_deref().unwrap_or("SIP response codes")
+    }
+
+    /// The codes of one class, in code order.
+    fn codes_of(&self, class: Class) -> impl Iterator<Item = &CodeEntry> {
+        self.codes.iter().filter(move |entry| class_of(entry) == class)
+    }
+
+    fn find(&self, code: u16) -> Option<&CodeEntry> {
+        self.codes.iter().find(|entry| entry.code == code)
+    }
+
+    /// "2026-08-17" style, as the spec's `[registry] updated` gives it.
+    fn updated(&self) -> Option<&str> {
+        self.registry.updated.as_deref()
+    }
+}
+
+/// `read_spec` rejects codes outside 100..=699, so every entry has a class.
+fn class_of(entry: &CodeEntry) -> Class {
+    Class::from_code(entry.code).expect("read_spec keeps codes within 100..=699")
+}
+
+/// What a class means for the receiver, in one or two sentences (RFC 3261 §7.2, §21).
+fn class_note(class: Class) -> &'static str {
+    match class {
+        Class::Provisional => {
+            "Not final: the request is in progress. A 1xx stops INVITE retransmissions and is never \
+             acknowledged with ACK."
+        }
+        Class::Success => {
+            "Final: the request succeeded. A 2xx to INVITE establishes the dialog and is acknowledged \
+             end to end."
+        }
+        Class::Redirection => "Final: retry elsewhere; the `Contact` header lists where.",
+        Class::ClientError => {
+            "Final: the request failed at this server. It may succeed if changed or sent elsewhere; \
+             a 4xx ends only its own branch of a forked request."
+        }
+        Class::ServerError => {
+            "Final: this server failed to fulfil a valid request; another server may succeed."
+        }
+        Class::GlobalFailure => {
+            "Final: the request will fail everywhere. A forking proxy cancels every other branch."
+        }
+    }
+}
+
+/// Whole queries the page reads as "show this class": its `Nxx` form, its RFC 3261 and IANA
+/// names, and the unambiguous single words (not "client" or "server", which are keywords too).
+fn class_keywords(class: Class) -> Vec<String> {
+    let extra: &[&str] = match class {
+        Class::Provisional => &[],
+        Class::Success => &["success"],
+        Class::Redirection => &["redirect"],
+        Class::ClientError => &[],
+        Class::ServerError => &[],
+        Class::GlobalFailure => &["global"],
+    };
+    let mut keywords = vec![format!("{}xx", class.digit()), class.name().to_lowercase()];
+    keywords.extend(
+        std::iter::once(class.registry_name().to_lowercase()).chain(extra.iter().map(|s| (*s).to_owned())),
+    );
+    keywords.dedup();
+    keywords
+}
+
+/// How the unknown-code rule reads, for the pages' introductions.
+fn unknown_code_rule(reference: &Reference) -> String {
+    let phrase = |code: u16| reference.find(code).map_or(String::new(), |entry| format!(" {}", entry.reason));
+    format!(
+        "A code a stack does not know follows RFC 3261 §8.1.3.2: an unrecognized final response \
+         counts as the x00 of its class (477 behaves as 400{}), and an unrecognized provisional \
+         response other than 100 as 183{}. Such a response must not be cached.",
+        phrase(400),
+        phrase(183),
+    )
+}
+
+/// A reference as a link target: "RFC 3261" and its URL, if it names an RFC or a draft.
+struct Link {
+    title: String,
+    url: Option<String>,
+}
+
+impl Link {
+    fn of(reference: &str) -> Link {
+        Link { title: sip_codes_codegen::reference_title(reference), url: reference_url(reference) }
+    }
+}
+
+impl fmt::Display for Link {
+    /// As Markdown.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.url {
+            Some(url) => write!(f, "[{}]({url})", markdown::escape(&self.title)),
+            None => f.write_str(&markdown::escape(&self.title)),
+        }
+    }
+}
+
+/// Links each "RFC 3262" mention in a Markdown description to the RFC, unless it already
+/// sits in a link or a code span, so both the Markdown and the HTML reference link them.
+fn link_rfc_mentions(description: &str) -> String {
+    let mut out = String::with_capacity(description.len());
+    let mut copied = 0;
+    let mut links = 0usize;
+    for (event, range) in Parser::new(description).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { .. }) => links += 1,
+            Event::End(TagEnd::Link) => links = links.saturating_sub(1),
+            Event::Text(_) if links == 0 => {
+                for mention in rfc_mentions(&description[range.clone()]) {
+                    let mention = range.start + mention.start..range.start + mention.end;
+                    let text = &description[mention.clone()];
+                    let Some(url) = reference_url(text) else { continue };
+                    out.push_str(&description[copied..mention.start]);
+                    out.push_str(&format!("[{text}]({url})"));
+                    copied = mention.end;
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&description[copied..]);
+    out
+}
+
+/// Byte ranges of "RFC 3262" or "RFC3262" standing as words in `text`.
+fn rfc_mentions(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("RFC").map(|i| from + i) {
+        from = at + 3;
+        if at > 0 && is_word(bytes[at - 1]) {
+            continue;
+        }
+        let mut end = at + 3;
+        if bytes.get(end) == Some(&b' ') {
+            end += 1;
+        }
+        let digits = bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count();
+        end += digits;
+        if digits == 0 || bytes.get(end).is_some_and(|b| is_word(*b)) {
+            continue;
+        }
+        found.push(at..end);
+        from = end;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_rfc_mentions_outside_code_and_links() {
+        let linked = link_rfc_mentions(
+            "With `100rel` (RFC 3262) or RFC3311, not `RFC 4028` nor [RFC 6665](x) nor RFCs nor XRFC 1.",
+        );
+        assert_eq!(
+            linked,
+            "With `100rel` ([RFC 3262](https://www.rfc-editor.org/rfc/rfc3262)) or \
+             [RFC3311](https://www.rfc-editor.org/rfc/rfc3311), not `RFC 4028` nor [RFC 6665](x) nor RFCs nor XRFC 1."
+        );
+    }
+
+    #[test]
+    fn splices_between_markers_only() {
+        let readme = "# T\n\n<!-- codes:start -->\nold\n<!-- codes:end -->\n\nrest\n";
+        assert_eq!(
+            splice_readme(readme, "new\n").unwrap(),
+            "# T\n\n<!-- codes:start -->\nnew\n<!-- codes:end -->\n\nrest\n"
+        );
+        let error = splice_readme("# T\n<!-- codes:start -->\n", "new\n").unwrap_err();
+        assert!(error.contains("has no `<!-- codes:end -->` line"), "{error}");
+        let error =
+            splice_readme("<!-- codes:end -->\n<!-- codes:start -->\n<!-- codes:end -->\n", "").unwrap_err();
+        assert!(error.contains("once each, in that order"), "{error}");
+    }
+
+    #[test]
+    fn class_keywords_name_each_class_once() {
+        assert_eq!(
+            class_keywords(Class::GlobalFailure),
+            ["6xx", "global failure", "global failures", "global"]
+        );
+        assert_eq!(class_keywords(Class::Provisional), ["1xx", "provisional"]);
+        assert_eq!(class_keywords(Class::ClientError), ["4xx", "client error", "request failure"]);
+    }
+
+    #[test]
+    fn counts_lines_to_the_first_difference() {
+        assert_eq!(first_difference("a\nb\nc\n", "a\nb\nd\n"), 3);
+        assert_eq!(first_difference("a\n", "b\n"), 1);
+    }
+}

@@ -1,0 +1,329 @@
+//! `docs/index.html` in a real browser: headless Chromium (Debian's `chromium` package) loads
+//! the committed page, a user types queries and follows `#486`, and the test checks what is
+//! shown. Screenshots land in `target/browser/` as artifacts to look at.
+//!
+//! A missing Chromium fails the test: `.ci/run` installs it with `apt-get install -y chromium`.
+
+use std::collections::BTreeSet;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use headless_chrome::protocol::cdp::Emulation::{MediaFeature, SetDeviceMetricsOverride, SetEmulatedMedia};
+use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
+use headless_chrome::{Browser, LaunchOptions, Tab};
+use sip_codes_codegen::read_spec;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The codes of `specs/iana.toml`, read by the project's parser, as the page shows them.
+fn spec_codes() -> Vec<u16> {
+    let text = std::fs::read_to_string(workspace().join("specs/iana.toml")).unwrap();
+    let (spec, problems) = read_spec(0, &Arc::from("specs/iana.toml"), &text);
+    assert!(problems.is_empty(), "{problems:?}");
+    spec.codes.iter().map(|entry| entry.code).collect()
+}
+
+fn codes_where(filter: impl Fn(u16) -> bool) -> BTreeSet<u16> {
+    spec_codes().into_iter().filter(|code| filter(*code)).collect()
+}
+
+fn chromium() -> PathBuf {
+    if let Some(path) = std::env::var_os("CHROMIUM") {
+        return PathBuf::from(path);
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for dir in std::env::split_paths(&path) {
+        for name in ["chromium", "chromium-browser", "google-chrome"] {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return candidate;
+            }
+        }
+    }
+    panic!(
+        "Chromium is not installed, and this test needs it to check docs/index.html: \
+         run `apt-get install -y chromium` (or point CHROMIUM at a Chrome binary)"
+    );
+}
+
+/// A headless Chromium with a fresh profile, removed once the browser has exited.
+struct Session {
+    // Fields drop in order: the browser (which kills Chromium and waits for it), then the profile.
+    browser: Browser,
+    _profile: Profile,
+}
+
+/// A fresh `--user-data-dir` under target/tmp.
+struct Profile(PathBuf);
+
+impl Drop for Profile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Session {
+    fn start(name: &str) -> Session {
+        let chromium = chromium();
+        let profile = Profile(
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("chromium-{name}-{}", std::process::id())),
+        );
+        let _ = std::fs::remove_dir_all(&profile.0);
+        std::fs::create_dir_all(&profile.0).unwrap();
+        let options = LaunchOptions::default_builder()
+            .path(Some(chromium.clone()))
+            .headless(true)
+            .sandbox(false)
+            .enable_gpu(false)
+            .window_size(Some((1280, 900)))
+            .user_data_dir(Some(profile.0.clone()))
+            .idle_browser_timeout(Duration::from_secs(120))
+            .args(
+                [
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--hide-scrollbars",
+                ]
+                .map(OsStr::new)
+                .to_vec(),
+            )
+            .build()
+            .expect("launch options");
+        let browser =
+            Browser::new(options).unwrap_or_else(|e| panic!("cannot start {}: {e}", chromium.display()));
+        Session { browser, _profile: profile }
+    }
+
+    fn tab(&self) -> Arc<Tab> {
+        let tab = self.browser.new_tab().expect("a tab");
+        tab.set_default_timeout(Duration::from_secs(20));
+        tab
+    }
+
+    /// A new tab showing the page, scrolled to `fragment` ("" or "#486").
+    fn open(&self, fragment: &str) -> Arc<Tab> {
+        let tab = self.tab();
+        load(&tab, fragment);
+        tab
+    }
+}
+
+fn load(tab: &Tab, fragment: &str) {
+    tab.navigate_to(&page_url(fragment)).unwrap().wait_until_navigated().unwrap();
+    wait_for(tab, "document.body.dataset.filtered !== undefined", "the page's script to run");
+}
+
+/// Polls `condition` (a JavaScript expression) until it holds; one evaluation is cheaper
+/// than the DOM round trips of `wait_for_element`.
+fn wait_for(tab: &Tab, condition: &str, what: &str) {
+    for _ in 0..200 {
+        if eval_string(tab, &format!("String(Boolean({condition}))")) == "true" {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("waited in vain for {what} ({condition})");
+}
+
+fn page_url(fragment: &str) -> String {
+    let page = workspace().join("docs/index.html").canonicalize().expect("docs/index.html exists");
+    format!("file://{}{fragment}", page.display())
+}
+
+fn eval_string(tab: &Tab, expression: &str) -> String {
+    let value = tab.evaluate(expression, false).unwrap_or_else(|e| panic!("{expression}: {e}")).value;
+    match value {
+        Some(value) => value.as_str().map_or_else(|| value.to_string(), str::to_owned),
+        None => String::new(),
+    }
+}
+
+/// The codes whose rows are rendered (not hidden, not in a hidden class section).
+fn shown(tab: &Tab) -> BTreeSet<u16> {
+    let ids = eval_string(
+        tab,
+        "Array.from(document.querySelectorAll('article.code')).filter(e => e.getClientRects().length > 0).map(e => e.id).join(',')",
+    );
+    ids.split(',').filter(|id| !id.is_empty()).map(|id| id.parse().unwrap()).collect()
+}
+
+/// Clears the search box the way a user does (Escape), types `query` and waits until the
+/// page has filtered for it. The search box must have the focus (see [`focus_search`]).
+fn search(tab: &Tab, query: &str) -> BTreeSet<u16> {
+    tab.press_key("Escape").unwrap();
+    wait_for(tab, "document.body.dataset.filtered === ''", "Escape to clear the filter");
+    tab.type_str(query).unwrap();
+    wait_for(
+        tab,
+        &format!("document.body.dataset.filtered === {query:?}"),
+        &format!("the filter for {query:?}"),
+    );
+    shown(tab)
+}
+
+/// Clicks into the search box, as a user does before typing.
+fn focus_search(tab: &Tab) {
+    tab.wait_for_element("#q").unwrap().click().unwrap();
+    assert_eq!(eval_string(tab, "document.activeElement.id"), "q");
+}
+
+fn screenshot(tab: &Tab, name: &str) -> PathBuf {
+    let png = tab.capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true).unwrap();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("browser");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, png).unwrap();
+    path
+}
+
+#[test]
+fn typing_filters_by_number_class_phrase_and_keyword() {
+    let session = Session::start("filter");
+    let tab = session.open("");
+    let all = codes_where(|_| true);
+    assert_eq!(shown(&tab), all, "every code shows before a query");
+    assert_eq!(
+        eval_string(&tab, "String(performance.getEntriesByType('resource').length)"),
+        "0",
+        "the page loaded something"
+    );
+    screenshot(&tab, "index.png");
+    focus_search(&tab);
+
+    assert_eq!(search(&tab, "48"), codes_where(|c| (480..=489).contains(&c)));
+    assert_eq!(
+        eval_string(&tab, "document.getElementById('status').textContent"),
+        format!("10 of {} codes", all.len())
+    );
+    assert_eq!(search(&tab, "4xx"), codes_where(|c| c / 100 == 4));
+    assert_eq!(eval_string(&tab, "document.querySelector('.chip.active').textContent"), "4xx");
+    assert_eq!(search(&tab, "global"), codes_where(|c| c / 100 == 6));
+    assert_eq!(search(&tab, "Client Error"), codes_where(|c| c / 100 == 4));
+    assert_eq!(search(&tab, "486 busy here"), BTreeSet::from([486]));
+
+    let busy = search(&tab, "busy");
+    assert!(busy.contains(&486) && busy.contains(&600), "{busy:?}");
+    for code in &busy {
+        let text = eval_string(&tab, &format!("document.getElementById('{code}').textContent.toLowerCase()"));
+        assert!(text.contains("busy"), "{code} shows for \"busy\" without mentioning it: {text}");
+    }
+    assert_eq!(
+        eval_string(&tab, "String(CSS.highlights.get('match').size >= 2)"),
+        "true",
+        "matches are highlighted"
+    );
+    screenshot(&tab, "search-busy.png");
+
+    assert_eq!(search(&tab, "zzzz"), BTreeSet::new());
+    assert_eq!(
+        eval_string(&tab, "String(document.getElementById('none').hidden)"),
+        "false",
+        "says nothing matches"
+    );
+
+    // RFC 3261 §8.1.3.2: an unknown code is explained and its stand-in shown.
+    assert_eq!(search(&tab, "477"), BTreeSet::from([400]));
+    let note = eval_string(&tab, "document.getElementById('unknown').textContent");
+    assert!(note.starts_with("477 is not registered") && note.contains("as 400 Bad Request"), "{note}");
+    screenshot(&tab, "unknown-477.png");
+    assert_eq!(search(&tab, "188"), BTreeSet::from([183]));
+    let note = eval_string(&tab, "document.getElementById('unknown').textContent");
+    assert!(note.contains("183 Session Progress"), "{note}");
+
+    tab.press_key("Escape").unwrap();
+    wait_for(&tab, "document.body.dataset.filtered === ''", "Escape to clear the filter");
+    assert_eq!(shown(&tab), all, "Escape clears the filter");
+}
+
+/// The card for `code` is the element a user sees at its top-left corner, below the sticky
+/// header, and it carries the `:target` highlight.
+fn assert_opened(tab: &Tab, code: u16) {
+    wait_for(
+        tab,
+        &format!("document.querySelector(\"article[id='{code}']:target\")"),
+        &format!("#{code} to open"),
+    );
+    let seen = eval_string(
+        tab,
+        &format!(
+            "(() => {{ const card = document.getElementById('{code}'); const box = card.getBoundingClientRect();
+               const hit = document.elementFromPoint(box.left + 12, box.top + 12);
+               return String(box.top >= 0 && box.top < innerHeight && card.contains(hit)); }})()"
+        ),
+    );
+    assert_eq!(seen, "true", "#{code} is scrolled into view and not hidden under the header");
+    let (target, other) = (
+        eval_string(tab, &format!("getComputedStyle(document.getElementById('{code}')).backgroundColor")),
+        eval_string(tab, "getComputedStyle(document.getElementById('100')).backgroundColor"),
+    );
+    assert_ne!(target, other, "#{code} is highlighted");
+}
+
+#[test]
+fn an_anchor_opens_its_code_on_desktop_and_phone_in_light_and_dark() {
+    let session = Session::start("anchor");
+    let tab = session.open("#486");
+    assert_opened(&tab, 486);
+    screenshot(&tab, "anchor-486.png");
+
+    // Following a link to a code that the current filter hides clears the filter.
+    focus_search(&tab);
+    assert!(!search(&tab, "global").contains(&486));
+    tab.evaluate("location.hash = '#487'", false).unwrap();
+    assert_opened(&tab, 487);
+    assert_eq!(eval_string(&tab, "document.getElementById('q').value"), "", "the filter was cleared");
+
+    // A phone in dark mode: no sideways scrolling, dark background, the anchor still opens.
+    let phone = session.tab();
+    phone
+        .call_method(SetDeviceMetricsOverride {
+            width: 390,
+            height: 844,
+            device_scale_factor: 2.0,
+            mobile: true,
+            scale: None,
+            screen_width: None,
+            screen_height: None,
+            position_x: None,
+            position_y: None,
+            dont_set_visible_size: None,
+            screen_orientation: None,
+            viewport: None,
+            display_feature: None,
+            device_posture: None,
+        })
+        .unwrap();
+    phone
+        .call_method(SetEmulatedMedia {
+            media: None,
+            features: Some(vec![MediaFeature { name: "prefers-color-scheme".into(), value: "dark".into() }]),
+        })
+        .unwrap();
+    load(&phone, "#600");
+    assert_opened(&phone, 600);
+    let widths = eval_string(&phone, "document.documentElement.scrollWidth + ' ' + innerWidth");
+    let (scroll, inner) = widths.split_once(' ').unwrap();
+    assert!(
+        scroll.parse::<u32>().unwrap() <= inner.parse().unwrap(),
+        "scrolls sideways on a phone: {widths}"
+    );
+    let background = eval_string(&phone, "getComputedStyle(document.body).backgroundColor");
+    let channels: Vec<u32> = background
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')')
+        .split(", ")
+        .map(|c| c.parse().unwrap())
+        .collect();
+    assert!(channels.iter().all(|c| *c < 64), "dark mode follows prefers-color-scheme: {background}");
+    screenshot(&phone, "phone-dark-600.png");
+    focus_search(&phone);
+    assert_eq!(search(&phone, "48"), codes_where(|c| (480..=489).contains(&c)));
+    screenshot(&phone, "phone-dark-48.png");
+}
