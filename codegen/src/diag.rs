@@ -19,8 +19,8 @@ pub struct Location {
 impl Location {
     /// The location of byte `offset` in `source`.
     ///
-    /// Scans `source` once; to locate many offsets in one file, [`LineIndex`] does the scan
-    /// once for all of them.
+    /// Scans `source`: the spec reader locates its many offsets with one shared line index
+    /// instead.
     pub fn at(file: usize, path: &Arc<str>, source: &str, offset: usize) -> Location {
         LineIndex::new(source).location(file, path, offset)
     }

@@ -46,9 +46,9 @@ pub const MAX_REPORTED: usize = 20;
 /// the spec path, next to stub items that keep the rest of the crate type-checking; past
 /// [`MAX_REPORTED`] problems, one last error counts the rest.
 pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf>) -> TokenStream {
-    let input: Input = match syn::parse2(input) {
+    let input: Input = match input::parse(input) {
         Ok(input) => input,
-        Err(error) => return error.to_compile_error(),
+        Err(errors) => return errors.to_compile_error(),
     };
     let mut diagnostics = Vec::new();
     let mut spans = Vec::new();
@@ -84,7 +84,7 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
     }
     diagnostics.sort_by_key(|d| (d.location.file, d.location.line, d.location.column));
     let entries = merge(files, &mut diagnostics);
-    let failed = !diagnostics.is_empty() || !unreadable.is_empty() || input.errors.is_some();
+    let failed = !diagnostics.is_empty() || !unreadable.is_empty() || !input.errors.is_empty();
     let missing = valid::missing_interpret_codes(&entries);
     if !missing.is_empty() && !failed && !input.specs.is_empty() {
         let last = input.specs.len() - 1;
@@ -103,7 +103,7 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
             ),
         });
     }
-    let mut output = input.errors.as_ref().map(syn::Error::to_compile_error).unwrap_or_default();
+    let mut output = input.errors.to_compile_error();
     output.extend(unreadable);
     for diagnostic in diagnostics.iter().take(MAX_REPORTED) {
         let message = diagnostic.to_string();

@@ -17,7 +17,7 @@ use crate::names;
 pub struct Registry {
     /// e.g. "IANA SIP Response Codes".
     pub name: Option<String>,
-    /// e.g. "https://www.iana.org/assignments/sip-parameters/".
+    /// e.g. `https://www.iana.org/assignments/sip-parameters/`.
     pub source: Option<String>,
     /// The registry's last-updated date, e.g. "2026-08-17".
     pub updated: Option<String>,

@@ -1,0 +1,236 @@
+//! Hostile spec files: huge, deeply nested, full of duplicates, not UTF-8, not a file. The
+//! reader must answer each with a clear error (or a clean success), never a panic, a stack
+//! overflow or a quadratic wait.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use proc_macro2::{TokenStream, TokenTree};
+use sip_codes_codegen::{MAX_REPORTED, expand, merge, read_spec};
+
+/// The codes `interpret` needs, so that a spec built on them is complete.
+const BASE: &str = "\
+[[code]]\ncode = 100\nreason = \"Trying\"\n\
+[[code]]\ncode = 183\nreason = \"Session Progress\"\n\
+[[code]]\ncode = 200\nreason = \"OK\"\n\
+[[code]]\ncode = 300\nreason = \"Multiple Choices\"\n\
+[[code]]\ncode = 400\nreason = \"Bad Request\"\n\
+[[code]]\ncode = 500\nreason = \"Server Internal Error\"\n\
+[[code]]\ncode = 600\nreason = \"Busy Everywhere\"\n";
+
+fn read(source: &str) -> Vec<String> {
+    let (_, diagnostics) = read_spec(0, &Arc::from("t.toml"), source);
+    diagnostics.iter().map(ToString::to_string).collect()
+}
+
+/// A file of this test's own under Cargo's scratch folder for integration tests.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-specs");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// Expands `#[spec = "<path>"] pub enum StatusCode;` as the macro would.
+fn expand_file(path: &Path) -> TokenStream {
+    let input = format!("[::sip_codes] #[spec = {:?}] pub enum StatusCode;", path.to_str().unwrap());
+    expand(input.parse().unwrap(), &|_| None)
+}
+
+/// The messages of the output's top-level `compile_error!("...")`s.
+fn compile_errors(output: &TokenStream) -> Vec<String> {
+    let tokens: Vec<TokenTree> = output.clone().into_iter().collect();
+    tokens
+        .windows(3)
+        .filter_map(|w| match w {
+            [TokenTree::Ident(name), TokenTree::Punct(bang), TokenTree::Group(args)]
+                if name == "compile_error" && bang.as_char() == '!' =>
+            {
+                let literal: syn::LitStr = syn::parse2(args.stream()).unwrap();
+                Some(literal.value())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn ten_megabytes_of_descriptions_expand() {
+    let mut spec = String::from(BASE);
+    let paragraph = "Busy *here*, with `code`, a [link](https://example.com) and ünïcödé. ".repeat(1_500);
+    for code in 401..=499 {
+        writeln!(
+            spec,
+            "[[code]]\ncode = {code}\nreason = \"Vendor {code}\"\ndescription = \"\"\"\n{paragraph}\"\"\""
+        )
+        .unwrap();
+    }
+    assert!(spec.len() > 10_000_000, "{} bytes", spec.len());
+    let (read, diagnostics) = read_spec(0, &Arc::from("t.toml"), &spec);
+    assert!(diagnostics.is_empty(), "{:?}", &diagnostics[..1]);
+    assert_eq!(read.codes.len(), 7 + 99);
+    assert_eq!(read.codes[7].description.as_deref(), Some(paragraph.as_str()));
+
+    let path = scratch("descriptions.toml");
+    std::fs::write(&path, &spec).unwrap();
+    let output = expand_file(&path);
+    assert_eq!(compile_errors(&output), Vec::<String>::new());
+    assert!(output.to_string().contains("Vendor401"));
+}
+
+#[test]
+fn a_hundred_thousand_problems_on_one_five_megabyte_line_are_located() {
+    // Every entry's code is out of range, all on one line: 100,000 diagnostics whose
+    // columns are counted through a long line of multi-byte characters. Locating each by
+    // rescanning the file would take hours; the line index takes a moment.
+    let mut spec = String::from("code = [");
+    let mut expected_last_column = 0;
+    for i in 0..100_000 {
+        if i == 99_999 {
+            expected_last_column = spec.chars().count() + 1 + "{ code = ".len();
+        }
+        spec.push_str("{ code = 9, reason = \"Überall besetzt, überall\" }, ");
+    }
+    spec.push_str("]\n");
+    assert!(spec.len() > 5_000_000);
+    let diagnostics = read(&spec);
+    assert_eq!(diagnostics.len(), 100_000);
+    assert_eq!(diagnostics[0], "t.toml:1:18: code 9 is outside SIP's range 100..=699");
+    assert_eq!(
+        diagnostics[99_999],
+        format!("t.toml:1:{expected_last_column}: code 9 is outside SIP's range 100..=699")
+    );
+}
+
+#[test]
+fn a_megabyte_of_syntax_errors_is_reported_line_by_line() {
+    // The TOML parser finds about three errors per line: some 750,000 diagnostics, each
+    // located.
+    let spec = "= =\n".repeat(250_000);
+    let diagnostics = read(&spec);
+    assert!(diagnostics.len() >= 250_000, "{}", diagnostics.len());
+    assert!(diagnostics[0].starts_with("t.toml:1:1: invalid TOML: "), "{}", diagnostics[0]);
+    let last = diagnostics.last().unwrap();
+    assert!(last.starts_with("t.toml:250000:"), "{last}");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let depth = 100_000;
+    let cases = [
+        ("arrays", format!("code = {}", "[".repeat(depth))),
+        ("closed arrays", format!("code = {}{}", "[".repeat(depth), "]".repeat(depth))),
+        ("inline tables", format!("code = {}{}", "{ a = ".repeat(depth), "}".repeat(depth))),
+        ("dotted keys", format!("{} = 1", vec!["a"; depth].join("."))),
+        ("table headers", format!("[{}]", vec!["a"; depth].join("."))),
+        ("array of tables headers", format!("[[{}]]", vec!["a"; depth].join("."))),
+        ("brackets alone", "[".repeat(depth)),
+    ];
+    for (what, spec) in cases {
+        // The test thread's 2 MiB stack is smaller than rustc's, where the macro runs.
+        let diagnostics = read(&spec);
+        assert!(!diagnostics.is_empty(), "{what}");
+        assert!(diagnostics[0].starts_with("t.toml:1:"), "{what}: {}", diagnostics[0]);
+        assert!(diagnostics[0].contains("invalid TOML"), "{what}: {}", diagnostics[0]);
+    }
+}
+
+#[test]
+fn a_hundred_thousand_entries_give_a_readable_report() {
+    // Every code 100..=699 once under a distinct name, then the same codes again and again.
+    let mut spec = String::new();
+    for i in 0..100_000 {
+        let code = 100 + i % 600;
+        writeln!(spec, "[[code]]\ncode = {code}\nreason = \"Vendor {code}\"\nname = \"Vendor{code}\"")
+            .unwrap();
+    }
+    let (read, diagnostics) = read_spec(0, &Arc::from("t.toml"), &spec);
+    assert!(diagnostics.is_empty(), "{:?}", &diagnostics[..1]);
+    assert_eq!(read.codes.len(), 100_000);
+    let mut problems = Vec::new();
+    let merged = merge(vec![read.codes], &mut problems);
+    assert_eq!(merged.len(), 600);
+    assert_eq!(problems.len(), 99_400);
+
+    let path = scratch("entries.toml");
+    std::fs::write(&path, &spec).unwrap();
+    let output = expand_file(&path);
+    let errors = compile_errors(&output);
+    assert_eq!(errors.len(), MAX_REPORTED + 1);
+    let shown = path.display();
+    assert_eq!(errors[0], format!("{shown}:2402:8: code 100 is defined twice; first defined at {shown}:2:8"));
+    assert_eq!(
+        errors[MAX_REPORTED],
+        format!(
+            "... and {} more problems in the spec files (only the first {MAX_REPORTED} are shown)",
+            99_400 - MAX_REPORTED
+        )
+    );
+    // The stub type is still there, so the rest of the user's crate type-checks.
+    assert!(output.to_string().contains("enum StatusCode"));
+}
+
+#[test]
+fn many_duplicates_of_one_code_are_capped() {
+    let spec = format!("{BASE}{}", "[[code]]\ncode = 486\nreason = \"Busy Here\"\n".repeat(100_000));
+    let path = scratch("duplicates.toml");
+    std::fs::write(&path, &spec).unwrap();
+    let errors = compile_errors(&expand_file(&path));
+    assert_eq!(errors.len(), MAX_REPORTED + 1);
+    assert!(
+        errors[..MAX_REPORTED].iter().all(|e| e.contains(": code 486 is defined twice; first defined at "))
+    );
+    assert!(errors[MAX_REPORTED].starts_with(&format!("... and {} more problems", 99_999 - MAX_REPORTED)));
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let path = scratch("latin1.toml");
+    let mut bytes = BASE.as_bytes().to_vec();
+    bytes.extend_from_slice(b"[[code]]\ncode = 486\nreason = \"Besetzt \xfcberall\"\n");
+    std::fs::write(&path, bytes).unwrap();
+    let errors = compile_errors(&expand_file(&path));
+    // Line 24 of the file; the column counts the 18 characters before the bad byte.
+    assert_eq!(
+        errors,
+        [format!("{}:24:19: the spec file is not valid UTF-8 (it must be UTF-8 TOML)", path.display())]
+    );
+}
+
+#[test]
+fn a_directory_is_not_a_spec() {
+    let dir = scratch("a-directory.toml");
+    std::fs::create_dir_all(&dir).unwrap();
+    let errors = compile_errors(&expand_file(&dir));
+    assert_eq!(
+        errors,
+        [format!("spec path {} is a directory; `#[spec = \"...\"]` names a TOML file", dir.display())]
+    );
+}
+
+#[test]
+fn a_missing_file_names_the_path_and_the_reason() {
+    let path = scratch("no-such-spec.toml");
+    let errors = compile_errors(&expand_file(&path));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with(&format!("cannot read spec file {}: ", path.display())), "{errors:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_is_not_read() {
+    // Reading /dev/zero would never end.
+    let errors = compile_errors(&expand_file(Path::new("/dev/zero")));
+    assert_eq!(errors, ["spec path /dev/zero is not a regular file; `#[spec = \"...\"]` names a TOML file"]);
+}
+
+#[test]
+fn a_megabyte_long_reason_phrase_expands() {
+    let reason = "Busy".repeat(250_000);
+    let spec = format!("{BASE}[[code]]\ncode = 486\nreason = \"{reason}\"\n");
+    let path = scratch("long-reason.toml");
+    std::fs::write(&path, spec).unwrap();
+    let output = expand_file(&path);
+    assert_eq!(compile_errors(&output), Vec::<String>::new());
+    assert!(output.to_string().contains(&format!("\"486 {reason}\"")));
+}
