@@ -1,1 +1,193 @@
-//! Benchmarks of sip-codes against http and rsip (work in progress).
+//! The operations the benchmarks time, one module per library, on the same inputs.
+//!
+//! The criterion benchmarks (`benches/status.rs`) and the allocation test
+//! (`tests/allocations.rs`) both call these functions, so the code that is timed is the code
+//! that is proved not to allocate. Each function is what a user of that library would write
+//! for the operation; `#[inline]` lets it inline into the benchmark loop as user code would.
+
+/// The codes a SIP proxy typically sees, plus one code no registry defines (477).
+pub const MIX: [u16; 16] = [100, 180, 183, 200, 302, 401, 404, 407, 408, 480, 486, 487, 488, 503, 603, 477];
+
+/// [`MIX`] as the bytes a SIP parser holds.
+pub const MIX_BYTES: [&[u8]; 16] = [
+    b"100", b"180", b"183", b"200", b"302", b"401", b"404", b"407", b"408", b"480", b"486", b"487", b"488",
+    b"503", b"603", b"477",
+];
+
+/// [`MIX`] as strings.
+pub const MIX_STR: [&str; 16] = [
+    "100", "180", "183", "200", "302", "401", "404", "407", "408", "480", "486", "487", "488", "503", "603",
+    "477",
+];
+
+/// The codes of [`MIX`] that every library can hold as a value: all but the unknown 477,
+/// which `sip_codes::iana::StatusCode` has no variant for.
+pub const KNOWN: [u16; 15] = [100, 180, 183, 200, 302, 401, 404, 407, 408, 480, 486, 487, 488, 503, 603];
+
+/// `sip_codes::iana::StatusCode`.
+pub mod ours {
+    use sip_codes::iana::StatusCode;
+    use sip_codes::iana::status_code::Classified;
+    use sip_codes::{Class, ParseError};
+    use std::fmt::Write as _;
+
+    /// [`KNOWN`](super::KNOWN) as values.
+    pub fn values() -> Vec<StatusCode> {
+        super::KNOWN.iter().map(|&code| StatusCode::from_code(code).expect("a registered code")).collect()
+    }
+
+    /// `from_code` + `reason_phrase`.
+    #[inline]
+    pub fn lookup(code: u16) -> Option<&'static str> {
+        StatusCode::from_code(code).map(StatusCode::reason_phrase)
+    }
+
+    /// `from_bytes`.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8]) -> Result<StatusCode, ParseError> {
+        StatusCode::from_bytes(bytes)
+    }
+
+    /// `str::parse`.
+    #[inline]
+    pub fn parse(text: &str) -> Result<StatusCode, ParseError> {
+        text.parse()
+    }
+
+    /// `Display` into a reused `String`.
+    #[inline]
+    pub fn display(out: &mut String, status: StatusCode) {
+        out.clear();
+        write!(out, "{status}").expect("writing to a String cannot fail");
+    }
+
+    /// `as_str` into a reused `String`: the same text without `core::fmt`.
+    #[inline]
+    pub fn push_line(out: &mut String, status: StatusCode) {
+        out.clear();
+        out.push_str(status.as_str());
+    }
+
+    /// `interpret` (RFC 3261 §8.1.3.2).
+    #[inline]
+    pub fn interpret(code: u16) -> Option<StatusCode> {
+        StatusCode::interpret(code)
+    }
+
+    /// `classify`.
+    #[inline]
+    pub fn classify(status: StatusCode) -> Classified {
+        status.classify()
+    }
+
+    /// `class`.
+    #[inline]
+    pub fn class(status: StatusCode) -> Class {
+        status.class()
+    }
+
+    /// `is_final`.
+    #[inline]
+    pub fn is_final(status: StatusCode) -> bool {
+        status.is_final()
+    }
+}
+
+/// `http::StatusCode`, the reference the targets are set against.
+pub mod http {
+    use http::StatusCode;
+    use sip_codes::Class;
+    use std::fmt::Write as _;
+
+    /// [`KNOWN`](super::KNOWN) as values.
+    pub fn values() -> Vec<StatusCode> {
+        super::KNOWN.iter().map(|&code| StatusCode::from_u16(code).expect("in 100..=999")).collect()
+    }
+
+    /// `from_u16` + `canonical_reason`.
+    #[inline]
+    pub fn lookup(code: u16) -> Option<&'static str> {
+        StatusCode::from_u16(code).ok().and_then(|status| status.canonical_reason())
+    }
+
+    /// `from_u16` alone: the nearest http has to `interpret` (it does not map unknown codes).
+    #[inline]
+    pub fn from_u16(code: u16) -> Option<StatusCode> {
+        StatusCode::from_u16(code).ok()
+    }
+
+    /// `from_bytes`.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8]) -> Result<StatusCode, http::status::InvalidStatusCode> {
+        StatusCode::from_bytes(bytes)
+    }
+
+    /// `Display` into a reused `String`.
+    #[inline]
+    pub fn display(out: &mut String, status: StatusCode) {
+        out.clear();
+        write!(out, "{status}").expect("writing to a String cannot fail");
+    }
+
+    /// The class as an http user computes it: the `is_*` predicates in turn.
+    #[inline]
+    pub fn class(status: StatusCode) -> Class {
+        if status.is_informational() {
+            Class::Provisional
+        } else if status.is_success() {
+            Class::Success
+        } else if status.is_redirection() {
+            Class::Redirection
+        } else if status.is_client_error() {
+            Class::ClientError
+        } else if status.is_server_error() {
+            Class::ServerError
+        } else {
+            Class::GlobalFailure
+        }
+    }
+
+    /// Final means not 1xx.
+    #[inline]
+    pub fn is_final(status: StatusCode) -> bool {
+        !status.is_informational()
+    }
+}
+
+/// `rsip::StatusCode`, a SIP stack's own type.
+pub mod rsip {
+    use rsip::StatusCode;
+    use rsip::common::status_code::StatusCodeKind;
+    use std::fmt::Write as _;
+
+    /// [`KNOWN`](super::KNOWN) as values.
+    pub fn values() -> Vec<StatusCode> {
+        super::KNOWN.iter().map(|&code| StatusCode::from(code)).collect()
+    }
+
+    /// `From<u16>`; rsip has no reason-phrase accessor (its `Display` writes the variant name).
+    /// An unknown code becomes `Other(code, String)`, which allocates.
+    #[inline]
+    pub fn lookup(code: u16) -> StatusCode {
+        StatusCode::from(code)
+    }
+
+    /// `Display` into a reused `String`.
+    #[inline]
+    pub fn display(out: &mut String, status: &StatusCode) {
+        out.clear();
+        write!(out, "{status}").expect("writing to a String cannot fail");
+    }
+
+    /// `kind`, rsip's class.
+    #[inline]
+    pub fn class(status: &StatusCode) -> StatusCodeKind {
+        status.kind()
+    }
+
+    /// Final means not provisional.
+    #[inline]
+    pub fn is_final(status: &StatusCode) -> bool {
+        status.kind() != StatusCodeKind::Provisional
+    }
+}

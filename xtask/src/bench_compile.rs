@@ -146,7 +146,7 @@ fn bench(options: &Options) -> Result<String, String> {
     let iana_edit =
         |n: usize| iana.replace("reason = \"Busy Here\"", &format!("reason = \"{}\"", busy_here(n)));
     let synthetic_edit = |n: usize| {
-        let phrase = if n % 2 == 0 { "synthetic 486" } else { "Synthetic 486" };
+        let phrase = if n.is_multiple_of(2) { "synthetic 486" } else { "Synthetic 486" };
         synthetic.replace("reason = \"Synthetic 486\"", &format!("reason = \"{phrase}\""))
     };
     let strum_entries = iana_entries(&iana)?;
@@ -176,7 +176,7 @@ fn bench(options: &Options) -> Result<String, String> {
 
 /// Alternates the phrase of 486 between two spellings that derive the same variant name.
 fn busy_here(n: usize) -> &'static str {
-    if n % 2 == 0 { "Busy here" } else { "Busy Here" }
+    if n.is_multiple_of(2) { "Busy here" } else { "Busy Here" }
 }
 
 fn expansion_report(report: &mut String, synthetic_path: &Path, runs: usize) -> Result<(), String> {

@@ -1,0 +1,109 @@
+//! Every benchmarked operation of sip-codes runs without touching the heap: each runs over
+//! the whole benchmark mix under a counting global allocator (the one `allocation-counter`
+//! installs, which counts per thread), and must be seen allocating nothing.
+
+use std::hint::black_box;
+
+use allocation_counter::measure;
+use sip_codes::Class;
+use sip_codes::iana::StatusCode;
+use sip_codes_benches::{KNOWN, MIX, MIX_BYTES, MIX_STR, ours, rsip};
+
+/// How many allocations `op` makes, reallocations included.
+fn allocations(op: impl FnOnce()) -> u64 {
+    measure(op).count_total
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    assert_eq!(allocations(|| drop(black_box(String::from("486 Busy Here")))), 1);
+    // rsip keeps an unknown code's phrase in a `String`: the peer allocates where we do not.
+    assert!(allocations(|| drop(black_box(rsip::lookup(477)))) >= 1);
+}
+
+#[test]
+fn from_code_and_reason_phrase_do_not_allocate() {
+    let mut found = 0;
+    let count = allocations(|| {
+        for &code in &MIX {
+            if black_box(ours::lookup(code)).is_some() {
+                found += 1;
+            }
+        }
+    });
+    assert_eq!(count, 0);
+    assert_eq!(found, KNOWN.len());
+}
+
+#[test]
+fn from_bytes_and_parse_do_not_allocate_on_success_or_error() {
+    let mut parsed = 0;
+    let malformed: [&[u8]; 8] = [b"", b"4860", b"0486", b"+486", b"486 ", b"486 Busy", b"486\r\n", b"700"];
+    let count = allocations(|| {
+        for (&bytes, &text) in MIX_BYTES.iter().zip(&MIX_STR) {
+            parsed += usize::from(black_box(ours::from_bytes(bytes)).is_ok());
+            parsed += usize::from(black_box(ours::parse(text)).is_ok());
+        }
+        for bytes in malformed {
+            assert!(black_box(ours::from_bytes(bytes)).is_err());
+        }
+        assert_eq!(ours::from_bytes(b"486 busy here"), Ok(StatusCode::BusyHere));
+    });
+    assert_eq!(count, 0);
+    assert_eq!(parsed, 2 * KNOWN.len());
+}
+
+#[test]
+fn display_into_a_reused_string_does_not_allocate() {
+    let values = ours::values();
+    let mut out = String::with_capacity(64);
+    let mut written = 0;
+    let count = allocations(|| {
+        for &status in &values {
+            ours::display(&mut out, status);
+            written += black_box(&out).len();
+        }
+    });
+    assert_eq!(count, 0);
+    assert_eq!(written, values.iter().map(|status| status.as_str().len()).sum::<usize>());
+    assert_eq!(out, "603 Decline");
+    let count = allocations(|| {
+        for &status in &values {
+            ours::push_line(&mut out, status);
+            black_box(&out);
+        }
+    });
+    assert_eq!(count, 0);
+}
+
+#[test]
+fn interpret_does_not_allocate() {
+    let mut interpreted = Vec::with_capacity(MIX.len());
+    let count = allocations(|| {
+        for &code in &MIX {
+            interpreted.push(black_box(ours::interpret(code)));
+        }
+    });
+    assert_eq!(count, 0);
+    assert_eq!(interpreted.last(), Some(&Some(StatusCode::BadRequest)));
+    assert!(interpreted.iter().all(Option::is_some));
+}
+
+#[test]
+fn classify_class_and_is_final_do_not_allocate() {
+    let values = ours::values();
+    let mut finals = 0;
+    let mut client_errors = 0;
+    let count = allocations(|| {
+        for &status in &values {
+            black_box(ours::classify(status));
+            if black_box(ours::class(status)) == Class::ClientError {
+                client_errors += 1;
+            }
+            finals += usize::from(black_box(ours::is_final(status)));
+        }
+    });
+    assert_eq!(count, 0);
+    assert_eq!(finals, 12);
+    assert_eq!(client_errors, 8);
+}
