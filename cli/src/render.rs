@@ -6,7 +6,7 @@ use sip_codes::iana::StatusCode;
 use textwrap::{Options, WordSplitter};
 
 use crate::query::Answer;
-use crate::text::{class_meaning, class_range, first_sentence, plain, truncate};
+use crate::text::{class_range, first_sentence, plain, truncate};
 use crate::unregistered::{Unknown, seen_in_traces};
 
 /// Columns a label takes in the full view, indentation included.
@@ -36,7 +36,7 @@ pub fn write_answers(out: &mut impl Write, answers: &[Answer], width: usize) -> 
                     "{} {}: {} ({} codes)",
                     class_range(*class),
                     class,
-                    class_meaning(*class),
+                    class.meaning(),
                     codes.len()
                 );
                 for line in textwrap::wrap(&header, options(width)) {
@@ -113,7 +113,7 @@ fn write_unknown(out: &mut impl Write, unknown: Unknown, width: usize) -> io::Re
 
 fn write_class(out: &mut impl Write, class: sip_codes::Class, width: usize) -> io::Result<()> {
     let finality = if class.is_final() { "final" } else { "not final" };
-    let value = format!("{} {class}, {finality}: {}", class_range(class), class_meaning(class));
+    let value = format!("{} {class}, {finality}: {}", class_range(class), class.meaning());
     write_field(out, "Class", &value, width)
 }
 

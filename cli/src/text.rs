@@ -26,20 +26,6 @@ pub fn first_sentence(text: &str) -> &str {
     text
 }
 
-/// What a response of `class` tells the receiver, in a few words.
-pub fn class_meaning(class: Class) -> &'static str {
-    match class {
-        Class::Provisional => "the request is in progress; more responses follow",
-        Class::Success => "the request succeeded",
-        Class::Redirection => "retry elsewhere; the Contact header lists where",
-        Class::ClientError => {
-            "the request failed at this server; it may succeed if changed or sent elsewhere"
-        }
-        Class::ServerError => "this server failed; another server may succeed",
-        Class::GlobalFailure => "the request fails everywhere; a forking proxy cancels its other branches",
-    }
-}
-
 /// The class as a code range, e.g. `"4xx"`.
 pub fn class_range(class: Class) -> String {
     format!("{}xx", class.digit())

@@ -85,6 +85,23 @@ impl Class {
         !matches!(self, Class::Provisional)
     }
 
+    /// What the class means for the receiver, as a clause that reads after a colon:
+    /// "4xx Client Error: the request failed at this server; ...".
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            Class::Provisional => "the request is in progress; more responses follow",
+            Class::Success => "the request succeeded",
+            Class::Redirection => "retry elsewhere; the Contact header lists where",
+            Class::ClientError => {
+                "the request failed at this server; it may succeed if changed or sent elsewhere"
+            }
+            Class::ServerError => "this server failed; another server may succeed",
+            Class::GlobalFailure => {
+                "the request fails everywhere; a forking proxy cancels its other branches"
+            }
+        }
+    }
+
     /// The class's name as RFC 3261 §7.2 gives it: "Provisional", "Success",
     /// "Redirection", "Client Error", "Server Error", "Global Failure".
     pub const fn name(self) -> &'static str {
