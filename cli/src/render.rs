@@ -32,13 +32,8 @@ pub fn write_answers(out: &mut impl Write, answers: &[Answer], width: usize) -> 
             }
             Answer::Unknown(unknown) => write_unknown(out, *unknown, width)?,
             Answer::Class(class, codes) => {
-                let header = format!(
-                    "{} {}: {} ({} codes)",
-                    class_range(*class),
-                    class,
-                    class.meaning(),
-                    codes.len()
-                );
+                let header =
+                    format!("{} {}: {} ({} codes)", class_range(*class), class, class.meaning(), codes.len());
                 for line in textwrap::wrap(&header, options(width)) {
                     writeln!(out, "{line}")?;
                 }

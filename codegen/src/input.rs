@@ -85,7 +85,10 @@ pub fn parse(input: TokenStream) -> Result<Input, Errors> {
         Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Bracket => group.stream(),
         other => {
             let span = other.map_or_else(Span::call_site, |t| t.span());
-            fatal.push(span, "call `sip_codes!` through the `sip-codes` crate: `sip_codes::sip_codes! { ... }`");
+            fatal.push(
+                span,
+                "call `sip_codes!` through the `sip-codes` crate: `sip_codes::sip_codes! { ... }`",
+            );
             return Err(fatal);
         }
     };
@@ -247,9 +250,7 @@ fn string_value(literal: &Literal) -> Option<String> {
                 let hex: String = chars.by_ref().take_while(|c| *c != '}').filter(|c| *c != '_').collect();
                 value.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
             }
-            '\n' => {
-                while chars.next_if(|c| c.is_whitespace()).is_some() {}
-            }
+            '\n' => while chars.next_if(|c| c.is_whitespace()).is_some() {},
             _ => return None,
         }
     }
@@ -297,16 +298,29 @@ mod tests {
             .ok()
             .unwrap();
         let messages: Vec<&str> = input.errors.0.iter().map(|(_, m)| m.as_str()).collect();
-        assert_eq!(messages, [SPEC_USAGE, SPEC_USAGE, "unknown `sip_codes` option; the option is `non_exhaustive`"]);
+        assert_eq!(
+            messages,
+            [SPEC_USAGE, SPEC_USAGE, "unknown `sip_codes` option; the option is `non_exhaustive`"]
+        );
         let input = parse_str("[::sip] enum Code;").ok().unwrap();
         assert!(input.errors.0[0].1.starts_with("missing spec"));
     }
 
     #[test]
     fn refuses_what_is_not_an_enum_declaration() {
-        assert_eq!(parse_str("[::sip] #[spec = iana] struct Code;").err().unwrap()[0], "expected `enum Name;`, e.g. `pub enum StatusCode;`");
-        assert!(parse_str("[::sip] #[spec = iana] enum Code { A }").err().unwrap()[0].contains("not from a body"));
-        assert!(parse_str("[::sip] #[spec = iana] enum Code; enum Other;").err().unwrap()[0].contains("one type"));
-        assert!(parse_str("#[spec = iana] enum Code;").err().unwrap()[0].contains("through the `sip-codes` crate"));
+        assert_eq!(
+            parse_str("[::sip] #[spec = iana] struct Code;").err().unwrap()[0],
+            "expected `enum Name;`, e.g. `pub enum StatusCode;`"
+        );
+        assert!(
+            parse_str("[::sip] #[spec = iana] enum Code { A }").err().unwrap()[0].contains("not from a body")
+        );
+        assert!(
+            parse_str("[::sip] #[spec = iana] enum Code; enum Other;").err().unwrap()[0].contains("one type")
+        );
+        assert!(
+            parse_str("#[spec = iana] enum Code;").err().unwrap()[0]
+                .contains("through the `sip-codes` crate")
+        );
     }
 }
