@@ -39,16 +39,9 @@ const PROFILE: &str = if cfg!(debug_assertions) { "dev-profile (opt-level 0)" } 
 pub const SYNTHETIC_SPEC: &str = "benches/specs/synthetic-600.toml";
 
 pub fn run(args: Vec<String>) -> ExitCode {
-    let options = match Options::parse(args) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("error: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let options = match crate::options_or_exit(Options::parse(args), USAGE) {
+        Ok(options) => options,
+        Err(exit) => return exit,
     };
     match bench(&options) {
         Ok(report) => {

@@ -30,6 +30,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// The options a command parsed, or its exit: usage printed for `--help` (success) or after
+/// an error (status 2).
+fn options_or_exit<T, E: std::fmt::Display>(
+    parsed: Result<Option<T>, E>,
+    usage: &str,
+) -> Result<T, ExitCode> {
+    match parsed {
+        Ok(Some(options)) => Ok(options),
+        Ok(None) => {
+            println!("{usage}");
+            Err(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            eprintln!("error: {message}\n\n{usage}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 const USAGE: &str = "usage: cargo xtask <command> [options]
 
 commands:

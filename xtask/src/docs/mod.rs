@@ -40,16 +40,9 @@ exit status: 0 done or up to date, 1 stale (with --check), 2 bad input";
 
 /// Runs `cargo xtask docs` with the arguments after `docs`.
 pub fn run(args: Vec<String>) -> ExitCode {
-    let options = match Options::parse(args) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("error: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let options = match crate::options_or_exit(Options::parse(args), USAGE) {
+        Ok(options) => options,
+        Err(exit) => return exit,
     };
     let files = match generate(&options.root) {
         Ok(files) => files,

@@ -100,16 +100,9 @@ struct Options {
 
 /// Runs `cargo xtask sync-iana` with the arguments after `sync-iana`.
 pub fn run(args: Vec<String>) -> ExitCode {
-    let options = match parse_args(args) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("error: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let options = match crate::options_or_exit(parse_args(args), USAGE) {
+        Ok(options) => options,
+        Err(exit) => return exit,
     };
     match execute(&options) {
         Ok(code) => code,
