@@ -53,6 +53,7 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
     let mut diagnostics = Vec::new();
     let mut spans = Vec::new();
     let mut files = Vec::new();
+    let mut stubs = Vec::new();
     let mut tracked = Vec::new();
     let mut unreadable = TokenStream::new();
     for (index, source) in input.specs.iter().enumerate() {
@@ -62,6 +63,7 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
                 let (spec, found) = read_spec(index, &Arc::from(BUNDLED_IANA_PATH), BUNDLED_IANA_SPEC);
                 diagnostics.extend(found);
                 files.push(spec.codes);
+                stubs.extend(spec.stubs);
             }
             SpecSource::File(literal) => {
                 spans.push(literal.span());
@@ -73,6 +75,7 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
                         let (spec, found) = read_spec(index, &shown, &text);
                         diagnostics.extend(found);
                         files.push(spec.codes);
+                        stubs.extend(spec.stubs);
                     }
                     Err(message) => {
                         unreadable.extend(quote_spanned!(literal.span()=> ::core::compile_error!(#message);));
@@ -83,7 +86,15 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
         }
     }
     diagnostics.sort_by_key(|d| (d.location.file, d.location.line, d.location.column));
-    let entries = merge(files, &mut diagnostics);
+    let mut entries = merge(files, &mut diagnostics);
+    // Entries with errors still get variants, where their code and name are free, so that
+    // user code naming them does not add errors of its own to the spec's.
+    for stub in stubs {
+        if !entries.iter().any(|e| e.code == stub.code || e.name == stub.name) {
+            entries.push(stub);
+        }
+    }
+    entries.sort_by_key(|entry| entry.code);
     let failed = !diagnostics.is_empty() || !unreadable.is_empty() || !input.errors.is_empty();
     let missing = valid::missing_interpret_codes(&entries);
     if !missing.is_empty() && !failed && !input.specs.is_empty() {

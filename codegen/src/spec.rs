@@ -62,6 +62,10 @@ pub struct SpecFile {
     pub registry: Option<Registry>,
     /// The `[[code]]` entries that were read without problems, in file order.
     pub codes: Vec<CodeEntry>,
+    /// Entries with problems whose code and variant name are still known. The macro
+    /// generates their variants next to the errors, so code that names them keeps
+    /// type-checking and the user sees the spec's errors alone. Empty for a clean file.
+    pub stubs: Vec<CodeEntry>,
 }
 
 /// The keys a `[[code]]` entry may have.
@@ -80,6 +84,12 @@ pub fn read_spec(file: usize, path: &Arc<str>, source: &str) -> (SpecFile, Vec<D
     let mut diagnostics = reader.diagnostics;
     diagnostics.sort_by_key(|d| (d.location.line, d.location.column));
     (spec, diagnostics)
+}
+
+/// An entry as read: clean, or with problems but a code and a name to stub it with.
+enum Entry {
+    Clean(CodeEntry),
+    Stub(CodeEntry),
 }
 
 struct Reader<'a> {
@@ -125,8 +135,10 @@ impl Reader<'_> {
                     match value.get_ref() {
                         DeValue::Array(entries) => {
                             for entry in entries {
-                                if let Some(entry) = self.read_entry(entry) {
-                                    spec.codes.push(entry);
+                                match self.read_entry(entry) {
+                                    Some(Entry::Clean(entry)) => spec.codes.push(entry),
+                                    Some(Entry::Stub(entry)) => spec.stubs.push(entry),
+                                    None => {}
                                 }
                             }
                         }
@@ -180,7 +192,7 @@ impl Reader<'_> {
         Some(registry)
     }
 
-    fn read_entry(&mut self, value: &Spanned<DeValue<'_>>) -> Option<CodeEntry> {
+    fn read_entry(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Entry> {
         let DeValue::Table(table) = value.get_ref() else {
             self.error(
                 &value.span(),
@@ -191,6 +203,7 @@ impl Reader<'_> {
         let before = self.diagnostics.len();
         let mut code = None;
         let mut reason = None;
+        let mut raw_reason = None;
         let mut name = None;
         let mut references = Vec::new();
         let mut description = None;
@@ -201,7 +214,10 @@ impl Reader<'_> {
             let key_name = key.get_ref().as_ref();
             match key_name {
                 "code" => code = self.code(value),
-                "reason" => reason = self.phrase("reason", value),
+                "reason" => {
+                    raw_reason = self.string("reason", value);
+                    reason = raw_reason.clone().and_then(|r| self.check_phrase("reason", r, value.span()));
+                }
                 "name" => name = self.name(value),
                 "references" => {
                     references = self.strings("references", value, |r, s, span| r.reference(s, span))
@@ -213,8 +229,12 @@ impl Reader<'_> {
                 }
                 "registered" => registered = self.boolean("registered", value).unwrap_or(true),
                 other => {
-                    let message =
-                        format!("unknown key `{other}` in [[code]]; expected one of {}", list(CODE_KEYS));
+                    let message = match closest(other, CODE_KEYS) {
+                        Some(key) => format!("unknown key `{other}` in [[code]]; did you mean `{key}`?"),
+                        None => {
+                            format!("unknown key `{other}` in [[code]]; expected one of {}", list(CODE_KEYS))
+                        }
+                    };
                     self.error(&key.span(), message);
                 }
             }
@@ -228,24 +248,22 @@ impl Reader<'_> {
         if reason.is_none() && !table.contains_key("reason") {
             self.error(&entry_span, format!("missing `reason` for {described}"));
         }
-        let ((code, code_span), reason) = (code?, reason?);
-        let (name, explicit_name) = match name {
-            Some(name) => (name, true),
-            None => match names::derive_variant_name(&reason) {
-                Ok(name) => (name, false),
+        let (code, code_span) = code?;
+        let (name, explicit_name) = match (name, &reason) {
+            (Some(name), _) => (Some(name), true),
+            (None, Some(reason)) => match names::derive_variant_name(reason) {
+                Ok(name) => (Some(name), false),
                 Err(message) => {
                     self.error(&code_span, format!("code {code}: {message}"));
-                    return None;
+                    (None, false)
                 }
             },
+            // A stub may still take its name from a phrase the grammar refuses.
+            (None, None) => (raw_reason.as_deref().and_then(|r| names::derive_variant_name(r).ok()), false),
         };
-        if self.diagnostics.len() > before {
-            return None;
-        }
-        Some(CodeEntry {
+        let clean = self.diagnostics.len() == before;
+        let entry = CodeEntry {
             code,
-            reason,
-            name,
             explicit_name,
             references,
             description,
@@ -253,7 +271,10 @@ impl Reader<'_> {
             aliases,
             registered,
             location: self.location(&code_span),
-        })
+            name: name?,
+            reason: reason.or(raw_reason).unwrap_or_default(),
+        };
+        Some(if clean { Entry::Clean(entry) } else { Entry::Stub(entry) })
     }
 
     fn code(&mut self, value: &Spanned<DeValue<'_>>) -> Option<(u16, Range<usize>)> {
@@ -285,11 +306,6 @@ impl Reader<'_> {
                 None
             }
         }
-    }
-
-    fn phrase(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<String> {
-        let phrase = self.string(key, value)?;
-        self.check_phrase(key, phrase, value.span())
     }
 
     /// A Reason-Phrase as RFC 3261 §25.1 allows it, with no surrounding whitespace so that
@@ -398,6 +414,27 @@ fn percent_escapes_are_valid(phrase: &str) -> bool {
         .all(|(i, _)| bytes.get(i + 1..i + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)))
 }
 
+/// The key `key` was probably meant to be: one at most two edits away.
+fn closest<'k>(key: &str, keys: &[&'k str]) -> Option<&'k str> {
+    keys.iter().map(|k| (edit_distance(key, k), *k)).filter(|(d, _)| *d <= 2).min().map(|(_, k)| k)
+}
+
+/// Levenshtein distance, over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
 fn list(keys: &[&str]) -> String {
     keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
 }
@@ -449,6 +486,28 @@ mod tests {
                 "t.toml:16:8: `name` must be an UpperCamelCase Rust identifier such as `BusyHere`, found \"bad_name\"",
             ]
         );
+    }
+
+    #[test]
+    fn suggests_the_key_that_was_meant_and_keeps_stubs() {
+        let (spec, errors) = read(
+            "[[code]]\ncode = 486\nreasn = \"Busy Here\"\nname = \"BusyHere\"\n\n\
+             [[code]]\ncode = 487\nreason = \"Request Terminated\"\ncolour = 1\n\n\
+             [[code]]\ncode = 488\n",
+        );
+        assert_eq!(
+            errors,
+            [
+                "t.toml:1:1: missing `reason` for code 486",
+                "t.toml:3:1: unknown key `reasn` in [[code]]; did you mean `reason`?",
+                "t.toml:9:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `name`, `references`, `description`, `deprecated`, `aliases`, `registered`",
+                "t.toml:11:1: missing `reason` for code 488",
+            ]
+        );
+        assert!(spec.codes.is_empty());
+        // Code and name known: stubs. 488 has no name to give its variant.
+        let stubs: Vec<(u16, &str)> = spec.stubs.iter().map(|e| (e.code, e.name.as_str())).collect();
+        assert_eq!(stubs, [(486, "BusyHere"), (487, "RequestTerminated")]);
     }
 
     #[test]
