@@ -71,7 +71,11 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
                 let shown: Arc<str> = Arc::from(path.display().to_string());
                 match read_text(index, &shown, &path) {
                     Ok(text) => {
-                        tracked.push((literal.span(), shown.clone()));
+                        // A path that is not UTF-8 cannot be named in `include_str!`; such a
+                        // file is read, but editing it does not rebuild by itself.
+                        if let Some(exact) = path.to_str() {
+                            tracked.push((literal.span(), Arc::from(exact)));
+                        }
                         let (spec, found) = read_spec(index, &shown, &text);
                         diagnostics.extend(found);
                         files.push(spec.codes);
