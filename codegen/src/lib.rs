@@ -54,7 +54,7 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
     let mut spans = Vec::new();
     let mut files = Vec::new();
     let mut stubs = Vec::new();
-    let mut tracked = Vec::new();
+    let mut tracked: Vec<(Span, Arc<str>)> = Vec::new();
     let mut unreadable = TokenStream::new();
     for (index, source) in input.specs.iter().enumerate() {
         match source {
