@@ -52,6 +52,7 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
     };
     let mut diagnostics = Vec::new();
     let mut spans = Vec::new();
+    let mut paths: Vec<Arc<str>> = Vec::new();
     let mut files = Vec::new();
     let mut stubs = Vec::new();
     let mut tracked: Vec<(Span, Arc<str>)> = Vec::new();
@@ -60,7 +61,8 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
         match source {
             SpecSource::Bundled(ident) => {
                 spans.push(ident.span());
-                let (spec, found) = read_spec(index, &Arc::from(BUNDLED_IANA_PATH), BUNDLED_IANA_SPEC);
+                paths.push(Arc::from(BUNDLED_IANA_PATH));
+                let (spec, found) = read_spec(index, &paths[index], BUNDLED_IANA_SPEC);
                 diagnostics.extend(found);
                 files.push(spec.codes);
                 stubs.extend(spec.stubs);
@@ -69,6 +71,7 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
                 spans.push(literal.span());
                 let path = resolve(&literal.value(), invoking_file(literal.span()));
                 let shown: Arc<str> = Arc::from(path.display().to_string());
+                paths.push(shown.clone());
                 match read_text(index, &shown, &path) {
                     Ok(text) => {
                         // A path that is not UTF-8 cannot be named in `include_str!`; such a
@@ -91,27 +94,14 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
     }
     diagnostics.sort_by_key(|d| (d.location.file, d.location.line, d.location.column));
     let mut entries = merge(files, &mut diagnostics);
-    // Entries with errors still get variants, where their code and name are free, so that
-    // user code naming them does not add errors of its own to the spec's.
-    for stub in stubs {
-        if !entries.iter().any(|e| e.code == stub.code || e.name == stub.name) {
-            entries.push(stub);
-        }
-    }
-    entries.sort_by_key(|entry| entry.code);
+    valid::add_stubs(&mut entries, stubs);
     let failed = !diagnostics.is_empty() || !unreadable.is_empty() || !input.errors.is_empty();
     let missing = valid::missing_interpret_codes(&entries);
-    if !missing.is_empty() && !failed && !input.specs.is_empty() {
-        let last = input.specs.len() - 1;
-        let path: Arc<str> = match &input.specs[last] {
-            SpecSource::Bundled(_) => Arc::from(BUNDLED_IANA_PATH),
-            SpecSource::File(literal) => {
-                Arc::from(resolve(&literal.value(), invoking_file(literal.span())).display().to_string())
-            }
-        };
+    if !missing.is_empty() && !failed && !paths.is_empty() {
+        let last = paths.len() - 1;
         let missing: Vec<String> = missing.iter().map(u16::to_string).collect();
         diagnostics.push(Diagnostic {
-            location: Location::start_of(last, &path),
+            location: Location::start_of(last, &paths[last]),
             message: format!(
                 "the spec lacks {}, which `interpret` maps unknown codes onto (RFC 3261 §8.1.3.2: every UA must understand 100, 183 and the x00 of each class); add them, e.g. with `#[spec = iana]`",
                 missing.join(", ")

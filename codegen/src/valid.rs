@@ -1,7 +1,7 @@
 //! Checks across entries and files: duplicate codes, duplicate variant names, and the codes
 //! RFC 3261 §8.1.3.2 needs for `interpret`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Location};
 use crate::spec::CodeEntry;
@@ -41,6 +41,25 @@ pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Vec<Diagnostic>) -> V
     }
     merged.sort_by_key(|entry| entry.code);
     merged
+}
+
+/// Adds the entries that had problems (see [`SpecFile::stubs`](crate::SpecFile::stubs))
+/// where their code and name are still free, silently: their problems are reported already,
+/// and their variants keep user code that names them from adding errors of its own.
+pub fn add_stubs(entries: &mut Vec<CodeEntry>, stubs: Vec<CodeEntry>) {
+    if stubs.is_empty() {
+        return;
+    }
+    let mut codes: HashSet<u16> = entries.iter().map(|e| e.code).collect();
+    let mut names: HashSet<String> = entries.iter().map(|e| e.name.clone()).collect();
+    for stub in stubs {
+        if !codes.contains(&stub.code) && !names.contains(&stub.name) {
+            codes.insert(stub.code);
+            names.insert(stub.name.clone());
+            entries.push(stub);
+        }
+    }
+    entries.sort_by_key(|entry| entry.code);
 }
 
 /// The codes `interpret` needs that the spec lacks.
@@ -96,6 +115,20 @@ mod tests {
             diagnostics[0].to_string(),
             "a.toml:5:8: code 606 derives the name `NotAcceptable`, which code 406 at a.toml:2:8 already uses; give one of them a distinct `name`"
         );
+    }
+
+    #[test]
+    fn adds_stubs_only_where_code_and_name_are_free() {
+        let mut merged = entries(0, "a.toml", "[[code]]\ncode = 486\nreason = \"Busy Here\"\n");
+        let stubs = entries(
+            1,
+            "b.toml",
+            "[[code]]\ncode = 486\nreason = \"Other\"\n[[code]]\ncode = 600\nreason = \"Busy Here\"\n\
+             [[code]]\ncode = 480\nreason = \"Away\"\n[[code]]\ncode = 481\nreason = \"Away\"\n",
+        );
+        add_stubs(&mut merged, stubs);
+        let kept: Vec<(u16, &str)> = merged.iter().map(|e| (e.code, e.name.as_str())).collect();
+        assert_eq!(kept, [(480, "Away"), (486, "BusyHere")]);
     }
 
     #[test]
