@@ -54,9 +54,9 @@ pub struct Reference {
     /// As the registry spells it: "RFC3261".
     pub id: &'static str,
     /// For people: "RFC 3261".
-    pub title: String,
+    pub title: &'static str,
     /// Where to read it, when known.
-    pub url: Option<String>,
+    pub url: Option<&'static str>,
 }
 
 /// An unregistered code in 100..=699.
@@ -89,11 +89,7 @@ impl Code {
             references: status
                 .references()
                 .iter()
-                .map(|&id| Reference {
-                    id,
-                    title: sip_codes_codegen::reference_title(id),
-                    url: sip_codes_codegen::reference_url(id),
-                })
+                .map(|r| Reference { id: r.id, title: r.title, url: r.url })
                 .collect(),
             summary: status.description().map(|d| first_sentence(&plain(d)).to_owned()),
             description: status.description(),

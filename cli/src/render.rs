@@ -59,10 +59,9 @@ pub fn write_code(
     writeln!(out, "{status}{deprecated}")?;
     write_class(out, status.class(), width)?;
     for (i, reference) in status.references().iter().enumerate() {
-        let title = sip_codes_codegen::reference_title(reference);
-        let value = match sip_codes_codegen::reference_url(reference) {
-            Some(url) => format!("{title:<9} {url}"),
-            None => title,
+        let value = match reference.url {
+            Some(url) => format!("{:<9} {url}", reference.title),
+            None => reference.title.to_owned(),
         };
         write_field(out, if i == 0 { "Defined in" } else { "" }, &value, width)?;
     }

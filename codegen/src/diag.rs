@@ -114,6 +114,116 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
+impl Diagnostic {
+    fn order_key(&self) -> (usize, usize, usize) {
+        (self.location.file, self.location.line, self.location.column)
+    }
+}
+
+/// Every problem found while loading specs, in the spirit of serde_derive's `Ctxt`: each pass
+/// reports into it and carries on, and the caller turns the whole lot into one report.
+///
+/// Memory is bounded by the cap, not by the input: past `cap` problems only the ones that
+/// come first in the files (by file, line, column) are kept, and the rest are counted.
+#[derive(Clone, Debug)]
+pub struct Diagnostics {
+    kept: Vec<Diagnostic>,
+    omitted: usize,
+    cap: usize,
+}
+
+impl Default for Diagnostics {
+    fn default() -> Self {
+        Diagnostics::with_cap(crate::MAX_REPORTED)
+    }
+}
+
+impl Diagnostics {
+    /// A collector that keeps the first `cap` problems and counts the others.
+    pub fn with_cap(cap: usize) -> Self {
+        Diagnostics { kept: Vec::new(), omitted: 0, cap }
+    }
+
+    /// Records a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        if self.kept.len() < self.cap {
+            self.kept.push(diagnostic);
+            return;
+        }
+        self.omitted += 1;
+        // Keep the ones that come first in the files: replace the latest kept one if this
+        // one comes before it. The scan is over at most `cap` entries.
+        let Some((latest, _)) = self.kept.iter().enumerate().max_by_key(|(_, d)| d.order_key()) else {
+            return;
+        };
+        if diagnostic.order_key() < self.kept[latest].order_key() {
+            self.kept[latest] = diagnostic;
+        }
+    }
+
+    /// Records a problem at `location`.
+    pub fn error(&mut self, location: Location, message: impl Into<String>) {
+        self.push(Diagnostic { location, message: message.into() });
+    }
+
+    /// Problems that are counted but not kept.
+    pub fn add_omitted(&mut self, count: usize) {
+        self.omitted += count;
+    }
+
+    /// Whether no problem was found.
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty() && self.omitted == 0
+    }
+
+    /// How many problems were found, kept or not.
+    pub fn len(&self) -> usize {
+        self.kept.len() + self.omitted
+    }
+
+    /// How many problems were found beyond the kept ones.
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// The kept problems in file order.
+    pub fn sorted(&self) -> Vec<Diagnostic> {
+        let mut kept = self.kept.clone();
+        kept.sort_by_key(Diagnostic::order_key);
+        kept
+    }
+
+    /// The kept problems in file order.
+    pub fn iter(&self) -> impl Iterator<Item = Diagnostic> {
+        self.sorted().into_iter()
+    }
+
+    /// Adds another collector's problems.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.omitted += other.omitted;
+        for diagnostic in other.kept {
+            self.push(diagnostic);
+        }
+    }
+
+    /// One line per kept problem, and a last line counting the others.
+    pub fn report(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self.iter().map(|d| d.to_string()).collect();
+        if self.omitted > 0 {
+            lines.push(more_problems(self.omitted, self.kept.len()));
+        }
+        lines
+    }
+}
+
+/// The line that counts the problems a report leaves out.
+pub fn more_problems(omitted: usize, shown: usize) -> String {
+    format!(
+        "... and {omitted} more problem{} in the spec files (only the first {shown} are shown)",
+        if omitted == 1 { "" } else { "s" }
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,6 +42,7 @@ impl Errors {
     }
 
     /// Whether there are none.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -69,6 +70,8 @@ pub struct Input {
     pub vis: TokenStream,
     /// The enum's name.
     pub name: Ident,
+    /// The matcher module's name: the enum's name in snake_case.
+    pub module: Ident,
     /// Problems with the attributes. The type is still generated from the specs that were
     /// given right, so one bad attribute is one error, not a cascade.
     pub errors: Errors,
@@ -178,7 +181,7 @@ pub fn parse(input: TokenStream) -> Result<Input, Errors> {
         fatal.push(extra.span(), "unexpected input after `enum Name;`; one invocation generates one type");
         return Err(fatal);
     }
-    let module = crate::names::snake_case(&name.to_string());
+    let mut module = crate::names::snake_case(&name.to_string());
     if name == module {
         // The matcher module would take the enum's own name in the type namespace.
         errors.push(
@@ -187,11 +190,14 @@ pub fn parse(input: TokenStream) -> Result<Input, Errors> {
                 "`{name}` clashes with its generated matcher module `{module}`, which takes the enum's name in snake_case; name the enum in UpperCamelCase, e.g. `StatusCode`"
             ),
         );
+        // Generate under another name, so this is the only error.
+        module.push_str("_codes");
     }
+    let module = Ident::new(&module, name.span());
     if !saw_spec {
         errors.push(name.span(), "missing spec: add `#[spec = \"path/to/spec.toml\"]` or `#[spec = iana]`");
     }
-    Ok(Input { krate, attrs, specs, non_exhaustive, vis, name, errors })
+    Ok(Input { krate, attrs, specs, non_exhaustive, vis, name, module, errors })
 }
 
 /// The rest of `#[spec = ...]` after `spec`.

@@ -10,18 +10,21 @@
 mod diag;
 mod expand;
 mod input;
+mod load;
 mod names;
 pub mod spec;
 pub mod valid;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 
-pub use diag::{Diagnostic, Location};
+pub use diag::{Diagnostic, Diagnostics, Location};
 pub use expand::{reference_link, reference_title, reference_url};
+pub use load::{Model, check_interpret, load, load_spec};
 pub use names::{derive_variant_name, snake_case};
 pub use spec::{CodeEntry, Registry, SpecFile, read_spec};
 pub use valid::merge;
@@ -50,86 +53,61 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
         Ok(input) => input,
         Err(errors) => return errors.to_compile_error(),
     };
-    let mut diagnostics = Vec::new();
-    let mut spans = Vec::new();
-    let mut paths: Vec<Arc<str>> = Vec::new();
-    let mut files = Vec::new();
-    let mut stubs = Vec::new();
-    let mut tracked: Vec<(Span, Arc<str>)> = Vec::new();
-    let mut unreadable = TokenStream::new();
+    let mut output = input.errors.to_compile_error();
+    let mut spans = Vec::with_capacity(input.specs.len());
+    let mut files: Vec<(Arc<str>, Option<Cow<'static, str>>)> = Vec::with_capacity(input.specs.len());
     for (index, source) in input.specs.iter().enumerate() {
         match source {
             SpecSource::Bundled(ident) => {
                 spans.push(ident.span());
-                paths.push(Arc::from(BUNDLED_IANA_PATH));
-                let (spec, found) = read_spec(index, &paths[index], BUNDLED_IANA_SPEC);
-                diagnostics.extend(found);
-                files.push(spec.codes);
-                stubs.extend(spec.stubs);
+                files.push((Arc::from(BUNDLED_IANA_PATH), Some(Cow::Borrowed(BUNDLED_IANA_SPEC))));
             }
             SpecSource::File(literal) => {
                 spans.push(literal.span());
                 let path = resolve(&literal.value(), invoking_file(literal.span()));
                 let shown: Arc<str> = Arc::from(path.display().to_string());
-                paths.push(shown.clone());
                 match read_text(index, &shown, &path) {
                     Ok(text) => {
-                        // A path that is not UTF-8 cannot be named in `include_str!`; such a
-                        // file is read, but editing it does not rebuild by itself.
+                        // Ties the crate's build to the spec file, so editing it re-expands the
+                        // macro. A path that is not UTF-8 cannot be named in `include_str!`.
                         if let Some(exact) = path.to_str() {
-                            tracked.push((literal.span(), Arc::from(exact)));
+                            output.extend(quote_spanned!(literal.span()=> const _: &str = ::core::include_str!(#exact);));
                         }
-                        let (spec, found) = read_spec(index, &shown, &text);
-                        diagnostics.extend(found);
-                        files.push(spec.codes);
-                        stubs.extend(spec.stubs);
+                        files.push((shown, Some(Cow::Owned(text))));
                     }
                     Err(message) => {
-                        unreadable.extend(quote_spanned!(literal.span()=> ::core::compile_error!(#message);));
-                        files.push(Vec::new());
+                        output.extend(quote_spanned!(literal.span()=> ::core::compile_error!(#message);));
+                        files.push((shown, None));
                     }
                 }
             }
         }
     }
-    diagnostics.sort_by_key(|d| (d.location.file, d.location.line, d.location.column));
-    let mut entries = merge(files, &mut diagnostics);
-    valid::add_stubs(&mut entries, stubs);
-    let failed = !diagnostics.is_empty() || !unreadable.is_empty() || !input.errors.is_empty();
-    let missing = valid::missing_interpret_codes(&entries);
-    if !missing.is_empty() && !failed && !paths.is_empty() {
-        let last = paths.len() - 1;
-        let missing: Vec<String> = missing.iter().map(u16::to_string).collect();
-        diagnostics.push(Diagnostic {
-            location: Location::start_of(last, &paths[last]),
-            message: format!(
-                "the spec lacks {}, which `interpret` maps unknown codes onto (RFC 3261 §8.1.3.2: every UA must understand 100, 183 and the x00 of each class); add them, e.g. with `#[spec = iana]`",
-                missing.join(", ")
-            ),
-        });
-    }
-    let mut output = input.errors.to_compile_error();
-    output.extend(unreadable);
-    for diagnostic in diagnostics.iter().take(MAX_REPORTED) {
+    let files: Vec<(Arc<str>, Option<&str>)> =
+        files.iter().map(|(path, text)| (path.clone(), text.as_deref())).collect();
+    let mut diagnostics = Diagnostics::default();
+    let model = load(&files, &mut diagnostics, true);
+    load::check_interpret(&model, &files, &mut diagnostics);
+    output.extend(report(&diagnostics, &spans));
+    output.extend(expand::generate(&input, &model));
+    output
+}
+
+/// The spec problems as `compile_error!`s, each spanned on its file's `#[spec]` literal.
+fn report(diagnostics: &Diagnostics, spans: &[Span]) -> TokenStream {
+    let mut output = TokenStream::new();
+    let kept = diagnostics.sorted();
+    for diagnostic in &kept {
         let message = diagnostic.to_string();
-        output.extend(quote_spanned!(spans[diagnostic.location.file]=> ::core::compile_error!(#message);));
+        let span = spans.get(diagnostic.location.file).copied().unwrap_or_else(Span::call_site);
+        output.extend(quote_spanned!(span=> ::core::compile_error!(#message);));
     }
-    if let Some(first_unreported) = diagnostics.get(MAX_REPORTED) {
-        let more = diagnostics.len() - MAX_REPORTED;
-        let message = format!(
-            "... and {more} more problem{} in the spec files (only the first {MAX_REPORTED} are shown)",
-            if more == 1 { "" } else { "s" }
-        );
-        output.extend(
-            quote_spanned!(spans[first_unreported.location.file]=> ::core::compile_error!(#message);),
-        );
+    if diagnostics.omitted() > 0 {
+        let message = diag::more_problems(diagnostics.omitted(), kept.len());
+        let span =
+            kept.last().and_then(|d| spans.get(d.location.file)).copied().unwrap_or_else(Span::call_site);
+        output.extend(quote_spanned!(span=> ::core::compile_error!(#message);));
     }
-    for (span, path) in tracked {
-        // Ties the crate's build to the spec file, so editing it re-expands the macro.
-        let path = path.as_ref();
-        output.extend(quote_spanned!(span=> const _: &str = ::core::include_str!(#path);));
-    }
-    output.extend(expand::generate(&input, &entries));
     output
 }
 

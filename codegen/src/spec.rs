@@ -9,8 +9,12 @@ use std::sync::Arc;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use crate::diag::{Diagnostic, LineIndex, Location};
+use crate::diag::{Diagnostics, LineIndex, Location};
 use crate::names;
+
+mod semantics;
+
+pub use semantics::{CauseEntry, DialogRule, Effect, HeaderSpec, Mapping, Q850Row, Requirement, Semantics};
 
 /// The `[registry]` table: where a spec's codes come from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -44,6 +48,9 @@ pub struct CodeEntry {
     pub aliases: Vec<String>,
     /// `false` for codes IANA does not register (vendor codes).
     pub registered: bool,
+    /// What the RFCs say a response with this code carries and does: header rules, Q.850
+    /// causes, RFC 5057 effect. Empty where the spec says nothing.
+    pub semantics: Semantics,
     /// Where the entry's `code` value is.
     pub location: Location,
 }
@@ -66,24 +73,57 @@ pub struct SpecFile {
     /// generates their variants next to the errors, so code that names them keeps
     /// type-checking and the user sees the spec's errors alone. Empty for a clean file.
     pub stubs: Vec<CodeEntry>,
+    /// The `[[q850]]` rows: Q.850 cause to response, keyed by cause.
+    pub causes: Vec<CauseEntry>,
 }
 
-/// The keys a `[[code]]` entry may have.
-pub const CODE_KEYS: &[&str] =
-    &["code", "reason", "name", "references", "description", "deprecated", "aliases", "registered"];
+/// A key of a `[[code]]` entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    /// The key as written in the spec.
+    pub name: &'static str,
+    /// Whether `cargo xtask sync-iana` writes it from IANA's registry (the others are ours).
+    pub synced: bool,
+}
+
+/// The keys a `[[code]]` entry may have, in the order `specs/iana.toml` writes them. The one
+/// list of keys: the reader, its messages and `cargo xtask sync-iana` all use it.
+pub const CODE_KEYS: &[Key] = &[
+    Key { name: "code", synced: true },
+    Key { name: "reason", synced: true },
+    Key { name: "references", synced: true },
+    Key { name: "name", synced: false },
+    Key { name: "deprecated", synced: true },
+    Key { name: "aliases", synced: false },
+    Key { name: "registered", synced: false },
+    Key { name: "description", synced: false },
+    Key { name: "q850", synced: false },
+    Key { name: "rfc5057", synced: false },
+    Key { name: "header", synced: false },
+];
+
+/// The names of [`CODE_KEYS`].
+pub fn code_key_names() -> Vec<&'static str> {
+    CODE_KEYS.iter().map(|k| k.name).collect()
+}
+
 const REGISTRY_KEYS: &[&str] = &["name", "source", "updated"];
 
 /// Reads one spec file. `file` numbers it among merged files; `path` is how it is shown.
 ///
 /// Returns the entries that are well-formed and a diagnostic for every problem; an entry
 /// with a problem is left out.
-pub fn read_spec(file: usize, path: &Arc<str>, source: &str) -> (SpecFile, Vec<Diagnostic>) {
-    let lines = LineIndex::new(source);
-    let mut reader = Reader { file, path, source, lines, diagnostics: Vec::new() };
-    let spec = reader.read();
-    let mut diagnostics = reader.diagnostics;
-    diagnostics.sort_by_key(|d| (d.location.line, d.location.column));
+pub fn read_spec(file: usize, path: &Arc<str>, source: &str) -> (SpecFile, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let spec = read_spec_into(file, path, source, &mut diagnostics);
     (spec, diagnostics)
+}
+
+/// [`read_spec`] into a collector shared with other files.
+pub fn read_spec_into(file: usize, path: &Arc<str>, source: &str, diagnostics: &mut Diagnostics) -> SpecFile {
+    let lines = LineIndex::new(source);
+    let mut reader = Reader { file, path, source, lines, diagnostics };
+    reader.read()
 }
 
 /// An entry as read: clean, or with problems but a code and a name to stub it with.
@@ -99,7 +139,7 @@ struct Reader<'a> {
     /// Locates every diagnostic without rescanning the file, which would be quadratic in a
     /// large spec with many problems.
     lines: LineIndex<'a>,
-    diagnostics: Vec<Diagnostic>,
+    diagnostics: &'a mut Diagnostics,
 }
 
 impl Reader<'_> {
@@ -109,7 +149,7 @@ impl Reader<'_> {
 
     fn error(&mut self, span: &Range<usize>, message: impl Into<String>) {
         let location = self.location(span);
-        self.diagnostics.push(Diagnostic { location, message: message.into() });
+        self.diagnostics.error(location, message);
     }
 
     fn read(&mut self) -> SpecFile {
@@ -151,9 +191,12 @@ impl Reader<'_> {
                         ),
                     }
                 }
+                "q850" => spec.causes = self.read_causes(value),
                 other => self.error(
                     &key.span(),
-                    format!("unknown key `{other}`; a spec has `[registry]` and `[[code]]` entries"),
+                    format!(
+                        "unknown key `{other}`; a spec has `[registry]`, `[[code]]` and `[[q850]]` entries"
+                    ),
                 ),
             }
         }
@@ -210,6 +253,7 @@ impl Reader<'_> {
         let mut deprecated = false;
         let mut aliases = Vec::new();
         let mut registered = true;
+        let mut semantics = Semantics::default();
         for (key, value) in table {
             let key_name = key.get_ref().as_ref();
             match key_name {
@@ -228,11 +272,15 @@ impl Reader<'_> {
                     aliases = self.strings("aliases", value, |r, s, span| r.check_phrase("aliases", s, span))
                 }
                 "registered" => registered = self.boolean("registered", value).unwrap_or(true),
+                "q850" => semantics.q850 = self.q850_row(value),
+                "rfc5057" => semantics.rfc5057 = self.dialog_rule(value),
+                "header" => semantics.headers = self.header_specs(value),
                 other => {
-                    let message = match closest(other, CODE_KEYS) {
+                    let keys = code_key_names();
+                    let message = match closest(other, &keys) {
                         Some(key) => format!("unknown key `{other}` in [[code]]; did you mean `{key}`?"),
                         None => {
-                            format!("unknown key `{other}` in [[code]]; expected one of {}", list(CODE_KEYS))
+                            format!("unknown key `{other}` in [[code]]; expected one of {}", list(&keys))
                         }
                     };
                     self.error(&key.span(), message);
@@ -270,6 +318,7 @@ impl Reader<'_> {
             deprecated,
             aliases,
             registered,
+            semantics,
             location: self.location(&code_span),
             name: name?,
             reason: reason.or(raw_reason).unwrap_or_default(),
@@ -445,7 +494,7 @@ mod tests {
 
     fn read(source: &str) -> (SpecFile, Vec<String>) {
         let (spec, diagnostics) = read_spec(0, &Arc::from("t.toml"), source);
-        (spec, diagnostics.iter().map(ToString::to_string).collect())
+        (spec, diagnostics.iter().map(|d| d.to_string()).collect())
     }
 
     #[test]
@@ -479,7 +528,7 @@ mod tests {
             [
                 "t.toml:2:8: code 99 is outside SIP's range 100..=699",
                 "t.toml:7:10: `reason` contains a line break (CR or LF), which a Reason-Phrase cannot hold",
-                "t.toml:8:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `name`, `references`, `description`, `deprecated`, `aliases`, `registered`",
+                "t.toml:8:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `references`, `name`, `deprecated`, `aliases`, `registered`, `description`, `q850`, `rfc5057`, `header`",
                 "t.toml:10:1: missing `code` in [[code]] entry",
                 "t.toml:14:8: `code` must be an integer, found string",
                 "t.toml:15:10: `reason` contains '<', which RFC 3261's Reason-Phrase grammar does not allow",
@@ -500,7 +549,7 @@ mod tests {
             [
                 "t.toml:1:1: missing `reason` for code 486",
                 "t.toml:3:1: unknown key `reasn` in [[code]]; did you mean `reason`?",
-                "t.toml:9:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `name`, `references`, `description`, `deprecated`, `aliases`, `registered`",
+                "t.toml:9:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `references`, `name`, `deprecated`, `aliases`, `registered`, `description`, `q850`, `rfc5057`, `header`",
                 "t.toml:11:1: missing `reason` for code 488",
             ]
         );

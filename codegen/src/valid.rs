@@ -3,8 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diag::{Diagnostic, Location};
-use crate::spec::CodeEntry;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::spec::{CauseEntry, CodeEntry, Mapping};
 
 /// The codes every UA must understand (RFC 3261 §8.1.3.2): `interpret` maps unknown codes
 /// onto them.
@@ -12,7 +12,7 @@ pub const INTERPRET_CODES: [u16; 7] = [100, 183, 200, 300, 400, 500, 600];
 
 /// Merges the entries of several files into one list in code order. A code or variant name
 /// defined twice is reported with both places, and the later definition is dropped.
-pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<CodeEntry> {
+pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Diagnostics) -> Vec<CodeEntry> {
     let mut by_code: HashMap<u16, Location> = HashMap::new();
     let mut by_name: HashMap<String, (u16, Location)> = HashMap::new();
     let mut merged = Vec::new();
@@ -62,6 +62,49 @@ pub fn add_stubs(entries: &mut Vec<CodeEntry>, stubs: Vec<CodeEntry>) {
     entries.sort_by_key(|entry| entry.code);
 }
 
+/// Merges the `[[q850]]` rows of several files in cause order. A later file's row for a cause
+/// replaces an earlier file's (a carrier's own mapping over RFC 3398's); a cause listed twice
+/// in one file is an error. A row that maps to a code the merged spec does not define is an
+/// error too.
+pub fn merge_causes(
+    files: Vec<Vec<CauseEntry>>,
+    entries: &[CodeEntry],
+    diagnostics: &mut Diagnostics,
+) -> Vec<CauseEntry> {
+    let defined: HashSet<u16> = entries.iter().map(|e| e.code).collect();
+    let mut by_cause: HashMap<u8, CauseEntry> = HashMap::new();
+    for file in files {
+        let mut in_file: HashMap<u8, Location> = HashMap::new();
+        for row in file {
+            if let Some(first) = in_file.get(&row.cause) {
+                diagnostics.push(Diagnostic {
+                    message: format!("cause {} is listed twice; first at {first}", row.cause),
+                    location: row.location,
+                });
+                continue;
+            }
+            for (table, mapping) in [("rfc3398", row.rfc3398), ("rfc4497", row.rfc4497)] {
+                if let Mapping::Some(code) = mapping {
+                    if !defined.contains(&code) {
+                        diagnostics.push(Diagnostic {
+                            message: format!(
+                                "cause {} maps to {code} in `{table}`, which the spec does not define",
+                                row.cause
+                            ),
+                            location: row.location.clone(),
+                        });
+                    }
+                }
+            }
+            in_file.insert(row.cause, row.location.clone());
+            by_cause.insert(row.cause, row);
+        }
+    }
+    let mut merged: Vec<CauseEntry> = by_cause.into_values().collect();
+    merged.sort_by_key(|row| row.cause);
+    merged
+}
+
 /// The codes `interpret` needs that the spec lacks.
 pub fn missing_interpret_codes(entries: &[CodeEntry]) -> Vec<u16> {
     INTERPRET_CODES.into_iter().filter(|code| !entries.iter().any(|e| e.code == *code)).collect()
@@ -92,12 +135,12 @@ mod tests {
             "b.toml",
             "[[code]]\ncode = 486\nreason = \"Busy\"\n[[code]]\ncode = 199\nreason = \"Early Dialog Terminated\"\n",
         );
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = Diagnostics::default();
         let merged = merge(vec![a, b], &mut diagnostics);
         assert_eq!(merged.iter().map(|e| e.code).collect::<Vec<_>>(), [100, 199, 486]);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(
-            diagnostics[0].to_string(),
+            diagnostics.sorted()[0].to_string(),
             "b.toml:2:8: code 486 is defined twice; first defined at a.toml:2:8"
         );
     }
@@ -109,10 +152,10 @@ mod tests {
             "a.toml",
             "[[code]]\ncode = 406\nreason = \"Not Acceptable\"\n[[code]]\ncode = 606\nreason = \"Not Acceptable\"\n",
         );
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = Diagnostics::default();
         merge(vec![a], &mut diagnostics);
         assert_eq!(
-            diagnostics[0].to_string(),
+            diagnostics.sorted()[0].to_string(),
             "a.toml:5:8: code 606 derives the name `NotAcceptable`, which code 406 at a.toml:2:8 already uses; give one of them a distinct `name`"
         );
     }

@@ -42,27 +42,8 @@ impl Class {
     #[inline]
     pub const fn from_code(code: u16) -> Option<Class> {
         match code {
-            100..=199 => Some(Class::Provisional),
-            200..=299 => Some(Class::Success),
-            300..=399 => Some(Class::Redirection),
-            400..=499 => Some(Class::ClientError),
-            500..=599 => Some(Class::ServerError),
-            600..=699 => Some(Class::GlobalFailure),
+            100..=699 => Some(class_of(code)),
             _ => None,
-        }
-    }
-
-    /// The class of a code known to be in 100..=699; codes below the range count as
-    /// provisional and codes above it as global failures.
-    #[inline]
-    pub(crate) const fn of_valid(code: u16) -> Class {
-        match code {
-            0..=199 => Class::Provisional,
-            200..=299 => Class::Success,
-            300..=399 => Class::Redirection,
-            400..=499 => Class::ClientError,
-            500..=599 => Class::ServerError,
-            _ => Class::GlobalFailure,
         }
     }
 
@@ -126,6 +107,21 @@ impl Class {
             Class::ServerError => "Server Failure",
             Class::GlobalFailure => "Global Failures",
         }
+    }
+}
+
+/// The class of a code known to be in 100..=699, by its first digit: the one place that maps
+/// a code to its class, for [`Class::from_code`] and every generated type.
+#[doc(hidden)]
+#[inline]
+pub const fn class_of(code: u16) -> Class {
+    match code {
+        0..=199 => Class::Provisional,
+        200..=299 => Class::Success,
+        300..=399 => Class::Redirection,
+        400..=499 => Class::ClientError,
+        500..=599 => Class::ServerError,
+        _ => Class::GlobalFailure,
     }
 }
 

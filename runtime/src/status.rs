@@ -23,7 +23,7 @@ pub trait SipStatus {
     /// The class given by the code's first digit.
     #[inline]
     fn class(&self) -> Class {
-        Class::of_valid(self.code())
+        crate::class::class_of(self.code())
     }
 
     /// 1xx: the request is still in progress.

@@ -28,7 +28,7 @@ fn main() {
             status.code(),
             phrase,
             status.class(),
-            status.references().join(", ")
+            status.references().iter().map(|r| r.title).collect::<Vec<_>>().join(", ")
         );
     }
 }

@@ -16,10 +16,10 @@ use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::sync::Arc;
+
 use std::time::{Duration, Instant};
 
-use sip_codes_codegen::{CodeEntry, read_spec};
+use sip_codes_codegen::CodeEntry;
 
 const USAGE: &str = "usage: cargo xtask bench-compile [--runs N] [--expansion-only]
 
@@ -395,11 +395,9 @@ fn strum_lib(entries: &[CodeEntry], busy_here: &str) -> String {
 }
 
 fn iana_entries(iana: &str) -> Result<Vec<CodeEntry>, String> {
-    let (spec, diagnostics) = read_spec(0, &Arc::from("specs/iana.toml"), iana);
-    match diagnostics.first() {
-        Some(diagnostic) => Err(format!("specs/iana.toml: {diagnostic:?}")),
-        None => Ok(spec.codes),
-    }
+    sip_codes_codegen::load_spec("specs/iana.toml", iana)
+        .map(|model| model.entries)
+        .map_err(|lines| lines.join("\n"))
 }
 
 /// A spec with every code 100..=699, each with a reference and a one-line description.
@@ -467,7 +465,8 @@ mod tests {
 
     #[test]
     fn the_synthetic_spec_reads_as_600_codes() {
-        let (spec, diagnostics) = read_spec(0, &Arc::from("synthetic"), &synthetic_spec());
+        let (spec, diagnostics) =
+            sip_codes_codegen::read_spec(0, &std::sync::Arc::from("synthetic"), &synthetic_spec());
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let codes: Vec<u16> = spec.codes.iter().map(|entry| entry.code).collect();
         assert_eq!(codes, (100..=699).collect::<Vec<u16>>());

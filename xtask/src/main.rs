@@ -2,9 +2,11 @@
 //!
 //! - `sync-iana`: keeps `specs/iana.toml` and the IANA snapshot in line with the registry.
 //! - `docs`: regenerates `docs/CODES.md`, the README's code table and `docs/index.html`.
+//! - `codegen`: writes `runtime/src/iana.rs`, the IANA spec's expansion as Rust source.
 //! - `bench-compile`: measures the compile cost of the macro against a hand-written enum.
 
 mod bench_compile;
+mod codegen;
 mod docs;
 mod sync_iana;
 
@@ -22,9 +24,9 @@ fn main() -> ExitCode {
         Some("sync-iana") => sync_iana::run(rest),
         Some("docs") => docs::run(rest),
         Some("bench-compile") => bench_compile::run(rest),
+        Some("codegen") => codegen::run(rest),
         Some(other) => {
             eprintln!("error: unknown command `{other}`\n\n{USAGE}");
-            let _ = rest;
             ExitCode::from(2)
         }
     }
@@ -54,4 +56,5 @@ const USAGE: &str = "usage: cargo xtask <command> [options]
 commands:
   sync-iana      compare specs/iana.toml with the IANA snapshot (--check, --write, --import FILE)
   docs           regenerate docs/CODES.md, the README code table and docs/index.html (--check)
+  codegen        regenerate runtime/src/iana.rs from specs/iana.toml (--check)
   bench-compile  measure the macro's compile cost against a hand-written enum";

@@ -12,11 +12,10 @@ use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use sip_codes::Class;
-use sip_codes_codegen::{CodeEntry, Registry, merge, read_spec, reference_url};
+use sip_codes_codegen::{CodeEntry, Registry, load_spec, reference_url};
 
 /// The spec the reference is generated from, relative to the workspace root.
 const SPEC: &str = "specs/iana.toml";
@@ -184,13 +183,9 @@ impl Reference {
         let path = root.join(SPEC);
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let (spec, mut diagnostics) = read_spec(0, &Arc::from(SPEC), &text);
-        let codes = merge(vec![spec.codes], &mut diagnostics);
-        if !diagnostics.is_empty() {
-            let problems: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-            return Err(format!("the spec has problems; fix them first:\n{}", problems.join("\n")));
-        }
-        Ok(Reference { registry: spec.registry.unwrap_or_default(), codes })
+        let model = load_spec(SPEC, &text)
+            .map_err(|problems| format!("the spec has problems; fix them first:\n{}", problems.join("\n")))?;
+        Ok(Reference { registry: model.registry.unwrap_or_default(), codes: model.entries })
     }
 
     /// The registry's name, or a plain fallback.
