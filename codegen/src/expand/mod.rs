@@ -10,6 +10,7 @@ mod classes;
 mod impls;
 mod methods;
 mod references;
+mod semantics;
 mod tables;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -72,6 +73,7 @@ pub fn generate(input: &Input, model: &Model) -> TokenStream {
     output.extend(methods::generate(&g));
     output.extend(impls::generate(&g));
     output.extend(classes::generate(&g));
+    output.extend(semantics::generate(&g, &model.causes));
     output
 }
 

@@ -1,0 +1,227 @@
+//! The SIP semantics accessors: header rules, Retry-After, Q.850 both ways, RFC 5057. Each
+//! reads the spec's per-code facts; where the spec says nothing, the runtime's RFC defaults
+//! apply (`q850_fallback`, `response_fallback`, `dialog_effect_fallback`).
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::Gen;
+use crate::spec::{CauseEntry, Effect, Mapping};
+
+/// In the generated Q.850 tables: no mapping, and "the RFC's default".
+const NONE: u8 = 0;
+const DEFAULT: u8 = 255;
+
+pub(crate) fn generate(g: &Gen<'_>, causes: &[CauseEntry]) -> TokenStream {
+    let Gen { entries, variants, ty, krate, .. } = g;
+    let count = g.count();
+    if count == 0 {
+        return TokenStream::new();
+    }
+    let header_rules = entries.iter().map(|e| {
+        let rules = e.semantics.headers.iter().map(|h| {
+            let name = &h.name;
+            let requirement = format_ident!("{}", h.rule.name());
+            let condition = match &h.when {
+                Some(when) => quote!(::core::option::Option::Some(#when)),
+                None => quote!(::core::option::Option::None),
+            };
+            let source = &h.source;
+            quote!(#krate::HeaderRule { name: #name, requirement: #krate::Requirement::#requirement, condition: #condition, source: #source })
+        });
+        quote!(&[#(#rules),*])
+    });
+    let required = entries.iter().map(|e| {
+        let names = e
+            .semantics
+            .headers
+            .iter()
+            .filter(|h| h.when.is_none() && h.rule == crate::spec::Requirement::Must)
+            .map(|h| &h.name);
+        quote!(&[#(#names),*])
+    });
+    let retry_after: Vec<&Ident> = entries
+        .iter()
+        .zip(variants)
+        .filter(|(e, _)| e.semantics.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Retry-After")))
+        .map(|(_, v)| v)
+        .collect();
+    let allows_retry_after =
+        if retry_after.is_empty() { quote!(false) } else { quote!(::core::matches!(self, #(Self::#retry_after)|*)) };
+    let q850 = |pick: fn(&crate::spec::Q850Row) -> Mapping<u8>| {
+        let cells = entries.iter().map(|e| {
+            let cell = match e.semantics.q850.as_ref().map_or(Mapping::Default, pick) {
+                Mapping::Default => DEFAULT,
+                Mapping::None => NONE,
+                Mapping::Some(cause) => cause,
+            };
+            Literal::u8_unsuffixed(cell)
+        });
+        quote!([#(#cells),*])
+    };
+    let (q3398, q4497) = (q850(|r| r.rfc3398), q850(|r| r.rfc4497));
+    // Cause to code; 0 is no response, 1 the RFC's default.
+    let responses = |pick: fn(&CauseEntry) -> Mapping<u16>| {
+        let mut table = [1u16; 128];
+        table[0] = 0;
+        for row in causes {
+            table[usize::from(row.cause)] = match pick(row) {
+                Mapping::Default => 1,
+                Mapping::None => 0,
+                Mapping::Some(code) => code,
+            };
+        }
+        let cells = table.iter().map(|c| Literal::u16_unsuffixed(*c));
+        quote!([#(#cells),*])
+    };
+    let (r3398, r4497) = (responses(|r| r.rfc3398), responses(|r| r.rfc4497));
+    let effect = |e: Effect| {
+        let e = format_ident!("{}", e.name());
+        quote!(::core::option::Option::Some(#krate::DialogEffect::#e))
+    };
+    let mut arms = TokenStream::new();
+    let mut unruled = false;
+    for (entry, variant) in entries.iter().zip(variants) {
+        let Some(rule) = &entry.semantics.rfc5057 else {
+            unruled = true;
+            continue;
+        };
+        let overrides = rule.methods.iter().map(|(method, e)| {
+            let e = effect(*e);
+            quote!(if Self::method_is(method, #method) { return #e; })
+        });
+        let default = effect(rule.effect);
+        arms.extend(quote!(Self::#variant => { #(#overrides)* #default }));
+    }
+    if unruled {
+        arms.extend(quote! {
+            _ => match #krate::Code::new(self.code()) {
+                ::core::option::Option::Some(code) => #krate::dialog_effect_fallback(code),
+                ::core::option::Option::None => ::core::option::Option::None,
+            },
+        });
+    }
+    let (none, default) = (Literal::u8_unsuffixed(NONE), Literal::u8_unsuffixed(DEFAULT));
+    quote! {
+        #[allow(dead_code)]
+        impl #ty {
+            const HEADER_RULES: [&'static [#krate::HeaderRule]; #count] = [#(#header_rules),*];
+            const REQUIRED_HEADERS: [&'static [&'static str]; #count] = [#(#required),*];
+            // Per slot, RFC 3398 then RFC 4497: the cause, 0 for none, 255 for the default.
+            const Q850: [[u8; #count]; 2] = [#q3398, #q4497];
+            // Per cause, RFC 3398 then RFC 4497: the code, 0 for none, 1 for the default.
+            const RESPONSES: [[u16; 128]; 2] = [#r3398, #r4497];
+
+            /// The header fields a response with this code must carry, whatever the request:
+            /// the spec's `must` rules without a condition (e.g. `WWW-Authenticate` on 401,
+            /// RFC 3261 §22.2). See [`header_rules`](Self::header_rules) for the rest.
+            #[must_use]
+            #[inline]
+            pub const fn required_headers(self) -> &'static [&'static str] {
+                Self::REQUIRED_HEADERS[self.slot()]
+            }
+
+            /// Every header rule the spec gives for this code, MUST, SHOULD and MAY, with the
+            /// condition under which it applies and the RFC section it comes from.
+            #[must_use]
+            #[inline]
+            pub const fn header_rules(self) -> &'static [#krate::HeaderRule] {
+                Self::HEADER_RULES[self.slot()]
+            }
+
+            /// Whether an RFC allows a `Retry-After` header on this code (RFC 3261 §20.33 and
+            /// the codes' own sections): 404, 413, 480, 486, 500, 503, 600, 603 in the registry.
+            #[must_use]
+            #[inline]
+            pub const fn allows_retry_after(self) -> bool {
+                #allows_retry_after
+            }
+
+            /// The Q.850 cause a gateway sends to the PSTN for this response, by RFC 3398
+            /// §8.2.6.1. `None` for 1xx, 2xx and 3xx (a gateway redirects instead, §8.2.5) and
+            /// 487; 31 "normal, unspecified" for a final code the table does not list.
+            #[must_use]
+            #[inline]
+            pub const fn to_q850(self) -> ::core::option::Option<u8> {
+                self.to_q850_with(#krate::Q850Table::Rfc3398)
+            }
+
+            /// The Q.850 cause for this response by the given table: RFC 3398 (ISUP) or RFC
+            /// 4497 (QSIG), which differ on 487, 488/606, 505 and 406.
+            #[must_use]
+            #[inline]
+            pub const fn to_q850_with(self, table: #krate::Q850Table) -> ::core::option::Option<u8> {
+                let column = match table {
+                    #krate::Q850Table::Rfc3398 => 0,
+                    #krate::Q850Table::Rfc4497 => 1,
+                };
+                match Self::Q850[column][self.slot()] {
+                    #none => ::core::option::Option::None,
+                    #default => match #krate::Code::new(self.code()) {
+                        ::core::option::Option::Some(code) => #krate::q850_fallback(code, table),
+                        ::core::option::Option::None => ::core::option::Option::None,
+                    },
+                    cause => ::core::option::Option::Some(cause),
+                }
+            }
+
+            /// The response a gateway sends for a Q.850 cause from the PSTN, by RFC 3398
+            /// §7.2.4.1: 500 for a cause the table does not list, `None` for cause 16 (normal
+            /// clearing becomes a BYE or CANCEL, not a response) and outside 1..=127.
+            #[must_use]
+            #[inline]
+            pub const fn from_q850(cause: u8) -> ::core::option::Option<Self> {
+                Self::from_q850_with(cause, #krate::Q850Table::Rfc3398)
+            }
+
+            /// The response for a Q.850 cause by the given table: RFC 3398 or RFC 4497, which
+            /// differ on causes 21, 26 and 69.
+            #[must_use]
+            #[inline]
+            pub const fn from_q850_with(cause: u8, table: #krate::Q850Table) -> ::core::option::Option<Self> {
+                if cause == 0 || cause > 127 {
+                    return ::core::option::Option::None;
+                }
+                let column = match table {
+                    #krate::Q850Table::Rfc3398 => 0,
+                    #krate::Q850Table::Rfc4497 => 1,
+                };
+                match Self::RESPONSES[column][cause as usize] {
+                    0 => ::core::option::Option::None,
+                    1 => match #krate::response_fallback(cause, table) {
+                        ::core::option::Option::Some(code) => Self::from_code(code.get()),
+                        ::core::option::Option::None => ::core::option::Option::None,
+                    },
+                    code => Self::from_code(code),
+                }
+            }
+
+            /// What this response ends when it answers `method` inside a dialog, by RFC 5057
+            /// §5.1 (the transaction, the dialog usage, or the whole dialog), with the
+            /// method-specific rules the spec gives (a 481 to CANCEL ends only the CANCEL).
+            /// `None` for 1xx and 2xx. Method names compare case-sensitively, as in SIP.
+            #[must_use]
+            pub const fn dialog_effect(self, method: &str) -> ::core::option::Option<#krate::DialogEffect> {
+                let _ = method;
+                match self {
+                    #arms
+                }
+            }
+
+            const fn method_is(method: &str, name: &str) -> bool {
+                let (method, name) = (method.as_bytes(), name.as_bytes());
+                if method.len() != name.len() {
+                    return false;
+                }
+                let mut i = 0;
+                while i < method.len() {
+                    if method[i] != name[i] {
+                        return false;
+                    }
+                    i += 1;
+                }
+                true
+            }
+        }
+    }
+}
