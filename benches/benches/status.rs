@@ -1,6 +1,6 @@
 //! sip-codes against http and rsip, on the same inputs in the same run.
 //!
-//! `cargo bench -p sip-codes-benches --bench status -- --warm-up-time 1 --measurement-time 3`
+//! `cargo bench -p sip-codes-benches --features criterion --bench status -- --warm-up-time 1 --measurement-time 3`
 //!
 //! Every benchmark runs one operation over the whole mix (`sip_codes_benches::MIX`, 16 codes,
 //! or the 15 of them every library can hold as a value), so the times are per 16 (or 15)

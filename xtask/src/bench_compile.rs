@@ -21,6 +21,8 @@ use std::time::{Duration, Instant};
 
 use sip_codes_codegen::CodeEntry;
 
+use crate::workspace_root;
+
 const USAGE: &str = "usage: cargo xtask bench-compile [--runs N] [--expansion-only]
 
 Times the macro's expansion, clean builds and rebuilds of a crate that uses it against the
@@ -79,10 +81,6 @@ impl Options {
         }
         Ok(Some(options))
     }
-}
-
-fn workspace_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is a member of the workspace")
 }
 
 fn bench(options: &Options) -> Result<String, String> {
@@ -459,8 +457,11 @@ mod tests {
 
     #[test]
     fn the_committed_synthetic_spec_is_current() {
-        let committed = std::fs::read_to_string(workspace_root().join(SYNTHETIC_SPEC)).unwrap();
-        assert!(committed == synthetic_spec(), "{SYNTHETIC_SPEC} is stale: run `cargo xtask bench-compile`");
+        crate::ensure_file_contents(
+            &workspace_root().join(SYNTHETIC_SPEC),
+            &synthetic_spec(),
+            "cargo xtask bench-compile --expansion-only",
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! the committed page, a user types queries and follows `#486`, and the test checks what is
 //! shown. Screenshots land in `target/browser/` as artifacts to look at.
 //!
-//! A missing Chromium fails the test: `.ci/run` installs it with `apt-get install -y chromium`.
+//! Run it with `cargo test -p xtask --features browser-test --test browser`: the feature keeps
+//! headless_chrome, and the C code its build compiles, out of `cargo test --workspace`. A
+//! missing Chromium fails the test: `.ci/run` installs it with `apt-get install -y chromium`.
 
 use std::collections::BTreeSet;
 use std::ffi::OsStr;

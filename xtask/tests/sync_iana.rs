@@ -1,5 +1,5 @@
 //! `cargo xtask sync-iana` run as a maintainer runs it: the real binary, the committed spec
-//! and snapshot, and IANA's real registry files from `../shared/iana` where present.
+//! and snapshot, and IANA's real registry files kept in `specs/iana/snapshots/`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,17 +17,11 @@ fn committed_snapshot() -> PathBuf {
     root().join("specs/iana/sip-parameters-7.csv")
 }
 
-/// One of IANA's real `sip-parameters.xml` files, or `None` (with a note) when the shared
-/// folder is not next to the checkout.
-fn iana_xml(date: &str) -> Option<PathBuf> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../shared/iana/sip-parameters-{date}.xml"));
-    if path.is_file() {
-        Some(path)
-    } else {
-        println!("note: skipped, {} is absent", path.display());
-        None
-    }
+/// One of IANA's real `sip-parameters.xml` files, as published on `date`.
+fn iana_xml(date: &str) -> PathBuf {
+    let path = root().join(format!("specs/iana/snapshots/sip-parameters-{date}.xml"));
+    assert!(path.is_file(), "{} is missing: the repository keeps IANA's registry files", path.display());
+    path
 }
 
 struct Run {
@@ -90,7 +84,7 @@ fn committed_spec_is_in_sync_with_committed_snapshot() {
 
 #[test]
 fn committed_snapshot_is_an_import_of_the_2026_registry() {
-    let Some(xml) = iana_xml("2026-08-17") else { return };
+    let xml = iana_xml("2026-08-17");
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("nested/sip-parameters-7.csv");
     let run = sync_iana(&["--import", path(&xml), "--snapshot", path(&out)]);
@@ -100,6 +94,33 @@ fn committed_snapshot_is_an_import_of_the_2026_registry() {
         std::fs::read_to_string(&out).unwrap(),
         std::fs::read_to_string(committed_snapshot()).unwrap()
     );
+}
+
+/// The type users get, `sip_codes::iana::StatusCode`, against IANA's file itself: codes,
+/// phrases, deprecation and references, read by the parser `sync-iana` uses.
+#[test]
+fn the_iana_status_code_matches_the_2026_registry() {
+    use sip_codes::SipStatus;
+    use sip_codes::iana::StatusCode;
+
+    let xml = iana_xml("2026-08-17");
+    let registry = xtask::snapshot::parse(path(&xml), &std::fs::read_to_string(&xml).unwrap()).unwrap();
+    assert_eq!(registry.updated.as_deref(), Some("2026-08-17"));
+    assert_eq!(registry.codes.len(), 75, "the 2026 registry lists 75 codes");
+    let ours: Vec<u16> = StatusCode::ALL.iter().map(|status| status.code()).collect();
+    let theirs: Vec<u16> = registry.codes.iter().map(|registration| registration.code).collect();
+    assert_eq!(ours, theirs);
+    for registration in &registry.codes {
+        let code = registration.code;
+        let status = StatusCode::from_code(code).unwrap();
+        assert_eq!(status.reason_phrase(), registration.phrase, "{code}");
+        assert_eq!(status.is_deprecated(), registration.deprecated, "{code}");
+        assert_eq!(
+            status.references().iter().map(|r| r.id).collect::<Vec<_>>(),
+            registration.spec_references(),
+            "{code}"
+        );
+    }
 }
 
 #[test]
@@ -116,7 +137,7 @@ fn importing_the_csv_snapshot_reproduces_it() {
 
 #[test]
 fn reports_the_2015_registry_as_older_than_the_spec() {
-    let Some(xml) = iana_xml("2015-04-09") else { return };
+    let xml = iana_xml("2015-04-09");
     let run = sync_iana(&["--snapshot", path(&xml), "--check"]);
     assert_eq!(run.status, 1, "{}{}", run.stdout, run.stderr);
     // The class rows "1xx" .. "6xx" are not codes.
@@ -140,7 +161,7 @@ fn reports_the_2015_registry_as_older_than_the_spec() {
 
 #[test]
 fn reports_the_2019_registry_with_its_draft_reference() {
-    let Some(xml) = iana_xml("2019-07-18") else { return };
+    let xml = iana_xml("2019-07-18");
     let run = sync_iana(&["--snapshot", path(&xml), "--check"]);
     assert_eq!(run.status, 1, "{}{}", run.stdout, run.stderr);
     assert!(

@@ -1,9 +1,11 @@
-//! `cargo xtask docs`: the generated reference, read from the one spec through the one parser.
+//! `cargo xtask docs`: the files made from the one spec through the one parser.
 //!
 //! Writes `docs/CODES.md`, the code table in `README.md` (between `<!-- codes:start -->` and
-//! `<!-- codes:end -->`) and `docs/index.html`. With `--check` it writes nothing and fails
-//! when a file differs from what it would write, which `xtask/tests/docs.rs` runs under
-//! `cargo test`.
+//! `<!-- codes:end -->`), `docs/index.html`, and `codegen/iana.toml`, the copy of the spec
+//! the codegen package ships (a copy, not a symlink: symlinks break Windows checkouts).
+//! With `--check` it writes nothing and fails when a file differs from what it would write.
+//! Under `cargo test`, `xtask/tests/docs.rs` checks every file with
+//! [`crate::ensure_file_contents`].
 
 mod html;
 mod markdown;
@@ -23,13 +25,15 @@ const SPEC: &str = "specs/iana.toml";
 const README: &str = "README.md";
 const START_MARKER: &str = "<!-- codes:start -->";
 const END_MARKER: &str = "<!-- codes:end -->";
-/// The command every generated file names as its writer.
+/// The copy of [`SPEC`] that `sip-codes-codegen` embeds and packages as `#[spec = iana]`.
+const CODEGEN_COPY: &str = "codegen/iana.toml";
+/// The command that writes every file of [`generated_files`], which each file names.
 const COMMAND: &str = "cargo xtask docs";
 
 const USAGE: &str = "usage: cargo xtask docs [--check] [--root DIR]
 
-Regenerates docs/CODES.md, the code table in README.md and docs/index.html from
-specs/iana.toml.
+Regenerates docs/CODES.md, the code table in README.md, docs/index.html and
+codegen/iana.toml (the spec's copy the codegen package ships) from specs/iana.toml.
 
 options:
   --check     write nothing; exit 1 if a generated file is stale
@@ -43,7 +47,7 @@ pub fn run(args: Vec<String>) -> ExitCode {
         Ok(options) => options,
         Err(exit) => return exit,
     };
-    let files = match generate(&options.root) {
+    let files = match generated_files(&options.root) {
         Ok(files) => files,
         Err(message) => {
             eprintln!("error: {message}");
@@ -78,26 +82,39 @@ impl Options {
     }
 }
 
-/// One generated file: its path relative to the root, and what it must hold.
-struct Generated {
-    path: &'static str,
-    contents: String,
+/// One generated file and what it must hold.
+#[derive(Clone, Debug)]
+pub struct GeneratedFile {
+    /// Relative to the workspace root, `/`-separated.
+    pub path: &'static str,
+    /// What the file must hold.
+    pub contents: String,
+    /// The command that writes it, for messages: `cargo xtask docs`.
+    pub command: &'static str,
 }
 
-/// Reads the spec and README under `root` and renders every generated file.
-fn generate(root: &Path) -> Result<Vec<Generated>, String> {
-    let reference = Reference::read(root)?;
+/// Every file made from the spec: reads the spec and README under `root` (the workspace
+/// root) and renders each file as `cargo xtask docs` writes it. An error says what to fix.
+pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
+    let spec_path = root.join(SPEC);
+    let spec = std::fs::read_to_string(&spec_path)
+        .map_err(|e| format!("cannot read {}: {e}", spec_path.display()))?;
+    let reference = Reference::parse(&spec)?;
     let readme_path = root.join(README);
     let readme = std::fs::read_to_string(&readme_path)
         .map_err(|e| format!("cannot read {}: {e}", readme_path.display()))?;
+    let readme = splice_readme(&readme, &markdown::readme_table(&reference))?;
+    let file = |path, contents| GeneratedFile { path, contents, command: COMMAND };
     Ok(vec![
-        Generated { path: "docs/CODES.md", contents: markdown::codes_page(&reference) },
-        Generated { path: README, contents: splice_readme(&readme, &markdown::readme_table(&reference))? },
-        Generated { path: "docs/index.html", contents: html::page(&reference) },
+        file("docs/CODES.md", markdown::codes_page(&reference)),
+        file(README, readme),
+        file("docs/index.html", html::page(&reference)),
+        // Verbatim, so `<sip-codes bundled iana.toml>:547:8` in a message is line 547 here too.
+        file(CODEGEN_COPY, spec),
     ])
 }
 
-fn check(root: &Path, files: &[Generated]) -> ExitCode {
+fn check(root: &Path, files: &[GeneratedFile]) -> ExitCode {
     let mut stale = 0;
     for file in files {
         let current = std::fs::read_to_string(root.join(file.path)).ok();
@@ -105,7 +122,7 @@ fn check(root: &Path, files: &[Generated]) -> ExitCode {
             Some(current) if current == file.contents => {}
             Some(current) => {
                 stale += 1;
-                let line = first_difference(&current, &file.contents);
+                let line = crate::first_difference(&current, &file.contents);
                 eprintln!("{} is stale (first difference on line {line}): run `{COMMAND}`", file.path);
             }
             None => {
@@ -122,7 +139,7 @@ fn check(root: &Path, files: &[Generated]) -> ExitCode {
     }
 }
 
-fn write(root: &Path, files: &[Generated]) -> ExitCode {
+fn write(root: &Path, files: &[GeneratedFile]) -> ExitCode {
     for file in files {
         let path = root.join(file.path);
         if std::fs::read_to_string(&path).is_ok_and(|current| current == file.contents) {
@@ -144,14 +161,8 @@ fn write(root: &Path, files: &[Generated]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn paths(files: &[Generated]) -> String {
+fn paths(files: &[GeneratedFile]) -> String {
     files.iter().map(|f| f.path).collect::<Vec<_>>().join(", ")
-}
-
-/// The 1-based line where two texts first differ.
-fn first_difference(a: &str, b: &str) -> usize {
-    let same = a.split_inclusive('\n').zip(b.split_inclusive('\n')).take_while(|(x, y)| x == y).count();
-    same + 1
 }
 
 /// Replaces what lies between the README's code-table markers with `table`.
@@ -179,11 +190,9 @@ struct Reference {
 }
 
 impl Reference {
-    fn read(root: &Path) -> Result<Reference, String> {
-        let path = root.join(SPEC);
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let model = load_spec(SPEC, &text)
+    /// The spec's text, as read from [`SPEC`].
+    fn parse(text: &str) -> Result<Reference, String> {
+        let model = load_spec(SPEC, text)
             .map_err(|problems| format!("the spec has problems; fix them first:\n{}", problems.join("\n")))?;
         Ok(Reference { registry: model.registry.unwrap_or_default(), codes: model.entries })
     }
@@ -382,11 +391,5 @@ mod tests {
         );
         assert_eq!(class_keywords(Class::Provisional), ["1xx", "provisional"]);
         assert_eq!(class_keywords(Class::ClientError), ["4xx", "client error", "request failure"]);
-    }
-
-    #[test]
-    fn counts_lines_to_the_first_difference() {
-        assert_eq!(first_difference("a\nb\nc\n", "a\nb\nd\n"), 3);
-        assert_eq!(first_difference("a\n", "b\n"), 1);
     }
 }

@@ -12,15 +12,17 @@
 
 mod compare;
 mod edit;
-mod snapshot;
+pub mod snapshot;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use sip_codes_codegen::CodeEntry;
 
 use compare::{Subject, compare, report};
 use snapshot::Snapshot;
+
+use crate::workspace_root;
 
 const USAGE: &str = "usage: cargo xtask sync-iana [--snapshot FILE] [--spec FILE] [--check | --write]
        cargo xtask sync-iana --import FILE [--snapshot FILE] [--check | --write]
@@ -202,6 +204,12 @@ fn execute(options: &Options) -> Result<ExitCode, String> {
             for note in &changes.notes {
                 println!("note: {note}");
             }
+            if options.spec.shown == DEFAULT_SPEC {
+                println!(
+                    "\nThen run `cargo xtask docs`: it rewrites the files made from {DEFAULT_SPEC} \
+                     (docs/, the README's table, codegen/iana.toml)."
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -249,9 +257,4 @@ fn read_spec_entries(shown: &str, source: &str) -> Result<Vec<CodeEntry>, String
         return Ok(model.entries);
     }
     Err(format!("the spec has problems:\n{}", diagnostics.report().join("\n")))
-}
-
-/// The workspace root: xtask lives one level below it.
-fn workspace_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is a member of the workspace")
 }
