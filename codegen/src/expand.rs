@@ -394,7 +394,20 @@ pub fn generate(input: &Input, entries: &[CodeEntry]) -> TokenStream {
             fn class(&self) -> #krate::Class {
                 #ty::class(*self)
             }
+            #[inline]
+            fn from_code(code: u16) -> ::core::option::Option<Self> {
+                #ty::from_code(code)
+            }
+            #[inline]
+            fn interpret(code: u16) -> ::core::option::Option<Self> {
+                #ty::interpret(code)
+            }
         }
+
+        #[automatically_derived]
+        impl #krate::__private::Sealed for #ty {}
+
+        #krate::__private::impl_serde!(#ty);
     }
 }
 
