@@ -30,8 +30,6 @@ pub enum ParseErrorKind {
     TooManyDigits,
     /// Something other than a single space follows the code (e.g. "486-Busy").
     MissingSpace,
-    /// The code is followed by a space but no reason phrase ("486 ").
-    MissingReason,
     /// The input holds a carriage return or line feed, which a status line cannot.
     LineBreak,
     /// The code is outside SIP's range 100..=699.
@@ -45,6 +43,36 @@ pub enum ParseErrorKind {
         /// The phrase the code's type expects.
         expected: &'static str,
     },
+    /// Something other than a digit follows the three digits where nothing may: `Code`
+    /// parses the digits alone (e.g. "486 Busy Here" given to `Code::from_bytes`).
+    TrailingInput,
+    /// The number is not a Status-Code: RFC 3261 allows three digits from 100 to 999
+    /// (`Code`, `StatusLine`; generated types report [`OutOfRange`](Self::OutOfRange) for
+    /// their narrower 100..=699).
+    InvalidCode(u16),
+    /// The input ends before the CRLF that ends the status line: it is incomplete (read
+    /// more and parse again) or truncated.
+    MissingCrlf,
+    /// No CRLF within the first [`StatusLine::MAX_LEN`](crate::StatusLine::MAX_LEN) bytes;
+    /// the parser stops looking there.
+    LineTooLong,
+    /// A CR not followed by LF, or an LF not preceded by CR, inside the status line.
+    BareLineBreak {
+        /// The position of the CR or LF in the input.
+        offset: usize,
+    },
+    /// A byte RFC 3261's Reason-Phrase grammar does not allow, such as NUL or another
+    /// control character.
+    ForbiddenByte {
+        /// The position of the byte: in the input for `StatusLine::parse`, in the phrase for
+        /// `StatusLine::new`.
+        offset: usize,
+        /// The byte.
+        byte: u8,
+    },
+    /// The line does not start with the SIP-Version `SIP/2.0` (compared in any ASCII case,
+    /// RFC 3261 §7.1) and one space.
+    BadVersion,
 }
 
 impl ParseError {
@@ -65,6 +93,7 @@ impl ParseError {
         match self.kind {
             ParseErrorKind::OutOfRange(code)
             | ParseErrorKind::UnknownCode(code)
+            | ParseErrorKind::InvalidCode(code)
             | ParseErrorKind::ReasonMismatch { code, .. } => Some(code),
             _ => None,
         }
@@ -88,7 +117,6 @@ impl fmt::Display for ParseError {
             ParseErrorKind::MissingSpace => {
                 f.write_str("expected a single space between the code and the reason phrase")
             }
-            ParseErrorKind::MissingReason => f.write_str("expected a reason phrase after the space"),
             ParseErrorKind::LineBreak => {
                 f.write_str("a status code or reason phrase cannot contain CR or LF")
             }
@@ -99,6 +127,29 @@ impl fmt::Display for ParseError {
             ParseErrorKind::ReasonMismatch { code, expected } => {
                 write!(f, "reason phrase does not match code {code}: expected {expected:?}")
             }
+            ParseErrorKind::TrailingInput => f.write_str("expected the three digits of a status code alone"),
+            ParseErrorKind::InvalidCode(code) if code < 100 => {
+                write!(f, "status code {code:03} is below 100")
+            }
+            ParseErrorKind::InvalidCode(code) => write!(f, "status code {code} is outside 100..=999"),
+            ParseErrorKind::MissingCrlf => {
+                f.write_str("the status line does not end with CRLF (the input may be incomplete)")
+            }
+            ParseErrorKind::LineTooLong => write!(
+                f,
+                "no CRLF in the first {} bytes: the status line is too long",
+                crate::StatusLine::MAX_LEN
+            ),
+            ParseErrorKind::BareLineBreak { offset } => write!(
+                f,
+                "bare CR or LF at byte {offset}: a status line ends with CRLF and its reason phrase holds neither"
+            ),
+            ParseErrorKind::ForbiddenByte { offset, byte } => {
+                write!(f, "byte 0x{byte:02X} at offset {offset} is not allowed in a reason phrase")
+            }
+            ParseErrorKind::BadVersion => {
+                f.write_str("a status line must start with the SIP-Version \"SIP/2.0\" and a space")
+            }
         }
     }
 }
@@ -107,6 +158,9 @@ impl core::error::Error for ParseError {}
 
 /// Splits `"486"` or `"486 Reason"` into the code and the phrase, with the syntax rules every
 /// generated `FromStr` shares. The caller looks the code up and checks the phrase.
+///
+/// `"486 "` is the code alone: RFC 3261 §25.1 allows an empty Reason-Phrase after the space
+/// (RFC 4475 §3.1.1.13 sends `SIP/2.0 100 `), so the phrase is `None` as for `"486"`.
 #[doc(hidden)]
 #[inline]
 pub fn split_status(input: &[u8]) -> Result<(u16, Option<&[u8]>), ParseError> {
@@ -125,7 +179,7 @@ pub fn split_status(input: &[u8]) -> Result<(u16, Option<&[u8]>), ParseError> {
     let phrase = match rest {
         [] => None,
         [d, ..] if d.is_ascii_digit() => return err(ParseErrorKind::TooManyDigits),
-        [b' '] => return err(ParseErrorKind::MissingReason),
+        [b' '] => None,
         [b' ', phrase @ ..] => {
             if phrase.contains(&b'\r') || phrase.contains(&b'\n') {
                 return err(ParseErrorKind::LineBreak);
@@ -156,6 +210,17 @@ mod tests {
     }
 
     #[test]
+    fn accepts_an_empty_phrase_after_the_space() {
+        // RFC 3261 §25.1: Reason-Phrase = *(...); RFC 4475 §3.1.1.13 sends "SIP/2.0 100 ".
+        assert_eq!(split_status(b"486 "), Ok((486, None)));
+        assert_eq!(split_status(b"100 "), Ok((100, None)));
+        // Everything else stays as it was: a phrase of one space is a phrase.
+        assert_eq!(split_status(b"486  "), Ok((486, Some(&b" "[..]))));
+        assert_eq!(kind("486 \r\n"), ParseErrorKind::LineBreak);
+        assert_eq!(kind("700 "), ParseErrorKind::OutOfRange(700));
+    }
+
+    #[test]
     fn names_each_syntax_error() {
         assert_eq!(kind(""), ParseErrorKind::Empty);
         assert_eq!(kind("+486"), ParseErrorKind::InvalidDigit);
@@ -164,7 +229,6 @@ mod tests {
         assert_eq!(kind("٤٨٦"), ParseErrorKind::InvalidDigit);
         assert_eq!(kind("0486"), ParseErrorKind::TooManyDigits);
         assert_eq!(kind("4860"), ParseErrorKind::TooManyDigits);
-        assert_eq!(kind("486 "), ParseErrorKind::MissingReason);
         assert_eq!(kind("486\tBusy Here"), ParseErrorKind::MissingSpace);
         assert_eq!(kind("486\r\n"), ParseErrorKind::LineBreak);
         assert_eq!(kind("486 Busy\r\nHere"), ParseErrorKind::LineBreak);

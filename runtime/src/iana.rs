@@ -2568,7 +2568,41 @@ impl crate::SipStatus for StatusCode {
     fn class(&self) -> crate::Class {
         StatusCode::class(*self)
     }
+    #[inline]
+    fn from_code(code: u16) -> ::core::option::Option<Self> {
+        StatusCode::from_code(code)
+    }
+    #[inline]
+    fn interpret(code: u16) -> ::core::option::Option<Self> {
+        StatusCode::interpret(code)
+    }
 }
+#[automatically_derived]
+impl crate::__private::Sealed for StatusCode {}
+#[automatically_derived]
+impl ::core::convert::From<StatusCode> for crate::Code {
+    /// The code as the type that holds any code from the wire.
+    #[inline]
+    fn from(status: StatusCode) -> crate::Code {
+        match crate::Code::new(status.code()) {
+            ::core::option::Option::Some(code) => code,
+            ::core::option::Option::None => ::core::unreachable!(),
+        }
+    }
+}
+#[automatically_derived]
+impl ::core::convert::TryFrom<crate::Code> for StatusCode {
+    /// The code, when this type does not define it.
+    type Error = crate::Code;
+    #[inline]
+    fn try_from(code: crate::Code) -> ::core::result::Result<Self, crate::Code> {
+        match Self::from_code(code.get()) {
+            ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+            ::core::option::Option::None => ::core::result::Result::Err(code),
+        }
+    }
+}
+crate::__private::impl_serde!(StatusCode);
 /// Exhaustive matchers for [`StatusCode`](super::StatusCode): one enum per class, and [`Classified`] from [`StatusCode::classify`](super::StatusCode::classify).
 ///
 /// Match whole classes with one arm each and list one class code by code, without a `_` arm: when the spec gains a code, the compiler points at exactly the matches that must handle it.
@@ -3579,5 +3613,318 @@ impl ::core::convert::From<status_code::Classified> for StatusCode {
     #[inline]
     fn from(status: status_code::Classified) -> StatusCode {
         status.status()
+    }
+}
+#[allow(dead_code)]
+impl StatusCode {
+    const HEADER_RULES: [&'static [crate::HeaderRule]; 75usize] = [
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+    ];
+    const REQUIRED_HEADERS: [&'static [&'static str]; 75usize] = [
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+    ];
+    const Q850: [[u8; 75usize]; 2] = [
+        [
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+        ],
+        [
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+        ],
+    ];
+    const RESPONSES: [[u16; 128]; 2] = [
+        [
+            0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        ],
+        [
+            0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        ],
+    ];
+    /// The header fields a response with this code must carry, whatever the request:
+    /// the spec's `must` rules without a condition (e.g. `WWW-Authenticate` on 401,
+    /// RFC 3261 §22.2). See [`header_rules`](Self::header_rules) for the rest.
+    #[must_use]
+    #[inline]
+    pub const fn required_headers(self) -> &'static [&'static str] {
+        Self::REQUIRED_HEADERS[self.slot()]
+    }
+    /// Every header rule the spec gives for this code, MUST, SHOULD and MAY, with the
+    /// condition under which it applies and the RFC section it comes from.
+    #[must_use]
+    #[inline]
+    pub const fn header_rules(self) -> &'static [crate::HeaderRule] {
+        Self::HEADER_RULES[self.slot()]
+    }
+    /// Whether an RFC allows a `Retry-After` header on this code (RFC 3261 §20.33 and
+    /// the codes' own sections): 404, 413, 480, 486, 500, 503, 600, 603 in the registry.
+    #[must_use]
+    #[inline]
+    pub const fn allows_retry_after(self) -> bool {
+        false
+    }
+    /// The Q.850 cause a gateway sends to the PSTN for this response, by RFC 3398
+    /// §8.2.6.1. `None` for 1xx, 2xx and 3xx (a gateway redirects instead, §8.2.5) and
+    /// 487; 31 "normal, unspecified" for a final code the table does not list.
+    #[must_use]
+    #[inline]
+    pub const fn to_q850(self) -> ::core::option::Option<u8> {
+        self.to_q850_with(crate::Q850Table::Rfc3398)
+    }
+    /// The Q.850 cause for this response by the given table: RFC 3398 (ISUP) or RFC
+    /// 4497 (QSIG), which differ on 487, 488/606, 505 and 406.
+    #[must_use]
+    #[inline]
+    pub const fn to_q850_with(
+        self,
+        table: crate::Q850Table,
+    ) -> ::core::option::Option<u8> {
+        let column = match table {
+            crate::Q850Table::Rfc3398 => 0,
+            crate::Q850Table::Rfc4497 => 1,
+        };
+        match Self::Q850[column][self.slot()] {
+            0 => ::core::option::Option::None,
+            255 => {
+                match crate::Code::new(self.code()) {
+                    ::core::option::Option::Some(code) => {
+                        crate::q850_fallback(code, table)
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+            cause => ::core::option::Option::Some(cause),
+        }
+    }
+    /// The response a gateway sends for a Q.850 cause from the PSTN, by RFC 3398
+    /// §7.2.4.1: 500 for a cause the table does not list, `None` for cause 16 (normal
+    /// clearing becomes a BYE or CANCEL, not a response) and outside 1..=127.
+    #[must_use]
+    #[inline]
+    pub const fn from_q850(cause: u8) -> ::core::option::Option<Self> {
+        Self::from_q850_with(cause, crate::Q850Table::Rfc3398)
+    }
+    /// The response for a Q.850 cause by the given table: RFC 3398 or RFC 4497, which
+    /// differ on causes 21, 26 and 69.
+    #[must_use]
+    #[inline]
+    pub const fn from_q850_with(
+        cause: u8,
+        table: crate::Q850Table,
+    ) -> ::core::option::Option<Self> {
+        if cause == 0 || cause > 127 {
+            return ::core::option::Option::None;
+        }
+        let column = match table {
+            crate::Q850Table::Rfc3398 => 0,
+            crate::Q850Table::Rfc4497 => 1,
+        };
+        match Self::RESPONSES[column][cause as usize] {
+            0 => ::core::option::Option::None,
+            1 => {
+                match crate::response_fallback(cause, table) {
+                    ::core::option::Option::Some(code) => Self::from_code(code.get()),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+            code => Self::from_code(code),
+        }
+    }
+    /// What this response ends when it answers `method` inside a dialog, by RFC 5057
+    /// §5.1 (the transaction, the dialog usage, or the whole dialog), with the
+    /// method-specific rules the spec gives (a 481 to CANCEL ends only the CANCEL).
+    /// `None` for 1xx and 2xx. Method names compare case-sensitively, as in SIP.
+    #[must_use]
+    pub const fn dialog_effect(
+        self,
+        method: &str,
+    ) -> ::core::option::Option<crate::DialogEffect> {
+        let _ = method;
+        match self {
+            _ => {
+                match crate::Code::new(self.code()) {
+                    ::core::option::Option::Some(code) => {
+                        crate::dialog_effect_fallback(code)
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+        }
+    }
+    const fn method_is(method: &str, name: &str) -> bool {
+        let (method, name) = (method.as_bytes(), name.as_bytes());
+        if method.len() != name.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < method.len() {
+            if method[i] != name[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
     }
 }

@@ -4,7 +4,9 @@
 //! The [`sip_codes!`] macro reads a TOML spec file at compile time and generates, inside your
 //! crate, a status-code enum with `Display`, `FromStr`, class predicates, RFC 3261 §8.1.3.2
 //! handling of unknown codes and exhaustive per-class matchers. This crate holds what every
-//! generated type shares: [`Class`], [`SipStatus`] and [`ParseError`].
+//! generated type shares: [`Class`], [`SipStatus`] and [`ParseError`], and what a SIP stack
+//! needs on the wire: [`Code`], any Status-Code 100..=999 as received, and [`StatusLine`], a
+//! lenient, zero-copy status-line parser that writes the line back byte for byte.
 //!
 //! For the IANA registry and nothing more, use [`iana::StatusCode`]:
 //!
@@ -21,19 +23,47 @@
 //! # Ok::<(), sip_codes::ParseError>(())
 //! ```
 //!
+//! A received response, read and forwarded:
+//!
+//! ```
+//! use sip_codes::{iana::StatusCode, StatusLine};
+//!
+//! let (line, _headers) = StatusLine::parse(b"SIP/2.0 183 Ringing\r\n")?;
+//! let reading = line.meaning::<StatusCode>().unwrap();
+//! assert_eq!(reading.status, StatusCode::SessionProgress); // by its code; the phrase is free
+//! let mut out = [0u8; 32];
+//! let written = line.write_to(&mut out).unwrap();
+//! assert_eq!(&out[..written], b"SIP/2.0 183 Ringing\r\n");
+//! # Ok::<(), sip_codes::ParseError>(())
+//! ```
+//!
 //! The crate is `#![no_std]` and has no dependency but its proc macro.
+//!
+//! # Features
+//!
+//! - `iana` (default): [`iana::StatusCode`].
+//! - `serde`: `Serialize` and `Deserialize` for [`Code`] and for every type `sip_codes!`
+//!   generates, as the number (`486`). [`Code`] takes any 100..=999; a generated type
+//!   refuses a code it does not define ("unknown status code 477"). It needs `serde` without
+//!   its `derive` feature, so no `serde_derive` enters your build through this crate.
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod class;
+mod code;
 mod error;
 mod reference;
+#[cfg(feature = "serde")]
+mod serde_support;
 mod status;
+mod status_line;
 
 pub use class::Class;
+pub use code::Code;
 pub use error::{ParseError, ParseErrorKind};
 pub use reference::Reference;
 pub use status::SipStatus;
+pub use status_line::{BufferTooSmall, Reading, StatusLine};
 
 /// Generates a SIP status-code enum from one or more spec files.
 ///
@@ -94,8 +124,54 @@ mod readme;
 /// Not public API: what generated code needs from this crate.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::__impl_serde as impl_serde;
     pub use crate::class::class_of;
     pub use crate::error::split_status;
+    #[cfg(feature = "serde")]
+    pub use crate::serde_support::deserialize_status;
+    #[cfg(feature = "serde")]
+    pub use serde;
     #[cfg(feature = "macro")]
     pub use sip_codes_macros::expand;
+
+    /// Seals [`SipStatus`](crate::SipStatus): only `sip_codes!` implements it, so every
+    /// implementor's code is in 100..=699. Not public API; implementing it by hand is not
+    /// supported.
+    pub trait Sealed {}
+}
+
+/// Not public API: `serde` impls for a generated type, routed through this crate so the proc
+/// macro need not know whether the `serde` feature is on. Without it, expands to nothing.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_serde {
+    ($ty:ty) => {};
+}
+
+/// Not public API: `serde` impls for a generated type, as the code number.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_serde {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::serde::Serialize for $ty {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_u16(<$ty as $crate::SipStatus>::code(self))
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_status(deserializer)
+            }
+        }
+    };
 }

@@ -86,6 +86,9 @@ fn from_str_accepts_only_the_status_line_forms() {
     assert_eq!("486 Busy Here".parse(), Ok(StatusCode::BusyHere));
     assert_eq!("486 BUSY HERE".parse(), Ok(StatusCode::BusyHere));
     assert_eq!("486 busy here".parse(), Ok(StatusCode::BusyHere));
+    // RFC 3261 §25.1 allows an empty Reason-Phrase; RFC 4475 §3.1.1.13 sends "100 ".
+    assert_eq!("486 ".parse(), Ok(StatusCode::BusyHere));
+    assert_eq!(StatusCode::from_bytes(b"100 "), Ok(StatusCode::Trying));
     let kind = |input: &str| input.parse::<StatusCode>().unwrap_err().kind();
     assert_eq!(kind(""), ParseErrorKind::Empty);
     assert_eq!(kind("+486"), ParseErrorKind::InvalidDigit);
@@ -93,7 +96,9 @@ fn from_str_accepts_only_the_status_line_forms() {
     assert_eq!(kind("４８６"), ParseErrorKind::InvalidDigit);
     assert_eq!(kind("0486"), ParseErrorKind::TooManyDigits);
     assert_eq!(kind("4860"), ParseErrorKind::TooManyDigits);
-    assert_eq!(kind("486 "), ParseErrorKind::MissingReason);
+    assert_eq!(kind("477 "), ParseErrorKind::UnknownCode(477));
+    assert_eq!(kind("486  "), ParseErrorKind::ReasonMismatch { code: 486, expected: "Busy Here" });
+    assert_eq!(kind("486 \r\n"), ParseErrorKind::LineBreak);
     assert_eq!(kind("486  Busy Here"), ParseErrorKind::ReasonMismatch { code: 486, expected: "Busy Here" });
     assert_eq!(kind("486 Busy"), ParseErrorKind::ReasonMismatch { code: 486, expected: "Busy Here" });
     assert_eq!(kind("486 Busy Here "), ParseErrorKind::ReasonMismatch { code: 486, expected: "Busy Here" });

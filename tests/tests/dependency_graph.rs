@@ -1,20 +1,42 @@
-//! The macro's dependency graph stays light: every crate that uses `sip_codes!` compiles it.
+//! The dependency graph stays light: every crate that uses `sip_codes!` compiles the macro's
+//! graph, and a user who enables `serde` gets serde's traits without `serde_derive`.
 
 use std::process::Command;
 
-#[test]
-fn the_macro_pulls_in_neither_serde_nor_syn() {
+/// The crates in `cargo tree -p sip-codes` with `args` (normal and build dependencies).
+fn cargo_tree(args: &[&str]) -> (Vec<String>, String) {
     let output = Command::new(env!("CARGO"))
-        .args(["tree", "-p", "sip-codes", "-e", "normal,build", "--prefix", "none", "-f", "{p} [{f}]"])
+        .args(["tree", "-e", "normal,build", "--prefix", "none", "-f", "{p} [{f}]"])
+        .args(args)
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()
         .expect("cargo tree runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let tree = String::from_utf8(output.stdout).unwrap();
-    let crates: Vec<&str> = tree.lines().filter_map(|line| line.split(' ').next()).collect();
-    assert!(crates.contains(&"sip-codes-codegen") && crates.contains(&"toml"), "{tree}");
+    let crates = tree.lines().filter_map(|line| line.split(' ').next()).map(str::to_owned).collect();
+    (crates, tree)
+}
+
+#[test]
+fn the_macro_pulls_in_neither_serde_nor_syn() {
+    let (crates, tree) = cargo_tree(&["-p", "sip-codes"]);
+    assert!(crates.iter().any(|c| c == "sip-codes-codegen") && crates.iter().any(|c| c == "toml"), "{tree}");
     // The macro reads its input from token trees: no syn at all, let alone `full`.
     for heavy in ["syn", "serde", "serde_core", "serde_derive", "indexmap", "hashbrown"] {
-        assert!(!crates.contains(&heavy), "`{heavy}` is in the macro's graph:\n{tree}");
+        assert!(!crates.iter().any(|c| c == heavy), "`{heavy}` is in the macro's graph:\n{tree}");
+    }
+}
+
+#[test]
+fn the_serde_feature_pulls_in_no_serde_derive() {
+    let (crates, tree) = cargo_tree(&["-p", "sip-codes", "--features", "serde"]);
+    assert!(crates.iter().any(|c| c == "serde"), "{tree}");
+    for heavy in ["serde_derive", "syn"] {
+        assert!(!crates.iter().any(|c| c == heavy), "`{heavy}` is in the graph with `serde`:\n{tree}");
+    }
+    // The feature reaches the runtime only: the macro's own graph is unchanged.
+    let (macro_crates, tree) = cargo_tree(&["-p", "sip-codes-macros"]);
+    for heavy in ["serde", "serde_core", "serde_derive", "syn"] {
+        assert!(!macro_crates.iter().any(|c| c == heavy), "`{heavy}` is in the macro's graph:\n{tree}");
     }
 }

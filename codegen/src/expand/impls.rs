@@ -90,6 +90,46 @@ pub(crate) fn generate(g: &Gen<'_>) -> TokenStream {
             fn class(&self) -> #krate::Class {
                 #ty::class(*self)
             }
+            #[inline]
+            fn from_code(code: u16) -> ::core::option::Option<Self> {
+                #ty::from_code(code)
+            }
+            #[inline]
+            fn interpret(code: u16) -> ::core::option::Option<Self> {
+                #ty::interpret(code)
+            }
         }
+
+        #[automatically_derived]
+        impl #krate::__private::Sealed for #ty {}
+
+        #[automatically_derived]
+        impl ::core::convert::From<#ty> for #krate::Code {
+            /// The code as the type that holds any code from the wire.
+            #[inline]
+            fn from(status: #ty) -> #krate::Code {
+                match #krate::Code::new(status.code()) {
+                    ::core::option::Option::Some(code) => code,
+                    // Every generated code is in 100..=699.
+                    ::core::option::Option::None => ::core::unreachable!(),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<#krate::Code> for #ty {
+            /// The code, when this type does not define it.
+            type Error = #krate::Code;
+
+            #[inline]
+            fn try_from(code: #krate::Code) -> ::core::result::Result<Self, #krate::Code> {
+                match Self::from_code(code.get()) {
+                    ::core::option::Option::Some(status) => ::core::result::Result::Ok(status),
+                    ::core::option::Option::None => ::core::result::Result::Err(code),
+                }
+            }
+        }
+
+        #krate::__private::impl_serde!(#ty);
     }
 }
