@@ -26,11 +26,18 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod class;
+mod code;
 mod error;
+mod semantics;
 mod status;
 
 pub use class::Class;
+pub use code::Code;
 pub use error::{ParseError, ParseErrorKind};
+pub use semantics::{
+    DialogEffect, HeaderRule, Q850Table, Requirement, best_response, dialog_effect_fallback,
+    is_auth_challenge, q850_fallback, response_fallback,
+};
 pub use status::SipStatus;
 
 /// Generates a SIP status-code enum from one or more spec files.
