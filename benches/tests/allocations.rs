@@ -5,8 +5,10 @@
 use std::hint::black_box;
 
 use allocation_counter::measure;
-use sip_codes::Class;
 use sip_codes::iana::StatusCode;
+use sip_codes::{
+    Class, Code, Q850Table, best_response, dialog_effect_fallback, q850_fallback, response_fallback,
+};
 use sip_codes_benches::{KNOWN, MIX, MIX_BYTES, MIX_STR, ours, rsip};
 
 /// How many allocations `op` makes, reallocations included.
@@ -106,4 +108,28 @@ fn classify_class_and_is_final_do_not_allocate() {
     assert_eq!(count, 0);
     assert_eq!(finals, 12);
     assert_eq!(client_errors, 8);
+}
+
+#[test]
+fn best_response_and_the_fallbacks_do_not_allocate() {
+    let context = MIX.map(|code| Code::new(code).expect("in 100..=999"));
+    let lone_503 = [Code::new(503).expect("in 100..=999"); 4];
+    let mut mapped = 0;
+    let count = allocations(|| {
+        // Arrays, slices and lazy iterators: the choice keeps no buffer of its own.
+        assert_eq!(black_box(best_response(black_box(context))).map(|(index, _)| index), Some(3));
+        let finals = context.iter().copied().filter(|code| code.get() != 200);
+        assert_eq!(black_box(best_response(finals)).map(|(_, code)| code.get()), Some(603));
+        assert_eq!(black_box(best_response(lone_503)).map(|(_, code)| code.get()), Some(500));
+        assert_eq!(best_response((100..=999).filter_map(Code::new)), Code::new(200).map(|code| (100, code)));
+        for &code in &context {
+            mapped += usize::from(black_box(q850_fallback(code, Q850Table::Rfc3398)).is_some());
+            mapped += usize::from(black_box(dialog_effect_fallback(code)).is_some());
+        }
+        for cause in 0..=u8::MAX {
+            mapped += usize::from(black_box(response_fallback(cause, Q850Table::Rfc4497)).is_some());
+        }
+    });
+    assert_eq!(count, 0);
+    assert_eq!(mapped, 11 + 12 + 127);
 }

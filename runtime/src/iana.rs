@@ -73,7 +73,7 @@ pub enum StatusCode {
     Ringing = 180,
     /// `181 Call Is Being Forwarded`
     ///
-    /// A proxy or UAS reports that the call is being forwarded to a different set of destinations, e.g. by a call-forwarding service. Informational only: the caller keeps waiting for a final response.
+    /// The call is being diverted to other destinations, e.g. by a call-forwarding service; the caller keeps waiting for a final response. It comes from a UAS, possibly one built into a proxy: a proxy may not put a To tag on a 1xx, so it cannot send this on its own.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "181", alias = "Call Is Being Forwarded")]
@@ -94,14 +94,14 @@ pub enum StatusCode {
     SessionProgress = 183,
     /// `199 Early Dialog Terminated`
     ///
-    /// Tells the UAC that one early dialog has ended before the final response, typically sent by a forking proxy when one branch fails while others are still pending, or by a UAS. Sent only when the INVITE listed the `199` option tag in `Supported`; its To tag identifies the early dialog that ended, so the UAC can release what it held for it (e.g. early media).
+    /// One early dialog of a forked INVITE has ended before the final response: the To tag names that dialog and a `Reason` header carries the code that ended it, so the UAC can release what it held for it (e.g. early media). Usually a forking proxy generates it, and only when the INVITE listed `199` in `Supported` and did not require `100rel`; a UAS normally does not send it, except by configuration or where its network expects it.
     ///
     /// Defined in [RFC 6228](https://www.rfc-editor.org/rfc/rfc6228).
     #[doc(alias = "199", alias = "Early Dialog Terminated")]
     EarlyDialogTerminated = 199,
     /// `200 OK`
     ///
-    /// The request succeeded; what the body and headers carry depends on the method. A 2xx to INVITE establishes the dialog and carries the SDP answer (or offer): the UAC must ACK it end to end, and the UAS retransmits it until the ACK arrives. For REGISTER, `Contact` lists the bindings currently held.
+    /// The request succeeded; what the body and headers carry depends on the method. A 2xx to INVITE sets up the dialog and carries the SDP answer (or an offer) unless one was already exchanged, e.g. in a reliable 18x; the UAC must ACK it end to end, and the UAS retransmits it until the ACK arrives. For REGISTER, `Contact` lists the bindings currently held.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "200", alias = "OK")]
@@ -117,21 +117,21 @@ pub enum StatusCode {
     Accepted = 202,
     /// `204 No Notification`
     ///
-    /// Answer to a SUBSCRIBE carrying `Suppress-If-Match` whose entity-tag still matches the notifier's current state (conditional event notification): the subscription is created or refreshed, but no NOTIFY follows because the subscriber already has that state.
+    /// Answers a SUBSCRIBE inside an existing subscription dialog when the entity-tag in its `Suppress-If-Match` still matches the notifier's state (conditional event notification): the NOTIFY it would have triggered is skipped, and the subscriber keeps the event state it already has. Its `Expires` gives the refreshed expiry, and a 204 to `Expires: 0` ends the subscription. A 204 never creates a subscription: a matching SUBSCRIBE sent outside a dialog gets a normal answer and then a NOTIFY with an empty body.
     ///
     /// Defined in [RFC 5839](https://www.rfc-editor.org/rfc/rfc5839).
     #[doc(alias = "204", alias = "No Notification")]
     NoNotification = 204,
     /// `300 Multiple Choices`
     ///
-    /// The address resolved to several locations, listed in `Contact`. The UA may choose one automatically (e.g. by `q` value) or ask the user, then send a new request there; used when the callee can be reached in several places and the server prefers not to proxy.
+    /// The address resolved to several locations, which the response should list in `Contact` (a body may describe them too). The UA may choose one automatically (e.g. by `q` value) or ask the user, then send a new request there; used when the callee can be reached in several places and the server prefers not to proxy.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "300", alias = "Multiple Choices")]
     MultipleChoices = 300,
     /// `301 Moved Permanently`
     ///
-    /// The user can no longer be found at the Request-URI. The client should retry at the address in `Contact` and update address books and caches so that future requests go there.
+    /// The user has moved for good: the Request-URI no longer reaches them, and `Contact` gives the new address. The client should send the request there and also update address books and location caches, so that later requests go to the new address directly.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "301", alias = "Moved Permanently")]
@@ -180,14 +180,14 @@ pub enum StatusCode {
     PaymentRequired = 402,
     /// `403 Forbidden`
     ///
-    /// The server understood the request but refuses it, and authentication will not help: policy, a barred account, or credentials that were rejected. The request should not be repeated unchanged.
+    /// The server understood the request but refuses it, and authentication will not help: policy, a barred account, or credentials that were rejected. The client should not send the request again at all.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "403")]
     Forbidden = 403,
     /// `404 Not Found`
     ///
-    /// The user does not exist at the domain in the Request-URI, or that domain is not one this server handles. It may carry `Retry-After` to say when the user is expected to be available.
+    /// This server knows for certain that the Request-URI's user is unknown in that domain, or the domain is not one it is responsible for. A `Retry-After` may say when the user is expected to be reachable again.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "404", alias = "Not Found")]
@@ -201,7 +201,7 @@ pub enum StatusCode {
     MethodNotAllowed = 405,
     /// `406 Not Acceptable`
     ///
-    /// The server could only produce a response whose content is not acceptable according to the `Accept` header of the request. Rare in practice; an unacceptable session description is rejected with 488 or 606 instead.
+    /// Every body the server could return is of a type that the request's `Accept` header rules out. Rare in practice; an unacceptable session description is rejected with 488 or 606 instead.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "406", alias = "Not Acceptable")]
@@ -215,7 +215,7 @@ pub enum StatusCode {
     ProxyAuthenticationRequired = 407,
     /// `408 Request Timeout`
     ///
-    /// No final response could be produced in time, e.g. the user's location could not be determined; a proxy sends 408 when all its branches ended without a final response. A UAC whose own transaction times out acts as if it received 408, and a 408 to a request inside a dialog should end that dialog.
+    /// No final response could be found in time, e.g. the user's location was not determined soon enough; a proxy that got no final response on any branch of an INVITE answers 408. Since RFC 4320 no transaction-stateful element sends 408 to a non-INVITE request: it lets the client's own timer fire instead. A UAC treats its own transaction timeout as a 408, and after a 408 to a request inside a dialog RFC 3261 says to end the dialog, while RFC 5057 ends only the usage (call or subscription) that request belonged to.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "408", alias = "Request Timeout")]
@@ -236,14 +236,14 @@ pub enum StatusCode {
     ConditionalRequestFailed = 412,
     /// `413 Request Entity Too Large`
     ///
-    /// The message body is larger than the server is willing or able to process. The UAC should retry with a smaller body or none; `Retry-After` signals that the limit is temporary.
+    /// The request's body is bigger than this server accepts, and the server may also close the connection. The client can retry with a smaller body or none; a `Retry-After`, which the server should add when the limit is temporary, says when another attempt makes sense.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "413", alias = "Request Entity Too Large")]
     RequestEntityTooLarge = 413,
     /// `414 Request-URI Too Long`
     ///
-    /// The Request-URI is longer than the server is willing to interpret.
+    /// The Request-URI is too long for this server to handle. The client must shorten it before trying again; resending it unchanged fails the same way.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "414", alias = "Request-URI Too Long")]
@@ -271,7 +271,7 @@ pub enum StatusCode {
     UnknownResourcePriority = 417,
     /// `420 Bad Extension`
     ///
-    /// The server does not understand an option tag listed in `Require` or `Proxy-Require`. The response must list those tags in `Unsupported`; the UAC should retry without the extensions named there.
+    /// An option tag in the request's `Require` or `Proxy-Require` names an extension this server does not support. The response must name those tags in `Unsupported`, and the UAC should retry without the extensions listed there.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "420", alias = "Bad Extension")]
@@ -299,7 +299,7 @@ pub enum StatusCode {
     IntervalTooBrief = 423,
     /// `424 Bad Location Information`
     ///
-    /// The location information conveyed with the request (`Geolocation` header, PIDF-LO body or location URI) was malformed, unusable for the recipient's purpose, or could not be dereferenced. The reason is given as a numeric code in a `Geolocation-Error` header field.
+    /// The recipient rejected the location sent with the request (`Geolocation` header, PIDF-LO body or location URI): it was malformed, not good enough for the purpose, or a reference that could not be fetched. A `Geolocation-Error` header must give the numeric reason; an intermediary may also return the location it believes correct, which the UA should put in a new request.
     ///
     /// Defined in [RFC 6442](https://www.rfc-editor.org/rfc/rfc6442).
     #[doc(alias = "424", alias = "Bad Location Information")]
@@ -313,14 +313,14 @@ pub enum StatusCode {
     BadAlertMessage = 425,
     /// `428 Use Identity Header`
     ///
-    /// Local policy requires a signed `Identity` header (STIR caller authentication) and the request had none. The call can only succeed once an authentication service on the originating side signs the request.
+    /// The verifier's local policy requires a signed `Identity` header (STIR) and the request, of any method, carries none it can use: no `Identity` header at all, or only ones with a `ppt` value it does not support (the phrase may then read "Use Supported PASSporT Format"). RFC 8224 leaves open when a verifier insists on one: that is local policy.
     ///
     /// Defined in [RFC 8224](https://www.rfc-editor.org/rfc/rfc8224).
     #[doc(alias = "428", alias = "Use Identity Header")]
     UseIdentityHeader = 428,
     /// `429 Provide Referrer Identity`
     ///
-    /// The refer target requires a valid `Referred-By` security token (a signed body) in the request triggered by a REFER, and none was provided. The referee reports this back to the referrer, which can send a new REFER with a token.
+    /// The refer target wants a valid `Referred-By` token (a signed body proving who sent the REFER): it may answer 429 when the triggered request has no token or a stale one, and must when the token is invalid. The referee may also answer the REFER itself with 429 when it carries no token. The referrer sees the 429 as the REFER's response or inside a `message/sipfrag` NOTIFY, and may send a new REFER that includes a token.
     ///
     /// Defined in [RFC 3892](https://www.rfc-editor.org/rfc/rfc3892).
     #[doc(alias = "429", alias = "Provide Referrer Identity")]
@@ -334,14 +334,14 @@ pub enum StatusCode {
     FlowFailed = 430,
     /// `433 Anonymity Disallowed`
     ///
-    /// The recipient refuses requests whose caller is anonymous (identity withheld, e.g. an anonymous `From` or a `Privacy` request). The caller may retry without anonymity.
+    /// The recipient refuses requests whose caller has deliberately withheld their identity (e.g. a `From` in `anonymous.invalid`, the display name "Anonymous", or `Privacy: id`). The UAC must not drop the anonymity and try again without the user's consent, given interactively or through a configured policy; inside a dialog a 433 should not end the dialog.
     ///
     /// Defined in [RFC 5079](https://www.rfc-editor.org/rfc/rfc5079).
     #[doc(alias = "433", alias = "Anonymity Disallowed")]
     AnonymityDisallowed = 433,
     /// `436 Bad Identity Info`
     ///
-    /// The `info` parameter of the `Identity` header points to a credential that the verifier could not dereference, e.g. an unsupported URI scheme or a failed fetch. Its phrase was Bad Identity-Info before RFC 8224, after the old `Identity-Info` header.
+    /// The verifier could not obtain the credential (certificate) needed to check the `Identity` signature: fetching the URI in the `info` parameter failed for every `Identity` header in the request. The request can succeed if resent with an `info` URI the verifier can reach; before RFC 8224 the phrase was Bad Identity-Info, after the old `Identity-Info` header.
     ///
     /// Parsing also accepts the former phrase "Bad Identity-Info".
     ///
@@ -366,14 +366,14 @@ pub enum StatusCode {
     InvalidIdentityHeader = 438,
     /// `439 First Hop Lacks Outbound Support`
     ///
-    /// The registrar supports SIP outbound and the REGISTER asked for it (`reg-id` in `Contact`), but the first-hop proxy did not signal support (no `ob` parameter in its `Path` entry). The UA may register again without outbound.
+    /// The registrar supports SIP outbound but the first-hop proxy the UA registered through does not: the `Path` header is absent, or the first URI in it has no `ob` parameter. It is sent only when the REGISTER asked for outbound, with `reg-id` in `Contact` and the `outbound` option tag in `Supported`; the UA may register again without outbound, or through another outbound proxy.
     ///
     /// Defined in [RFC 5626](https://www.rfc-editor.org/rfc/rfc5626).
     #[doc(alias = "439", alias = "First Hop Lacks Outbound Support")]
     FirstHopLacksOutboundSupport = 439,
     /// `440 Max-Breadth Exceeded`
     ///
-    /// A proxy wanted to fork the request in parallel, but the remaining `Max-Breadth` was too small and it would not fall back to serial forking or a redirect. The UAC can infer that its request did not reach every possible destination.
+    /// A proxy wanted to fork the request in parallel, but the remaining `Max-Breadth` did not allow that many branches and it chose not to fork serially or redirect instead. The request therefore missed some possible targets; as with 483, the client can narrow the request or its routing and try again.
     ///
     /// Defined in [RFC 5393](https://www.rfc-editor.org/rfc/rfc5393).
     #[doc(alias = "440", alias = "Max-Breadth Exceeded")]
@@ -387,7 +387,7 @@ pub enum StatusCode {
     BadInfoPackage = 469,
     /// `470 Consent Needed`
     ///
-    /// A relay such as a URI-list server lacks permission from at least one recipient to forward the request to it (consent framework). The response should list those URIs in `Permission-Missing`, so the sender can ask for permission before retrying.
+    /// A relay, such as a URI-list server, refused the whole request because it has no permission (consent framework) to send to at least one of the listed recipients. It should name them in `Permission-Missing`; the client then puts the missing URIs on the relay's list, for example with XCAP, after which the relay obtains the recipients' permission and a new attempt can succeed.
     ///
     /// Defined in [RFC 5360](https://www.rfc-editor.org/rfc/rfc5360).
     #[doc(alias = "470", alias = "Consent Needed")]
@@ -401,7 +401,7 @@ pub enum StatusCode {
     TemporarilyUnavailable = 480,
     /// `481 Call/Transaction Does Not Exist`
     ///
-    /// The UAS received a request matching no dialog or transaction it knows, e.g. a BYE or re-INVITE for a dialog already torn down, or a CANCEL with no matching transaction. A UAC that gets 481 to a request inside a dialog should consider the dialog gone.
+    /// The UAS received a request that matches no dialog or transaction it knows, e.g. a BYE or re-INVITE for a dialog already torn down, or a CANCEL with no matching transaction. After a 481 to a request inside a dialog RFC 3261 says the UAC should end the dialog; RFC 5057 narrows that to the usage the request belonged to, and a 481 answering a CANCEL concerns that CANCEL alone.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "481", alias = "Call/Transaction Does Not Exist")]
@@ -485,7 +485,7 @@ pub enum StatusCode {
     SecurityAgreementRequired = 494,
     /// `500 Server Internal Error`
     ///
-    /// The server hit an unexpected condition that kept it from fulfilling the request; the client may retry after some seconds, or after `Retry-After` if given. It is also what a proxy sends upstream in place of a 503, and the class default a UAC applies to unrecognized 5xx codes.
+    /// The server hit an unexpected error and could not complete the request; the client may retry after a few seconds, or after the `Retry-After` time if one is given. A UAS also sends it, with a random `Retry-After` of up to 10 s, to an INVITE that arrives on a dialog while an earlier INVITE there is still unanswered, and a proxy sends it instead of a 503 when a 503 is the only response it received. A UAC treats any 5xx code it does not recognize as 500.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "500", alias = "Server Internal Error")]
@@ -499,28 +499,28 @@ pub enum StatusCode {
     NotImplemented = 501,
     /// `502 Bad Gateway`
     ///
-    /// A proxy or gateway received an invalid response from the downstream server it contacted while handling the request.
+    /// A proxy or gateway passed the request on, and the server after it sent back a response that was not valid. The problem lies beyond the element that sent the 502; inside a dialog RFC 5057 counts a 502 as ending the whole dialog (typically a broken `Record-Route`).
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "502", alias = "Bad Gateway")]
     BadGateway = 502,
     /// `503 Service Unavailable`
     ///
-    /// The server is temporarily overloaded or down for maintenance; `Retry-After` may say for how long, and without it the client acts as on 500. The client (UAC or proxy) should try an alternate server and avoid this one for the `Retry-After` period; a proxy normally forwards 500 upstream instead of the 503 (RFC 3261 §16.7).
+    /// The server is temporarily unable to handle requests, from overload or maintenance; `Retry-After` may say for how long, and without it the client must act as on 500. A client (UAC or proxy) should try an alternate server and send nothing more to this one for the `Retry-After` period. A proxy should not relay a 503 upstream unless every request it could forward would get one too: when a 503 is its only response it sends 500 instead, and otherwise it picks one of the other responses.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "503", alias = "Service Unavailable")]
     ServiceUnavailable = 503,
     /// `504 Server Time-out`
     ///
-    /// The server did not get a timely response from an external server it consulted while processing the request. If no response came within the time the request's `Expires` allowed, 408 is used instead.
+    /// The server did not get an answer in time from another server it relied on to process the request. When the wait exceeded the period the upstream `Expires` header allowed, 408 is the right response instead.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "504", alias = "Server Time-out")]
     ServerTimeOut = 504,
     /// `505 Version Not Supported`
     ///
-    /// The server does not support, or refuses to support, the SIP version in the request line; everything current speaks `SIP/2.0`.
+    /// The server cannot or will not process the request in the SIP version named on its request line. Every current implementation uses `SIP/2.0`, so a 505 usually points to a damaged or foreign request line.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "505", alias = "Version Not Supported")]
@@ -534,14 +534,14 @@ pub enum StatusCode {
     MessageTooLarge = 513,
     /// `555 Push Notification Service Not Supported`
     ///
-    /// A REGISTER asked for push-notification reachability with a `pn-provider` parameter in its `Contact` URI naming a push service this proxy does not support, so registering that way here will keep failing. A proxy advertises the services it does support with the `sip.pns` feature-capability indicator.
+    /// Answer to a REGISTER whose `Contact` URI asks for push notifications with `pn-provider`: the network supports no push service of that type (with an empty `pn-provider`, a query, it supports none at all). A proxy sends it only when its configuration tells it that no other proxy on the path supports that type; where support exists, the 2xx to the REGISTER lists it with the `sip.pns` indicator in `Feature-Caps`.
     ///
     /// Defined in [RFC 8599](https://www.rfc-editor.org/rfc/rfc8599).
     #[doc(alias = "555", alias = "Push Notification Service Not Supported")]
     PushNotificationServiceNotSupported = 555,
     /// `580 Precondition Failure`
     ///
-    /// The UAS cannot meet a mandatory precondition in the session description, typically because network (QoS) resources could not be reserved, so session setup fails. The response may carry SDP showing which precondition failed.
+    /// The UAS, as answerer, cannot or will not meet the preconditions the offer demands, typically because QoS resources could not be reserved, so it rejects the offer in the INVITE or UPDATE. The 580 should carry SDP indicating which desired status could not be met; this SDP does not count as an offer or an answer.
     ///
     /// Defined in [RFC 3312](https://www.rfc-editor.org/rfc/rfc3312).
     #[doc(alias = "580", alias = "Precondition Failure")]
@@ -562,7 +562,7 @@ pub enum StatusCode {
     Decline = 603,
     /// `604 Does Not Exist Anywhere`
     ///
-    /// The server knows authoritatively that the user in the Request-URI does not exist anywhere (404 speaks for one domain only). Like every 6xx it ends the search on all branches.
+    /// The server has authoritative knowledge that no user matching the Request-URI exists at all, not merely in this domain (compare 404). Like every 6xx it ends the search on all branches.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "604", alias = "Does Not Exist Anywhere")]
@@ -576,14 +576,14 @@ pub enum StatusCode {
     GlobalNotAcceptable = 606,
     /// `607 Unwanted`
     ///
-    /// The called party rejected the call as unwanted (e.g. spam or a robocall), not merely declined it; further calls from that caller are likely to be refused too. Intermediaries may use it as input to call analytics and blocking; a registrar that processes it advertises `sip.607` in `Feature-Caps`.
+    /// The called party rejected the call because of who is calling (e.g. spam or a robocall), not because of its own situation as with 603. Receivers owe it only normal 6xx handling, though the provider may use it to blacklist the caller, feed call analytics or start a traceback; a registrar that processes 607 advertises `sip.607` in `Feature-Caps` of its REGISTER responses.
     ///
     /// Defined in [RFC 8197](https://www.rfc-editor.org/rfc/rfc8197).
     #[doc(alias = "607")]
     Unwanted = 607,
     /// `608 Rejected`
     ///
-    /// An intermediary, such as a call-blocking or analytics service, rejected the call rather than the called user. It should carry a `Call-Info` header with `purpose=jwscard` pointing to a jCard that identifies who blocked the call, so a legitimate caller can seek redress.
+    /// An intermediary, such as a call-blocking or analytics service acting for the callee, rejected the call rather than the callee's own device. Unless it suspects the caller would misuse the information, the response must carry a `Call-Info` header with `purpose=jwscard` that refers to a signed jCard saying who blocked the call, so a wrongly blocked caller can appeal. UACs that understand 608 advertise `sip.608` in the INVITE's `Feature-Caps`, and like any 6xx it ends every branch.
     ///
     /// Defined in [RFC 8688](https://www.rfc-editor.org/rfc/rfc8688).
     #[doc(alias = "608")]
@@ -948,7 +948,7 @@ impl StatusCode {
             "The callee's user agent is alerting the user. The caller's UA typically plays ringback locally; with a To tag the response creates an early dialog with that UAS (one per branch when the INVITE forks).",
         ),
         ::core::option::Option::Some(
-            "A proxy or UAS reports that the call is being forwarded to a different set of destinations, e.g. by a call-forwarding service. Informational only: the caller keeps waiting for a final response.",
+            "The call is being diverted to other destinations, e.g. by a call-forwarding service; the caller keeps waiting for a final response. It comes from a UAS, possibly one built into a proxy: a proxy may not put a To tag on a 1xx, so it cannot send this on its own.",
         ),
         ::core::option::Option::Some(
             "The callee is temporarily unavailable and the server has queued the call instead of rejecting it; a final response follows once the callee is free. The reason phrase may describe the queue, and the server may send several 182s as the position changes.",
@@ -957,22 +957,22 @@ impl StatusCode {
             "Call progress not covered by the other provisional codes. In practice it usually carries SDP so that early media (announcements, network ringback) can flow before the call is answered, and with `100rel` (RFC 3262) it may be sent reliably and acknowledged with PRACK. A UAC treats any unrecognized 1xx other than 100 as 183.",
         ),
         ::core::option::Option::Some(
-            "Tells the UAC that one early dialog has ended before the final response, typically sent by a forking proxy when one branch fails while others are still pending, or by a UAS. Sent only when the INVITE listed the `199` option tag in `Supported`; its To tag identifies the early dialog that ended, so the UAC can release what it held for it (e.g. early media).",
+            "One early dialog of a forked INVITE has ended before the final response: the To tag names that dialog and a `Reason` header carries the code that ended it, so the UAC can release what it held for it (e.g. early media). Usually a forking proxy generates it, and only when the INVITE listed `199` in `Supported` and did not require `100rel`; a UAS normally does not send it, except by configuration or where its network expects it.",
         ),
         ::core::option::Option::Some(
-            "The request succeeded; what the body and headers carry depends on the method. A 2xx to INVITE establishes the dialog and carries the SDP answer (or offer): the UAC must ACK it end to end, and the UAS retransmits it until the ACK arrives. For REGISTER, `Contact` lists the bindings currently held.",
+            "The request succeeded; what the body and headers carry depends on the method. A 2xx to INVITE sets up the dialog and carries the SDP answer (or an offer) unless one was already exchanged, e.g. in a reliable 18x; the UAC must ACK it end to end, and the UAS retransmits it until the ACK arrives. For REGISTER, `Contact` lists the bindings currently held.",
         ),
         ::core::option::Option::Some(
             "Formerly meant the request was accepted but not yet acted on, e.g. a subscription still awaiting authorization (RFC 3265) or an accepted REFER. RFC 6665 deprecated it for SUBSCRIBE and NOTIFY (and RFC 7647 for REFER): senders use 200 instead, and a receiver treats any 202 exactly like 200.",
         ),
         ::core::option::Option::Some(
-            "Answer to a SUBSCRIBE carrying `Suppress-If-Match` whose entity-tag still matches the notifier's current state (conditional event notification): the subscription is created or refreshed, but no NOTIFY follows because the subscriber already has that state.",
+            "Answers a SUBSCRIBE inside an existing subscription dialog when the entity-tag in its `Suppress-If-Match` still matches the notifier's state (conditional event notification): the NOTIFY it would have triggered is skipped, and the subscriber keeps the event state it already has. Its `Expires` gives the refreshed expiry, and a 204 to `Expires: 0` ends the subscription. A 204 never creates a subscription: a matching SUBSCRIBE sent outside a dialog gets a normal answer and then a NOTIFY with an empty body.",
         ),
         ::core::option::Option::Some(
-            "The address resolved to several locations, listed in `Contact`. The UA may choose one automatically (e.g. by `q` value) or ask the user, then send a new request there; used when the callee can be reached in several places and the server prefers not to proxy.",
+            "The address resolved to several locations, which the response should list in `Contact` (a body may describe them too). The UA may choose one automatically (e.g. by `q` value) or ask the user, then send a new request there; used when the callee can be reached in several places and the server prefers not to proxy.",
         ),
         ::core::option::Option::Some(
-            "The user can no longer be found at the Request-URI. The client should retry at the address in `Contact` and update address books and caches so that future requests go there.",
+            "The user has moved for good: the Request-URI no longer reaches them, and `Contact` gives the new address. The client should send the request there and also update address books and location caches, so that later requests go to the new address directly.",
         ),
         ::core::option::Option::Some(
             "Retry the request at the address(es) in `Contact`, which become the new Request-URI; typical of redirect servers and call forwarding. The redirect may be cached for the time given by `Expires` or a Contact `expires` parameter, and without one it applies to this attempt only.",
@@ -993,22 +993,22 @@ impl StatusCode {
             "Reserved for future use: RFC 3261 gives it no defined meaning and no associated headers.",
         ),
         ::core::option::Option::Some(
-            "The server understood the request but refuses it, and authentication will not help: policy, a barred account, or credentials that were rejected. The request should not be repeated unchanged.",
+            "The server understood the request but refuses it, and authentication will not help: policy, a barred account, or credentials that were rejected. The client should not send the request again at all.",
         ),
         ::core::option::Option::Some(
-            "The user does not exist at the domain in the Request-URI, or that domain is not one this server handles. It may carry `Retry-After` to say when the user is expected to be available.",
+            "This server knows for certain that the Request-URI's user is unknown in that domain, or the domain is not one it is responsible for. A `Retry-After` may say when the user is expected to be reachable again.",
         ),
         ::core::option::Option::Some(
             "The server recognizes the method but does not allow it for this address. The response must include `Allow` listing the methods that are supported (compare 501, for a method the server does not recognize at all).",
         ),
         ::core::option::Option::Some(
-            "The server could only produce a response whose content is not acceptable according to the `Accept` header of the request. Rare in practice; an unacceptable session description is rejected with 488 or 606 instead.",
+            "Every body the server could return is of a type that the request's `Accept` header rules out. Rare in practice; an unacceptable session description is rejected with 488 or 606 instead.",
         ),
         ::core::option::Option::Some(
             "Like 401, but the challenge comes from a proxy on the path, typically the caller's outbound proxy. It carries `Proxy-Authenticate`; the UAC resends with `Proxy-Authorization` and a higher CSeq. A forking proxy merges all the 401 and 407 challenges it received into the one response it forwards.",
         ),
         ::core::option::Option::Some(
-            "No final response could be produced in time, e.g. the user's location could not be determined; a proxy sends 408 when all its branches ended without a final response. A UAC whose own transaction times out acts as if it received 408, and a 408 to a request inside a dialog should end that dialog.",
+            "No final response could be found in time, e.g. the user's location was not determined soon enough; a proxy that got no final response on any branch of an INVITE answers 408. Since RFC 4320 no transaction-stateful element sends 408 to a non-INVITE request: it lets the client's own timer fire instead. A UAC treats its own transaction timeout as a 408, and after a 408 to a request inside a dialog RFC 3261 says to end the dialog, while RFC 5057 ends only the usage (call or subscription) that request belonged to.",
         ),
         ::core::option::Option::Some(
             "The resource used to exist here but is permanently unavailable and no forwarding address is known. A server that cannot tell whether the condition is permanent sends 404 instead.",
@@ -1017,10 +1017,10 @@ impl StatusCode {
             "Answer to a PUBLISH whose `SIP-If-Match` entity-tag matches no publication the server holds, typically because it expired. The publisher must not retry that request: it drops the entity-tag and publishes afresh without `SIP-If-Match`.",
         ),
         ::core::option::Option::Some(
-            "The message body is larger than the server is willing or able to process. The UAC should retry with a smaller body or none; `Retry-After` signals that the limit is temporary.",
+            "The request's body is bigger than this server accepts, and the server may also close the connection. The client can retry with a smaller body or none; a `Retry-After`, which the server should add when the limit is temporary, says when another attempt makes sense.",
         ),
         ::core::option::Option::Some(
-            "The Request-URI is longer than the server is willing to interpret.",
+            "The Request-URI is too long for this server to handle. The client must shorten it before trying again; resending it unchanged fails the same way.",
         ),
         ::core::option::Option::Some(
             "A body's content type, encoding or language is not supported for this method. The response lists what is acceptable in `Accept`, `Accept-Encoding` or `Accept-Language`, and the UAC should retry using only those.",
@@ -1032,7 +1032,7 @@ impl StatusCode {
             "The request required resource-priority handling (`Require: resource-priority`, used for emergency and government priority calls) but the server does not recognize the namespace or priority value in its `Resource-Priority` header. The response can list what the server accepts in `Accept-Resource-Priority`.",
         ),
         ::core::option::Option::Some(
-            "The server does not understand an option tag listed in `Require` or `Proxy-Require`. The response must list those tags in `Unsupported`; the UAC should retry without the extensions named there.",
+            "An option tag in the request's `Require` or `Proxy-Require` names an extension this server does not support. The response must name those tags in `Unsupported`, and the UAC should retry without the extensions listed there.",
         ),
         ::core::option::Option::Some(
             "The UAS can only process the request with an extension the request did not list in `Supported`; the response's `Require` header names it (e.g. `100rel`, `timer`, `sec-agree`). RFC 3261 discourages its use, since it breaks interoperability with baseline clients.",
@@ -1044,25 +1044,25 @@ impl StatusCode {
             "The expiration requested for a refreshed resource is too short, typically a REGISTER expiry below the registrar's minimum (also used for SUBSCRIBE and PUBLISH). The response carries `Min-Expires`; retry with an expiry at least that long.",
         ),
         ::core::option::Option::Some(
-            "The location information conveyed with the request (`Geolocation` header, PIDF-LO body or location URI) was malformed, unusable for the recipient's purpose, or could not be dereferenced. The reason is given as a numeric code in a `Geolocation-Error` header field.",
+            "The recipient rejected the location sent with the request (`Geolocation` header, PIDF-LO body or location URI): it was malformed, not good enough for the purpose, or a reference that could not be fetched. A `Geolocation-Error` header must give the numeric reason; an intermediary may also return the location it believes correct, which the UA should put in a new request.",
         ),
         ::core::option::Option::Some(
             "Rejects a non-interactive emergency call, i.e. a request carrying a Common Alerting Protocol (CAP) alert, because the alert is too malformed or incomplete for any sensible emergency response. Details are given in an `AlertMsg-Error` header field.",
         ),
         ::core::option::Option::Some(
-            "Local policy requires a signed `Identity` header (STIR caller authentication) and the request had none. The call can only succeed once an authentication service on the originating side signs the request.",
+            "The verifier's local policy requires a signed `Identity` header (STIR) and the request, of any method, carries none it can use: no `Identity` header at all, or only ones with a `ppt` value it does not support (the phrase may then read \"Use Supported PASSporT Format\"). RFC 8224 leaves open when a verifier insists on one: that is local policy.",
         ),
         ::core::option::Option::Some(
-            "The refer target requires a valid `Referred-By` security token (a signed body) in the request triggered by a REFER, and none was provided. The referee reports this back to the referrer, which can send a new REFER with a token.",
+            "The refer target wants a valid `Referred-By` token (a signed body proving who sent the REFER): it may answer 429 when the triggered request has no token or a stale one, and must when the token is invalid. The referee may also answer the REFER itself with 429 when it carries no token. The referrer sees the 429 as the REFER's response or inside a `message/sipfrag` NOTIFY, and may send a new REFER that includes a token.",
         ),
         ::core::option::Option::Some(
             "Sent by an edge proxy (SIP outbound) when the flow a UA registered over, e.g. its TCP or TLS connection, no longer exists, so the request cannot be delivered on it. The authoritative proxy should try another flow to the same UA instance; endpoints are not meant to see it.",
         ),
         ::core::option::Option::Some(
-            "The recipient refuses requests whose caller is anonymous (identity withheld, e.g. an anonymous `From` or a `Privacy` request). The caller may retry without anonymity.",
+            "The recipient refuses requests whose caller has deliberately withheld their identity (e.g. a `From` in `anonymous.invalid`, the display name \"Anonymous\", or `Privacy: id`). The UAC must not drop the anonymity and try again without the user's consent, given interactively or through a configured policy; inside a dialog a 433 should not end the dialog.",
         ),
         ::core::option::Option::Some(
-            "The `info` parameter of the `Identity` header points to a credential that the verifier could not dereference, e.g. an unsupported URI scheme or a failed fetch. Its phrase was Bad Identity-Info before RFC 8224, after the old `Identity-Info` header.",
+            "The verifier could not obtain the credential (certificate) needed to check the `Identity` signature: fetching the URI in the `info` parameter failed for every `Identity` header in the request. The request can succeed if resent with an `info` URI the verifier can reach; before RFC 8224 the phrase was Bad Identity-Info, after the old `Identity-Info` header.",
         ),
         ::core::option::Option::Some(
             "The verifier obtained the credential referenced by the `Identity` header but cannot use it for validation, e.g. it does not trust the issuing authority or does not support the credential type. Its phrase was Unsupported Certificate before RFC 8224.",
@@ -1071,22 +1071,22 @@ impl StatusCode {
             "The signature in the `Identity` header (the PASSporT) did not validate against the referenced credential, e.g. because the signed fields do not match the request.",
         ),
         ::core::option::Option::Some(
-            "The registrar supports SIP outbound and the REGISTER asked for it (`reg-id` in `Contact`), but the first-hop proxy did not signal support (no `ob` parameter in its `Path` entry). The UA may register again without outbound.",
+            "The registrar supports SIP outbound but the first-hop proxy the UA registered through does not: the `Path` header is absent, or the first URI in it has no `ob` parameter. It is sent only when the REGISTER asked for outbound, with `reg-id` in `Contact` and the `outbound` option tag in `Supported`; the UA may register again without outbound, or through another outbound proxy.",
         ),
         ::core::option::Option::Some(
-            "A proxy wanted to fork the request in parallel, but the remaining `Max-Breadth` was too small and it would not fall back to serial forking or a redirect. The UAC can infer that its request did not reach every possible destination.",
+            "A proxy wanted to fork the request in parallel, but the remaining `Max-Breadth` did not allow that many branches and it chose not to fork serially or redirect instead. The request therefore missed some possible targets; as with 483, the client can narrow the request or its routing and try again.",
         ),
         ::core::option::Option::Some(
             "An INFO request used an Info Package (named in `Info-Package`) that the recipient has not said it is willing to receive on this dialog. The response must include `Recv-Info` listing the packages it does accept, possibly none.",
         ),
         ::core::option::Option::Some(
-            "A relay such as a URI-list server lacks permission from at least one recipient to forward the request to it (consent framework). The response should list those URIs in `Permission-Missing`, so the sender can ask for permission before retrying.",
+            "A relay, such as a URI-list server, refused the whole request because it has no permission (consent framework) to send to at least one of the listed recipients. It should name them in `Permission-Missing`; the client then puts the missing URIs on the relay's list, for example with XCAP, after which the relay obtains the recipients' permission and a new attempt can succeed.",
         ),
         ::core::option::Option::Some(
             "The callee's end system was reached but the user is currently unavailable (not logged in, do-not-disturb), or a proxy knows the user but has no current location for it. `Retry-After` may give a better time, and the reason phrase should say why.",
         ),
         ::core::option::Option::Some(
-            "The UAS received a request matching no dialog or transaction it knows, e.g. a BYE or re-INVITE for a dialog already torn down, or a CANCEL with no matching transaction. A UAC that gets 481 to a request inside a dialog should consider the dialog gone.",
+            "The UAS received a request that matches no dialog or transaction it knows, e.g. a BYE or re-INVITE for a dialog already torn down, or a CANCEL with no matching transaction. After a 481 to a request inside a dialog RFC 3261 says the UAC should end the dialog; RFC 5057 narrows that to the usage the request belonged to, and a 481 answering a CANCEL concerns that CANCEL alone.",
         ),
         ::core::option::Option::Some(
             "A proxy found that the request has looped back to it, or a UAS received the same request twice over different forked paths (a merged request) and answers 482 to every copy but the first.",
@@ -1122,31 +1122,31 @@ impl StatusCode {
             "The server requires a security mechanism agreement (`sec-agree`, common in IMS registration) before handling the request, e.g. the request demanded `sec-agree` but did not arrive over a protected connection. The server's mechanisms are listed in `Security-Server`; the client sets one up and retries, echoing them in `Security-Verify`.",
         ),
         ::core::option::Option::Some(
-            "The server hit an unexpected condition that kept it from fulfilling the request; the client may retry after some seconds, or after `Retry-After` if given. It is also what a proxy sends upstream in place of a 503, and the class default a UAC applies to unrecognized 5xx codes.",
+            "The server hit an unexpected error and could not complete the request; the client may retry after a few seconds, or after the `Retry-After` time if one is given. A UAS also sends it, with a random `Retry-After` of up to 10 s, to an INVITE that arrives on a dialog while an earlier INVITE there is still unanswered, and a proxy sends it instead of a 503 when a 503 is the only response it received. A UAC treats any 5xx code it does not recognize as 500.",
         ),
         ::core::option::Option::Some(
             "The server lacks the functionality the request needs, typically a method the UAS does not recognize at all (compare 405, for a known but disallowed method). Proxies forward requests whatever their method, so this normally comes from the far end.",
         ),
         ::core::option::Option::Some(
-            "A proxy or gateway received an invalid response from the downstream server it contacted while handling the request.",
+            "A proxy or gateway passed the request on, and the server after it sent back a response that was not valid. The problem lies beyond the element that sent the 502; inside a dialog RFC 5057 counts a 502 as ending the whole dialog (typically a broken `Record-Route`).",
         ),
         ::core::option::Option::Some(
-            "The server is temporarily overloaded or down for maintenance; `Retry-After` may say for how long, and without it the client acts as on 500. The client (UAC or proxy) should try an alternate server and avoid this one for the `Retry-After` period; a proxy normally forwards 500 upstream instead of the 503 (RFC 3261 §16.7).",
+            "The server is temporarily unable to handle requests, from overload or maintenance; `Retry-After` may say for how long, and without it the client must act as on 500. A client (UAC or proxy) should try an alternate server and send nothing more to this one for the `Retry-After` period. A proxy should not relay a 503 upstream unless every request it could forward would get one too: when a 503 is its only response it sends 500 instead, and otherwise it picks one of the other responses.",
         ),
         ::core::option::Option::Some(
-            "The server did not get a timely response from an external server it consulted while processing the request. If no response came within the time the request's `Expires` allowed, 408 is used instead.",
+            "The server did not get an answer in time from another server it relied on to process the request. When the wait exceeded the period the upstream `Expires` header allowed, 408 is the right response instead.",
         ),
         ::core::option::Option::Some(
-            "The server does not support, or refuses to support, the SIP version in the request line; everything current speaks `SIP/2.0`.",
+            "The server cannot or will not process the request in the SIP version named on its request line. Every current implementation uses `SIP/2.0`, so a 505 usually points to a damaged or foreign request line.",
         ),
         ::core::option::Option::Some(
             "The server could not process the request because the message is longer than it can handle. This concerns the whole message, whereas 413 is about the body and 414 about the Request-URI.",
         ),
         ::core::option::Option::Some(
-            "A REGISTER asked for push-notification reachability with a `pn-provider` parameter in its `Contact` URI naming a push service this proxy does not support, so registering that way here will keep failing. A proxy advertises the services it does support with the `sip.pns` feature-capability indicator.",
+            "Answer to a REGISTER whose `Contact` URI asks for push notifications with `pn-provider`: the network supports no push service of that type (with an empty `pn-provider`, a query, it supports none at all). A proxy sends it only when its configuration tells it that no other proxy on the path supports that type; where support exists, the 2xx to the REGISTER lists it with the `sip.pns` indicator in `Feature-Caps`.",
         ),
         ::core::option::Option::Some(
-            "The UAS cannot meet a mandatory precondition in the session description, typically because network (QoS) resources could not be reserved, so session setup fails. The response may carry SDP showing which precondition failed.",
+            "The UAS, as answerer, cannot or will not meet the preconditions the offer demands, typically because QoS resources could not be reserved, so it rejects the offer in the INVITE or UPDATE. The 580 should carry SDP indicating which desired status could not be met; this SDP does not count as an offer or an answer.",
         ),
         ::core::option::Option::Some(
             "The callee was reached and is busy, and no other end point (such as voicemail) will take the call; otherwise 486 is used. As a 6xx it ends the whole call: a forking proxy cancels its other branches and forwards it. `Retry-After` may suggest a better time.",
@@ -1155,16 +1155,16 @@ impl StatusCode {
             "The callee's device was reached, but the user explicitly does not want to, or cannot, take part, without giving a reason. As a 6xx it ends the call on every branch; `Retry-After` may suggest a better time.",
         ),
         ::core::option::Option::Some(
-            "The server knows authoritatively that the user in the Request-URI does not exist anywhere (404 speaks for one domain only). Like every 6xx it ends the search on all branches.",
+            "The server has authoritative knowledge that no user matching the Request-URI exists at all, not merely in this domain (compare 404). Like every 6xx it ends the search on all branches.",
         ),
         ::core::option::Option::Some(
             "The user's agent was reached, but the session description (media, bandwidth, addressing) is unacceptable and no other end point will do better; 488 is the single-branch counterpart. It may carry a `Warning` header with reasons and SDP of the supported capabilities; the caller decides whether to retry with a different offer.",
         ),
         ::core::option::Option::Some(
-            "The called party rejected the call as unwanted (e.g. spam or a robocall), not merely declined it; further calls from that caller are likely to be refused too. Intermediaries may use it as input to call analytics and blocking; a registrar that processes it advertises `sip.607` in `Feature-Caps`.",
+            "The called party rejected the call because of who is calling (e.g. spam or a robocall), not because of its own situation as with 603. Receivers owe it only normal 6xx handling, though the provider may use it to blacklist the caller, feed call analytics or start a traceback; a registrar that processes 607 advertises `sip.607` in `Feature-Caps` of its REGISTER responses.",
         ),
         ::core::option::Option::Some(
-            "An intermediary, such as a call-blocking or analytics service, rejected the call rather than the called user. It should carry a `Call-Info` header with `purpose=jwscard` pointing to a jCard that identifies who blocked the call, so a legitimate caller can seek redress.",
+            "An intermediary, such as a call-blocking or analytics service acting for the callee, rejected the call rather than the callee's own device. Unless it suspects the caller would misuse the information, the response must carry a `Call-Info` header with `purpose=jwscard` that refers to a signed jCard saying who blocked the call, so a wrongly blocked caller can appeal. UACs that understand 608 advertise `sip.608` in the INVITE's `Feature-Caps`, and like any 6xx it ends every branch.",
         ),
     ];
     const REFERENCES: [&'static [crate::Reference]; 75usize] = [
@@ -3618,81 +3618,452 @@ impl ::core::convert::From<status_code::Classified> for StatusCode {
 #[allow(dead_code)]
 impl StatusCode {
     const HEADER_RULES: [&'static [crate::HeaderRule]; 75usize] = [
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
+        &[
+            crate::HeaderRule {
+                name: "Timestamp",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some(
+                    "the request carried one: copied, with the delay added if the response was held",
+                ),
+                source: "RFC 3261 §8.2.6.1",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Alert-Info",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §20 Table 2",
+            },
+        ],
+        &[],
+        &[],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Reason",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 6228 §5, §6",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Contact",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some(
+                    "answering an INVITE that creates a dialog",
+                ),
+                source: "RFC 3261 §12.1.1; §20 Table 2",
+            },
+            crate::HeaderRule {
+                name: "Record-Route",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some(
+                    "answering a dialog-creating request that carried Record-Route: its values, in order",
+                ),
+                source: "RFC 3261 §12.1.1",
+            },
+            crate::HeaderRule {
+                name: "Allow",
+                requirement: crate::Requirement::Should,
+                condition: ::core::option::Option::Some(
+                    "answering INVITE or OPTIONS (a proxy answering OPTIONS leaves it out)",
+                ),
+                source: "RFC 3261 §11.2; §20 Table 2",
+            },
+            crate::HeaderRule {
+                name: "Supported",
+                requirement: crate::Requirement::Should,
+                condition: ::core::option::Option::Some("answering INVITE or OPTIONS"),
+                source: "RFC 3261 §11.2; §20 Table 2",
+            },
+            crate::HeaderRule {
+                name: "Accept",
+                requirement: crate::Requirement::Should,
+                condition: ::core::option::Option::Some("answering OPTIONS"),
+                source: "RFC 3261 §11.2; §20 Table 2",
+            },
+            crate::HeaderRule {
+                name: "Accept-Encoding",
+                requirement: crate::Requirement::Should,
+                condition: ::core::option::Option::Some("answering OPTIONS"),
+                source: "RFC 3261 §11.2; §20 Table 2",
+            },
+            crate::HeaderRule {
+                name: "Accept-Language",
+                requirement: crate::Requirement::Should,
+                condition: ::core::option::Option::Some("answering OPTIONS"),
+                source: "RFC 3261 §11.2; §20 Table 2",
+            },
+            crate::HeaderRule {
+                name: "Contact",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some(
+                    "answering REGISTER: every current binding, each with its expires parameter",
+                ),
+                source: "RFC 3261 §10.3 step 8",
+            },
+            crate::HeaderRule {
+                name: "Date",
+                requirement: crate::Requirement::Should,
+                condition: ::core::option::Option::Some("answering REGISTER"),
+                source: "RFC 3261 §10.3 step 8",
+            },
+            crate::HeaderRule {
+                name: "SIP-ETag",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some("answering PUBLISH"),
+                source: "RFC 3903 §6 step 6; §11.3 Table 6",
+            },
+            crate::HeaderRule {
+                name: "Expires",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some("answering PUBLISH"),
+                source: "RFC 3903 §6 step 6; §11.3 Table 6",
+            },
+            crate::HeaderRule {
+                name: "Expires",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some("answering SUBSCRIBE"),
+                source: "RFC 6665 §3.1.1",
+            },
+        ],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Expires",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 6665 §3.1.1; RFC 5839 §5.6, §7.1",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Contact",
+                requirement: crate::Requirement::Should,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §21.3.1",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Contact",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §20 Table 2; §21.3.2",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Contact",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §20 Table 2; §21.3.3",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Contact",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §21.3.4",
+            },
+        ],
+        &[],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "WWW-Authenticate",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §22.2; §20 Table 3",
+            },
+            crate::HeaderRule {
+                name: "Proxy-Authenticate",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §20 Table 3",
+            },
+        ],
+        &[],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Retry-After",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §20.33; §20 Table 3",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Allow",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §8.2.1, §21.4.6; §20 Table 2",
+            },
+        ],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Proxy-Authenticate",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §22.3; §20 Table 3",
+            },
+            crate::HeaderRule {
+                name: "WWW-Authenticate",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §20 Table 3",
+            },
+        ],
+        &[],
+        &[],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Retry-After",
+                requirement: crate::Requirement::Should,
+                condition: ::core::option::Option::Some("the condition is temporary"),
+                source: "RFC 3261 §21.4.11; §20.33",
+            },
+        ],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Accept",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some(
+                    "a body's media type was refused",
+                ),
+                source: "RFC 3261 §8.2.3, §21.4.13; §20 Table 2",
+            },
+            crate::HeaderRule {
+                name: "Accept-Encoding",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some(
+                    "a content encoding was refused",
+                ),
+                source: "RFC 3261 §8.2.3, §21.4.13; §20 Table 2",
+            },
+            crate::HeaderRule {
+                name: "Accept-Language",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some(
+                    "a content language was refused",
+                ),
+                source: "RFC 3261 §8.2.3, §21.4.13; §20 Table 2",
+            },
+        ],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Accept-Resource-Priority",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 4412 §4.6.2",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Unsupported",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §8.2.2.3, §21.4.15; §20 Table 3",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Require",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §21.4.16",
+            },
+            crate::HeaderRule {
+                name: "Security-Server",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some(
+                    "the server's policy demands sec-agree",
+                ),
+                source: "RFC 3329 §2.3.1, §2.6",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Min-SE",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 4028 §5, §6",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Min-Expires",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §10.3 step 7, §21.4.17; RFC 3903 §6 step 4",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Geolocation-Error",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 6442 §4.3",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "AlertMsg-Error",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 8876 §5.1, §5.2",
+            },
+        ],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Recv-Info",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 6086 §4.2.2",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Permission-Missing",
+                requirement: crate::Requirement::Should,
+                condition: ::core::option::Option::None,
+                source: "RFC 5360 §5.9.2",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Retry-After",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §20.33, §21.4.18",
+            },
+        ],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Contact",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §21.4.23; §20 Table 2",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Retry-After",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §20.33, §21.4.24",
+            },
+        ],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Warning",
+                requirement: crate::Requirement::Should,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §13.3.1.3, §21.4.26",
+            },
+        ],
+        &[],
+        &[],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Security-Server",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::None,
+                source: "RFC 3329 §2.3.2, §2.6",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Retry-After",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::Some("the condition is temporary"),
+                source: "RFC 3261 §20.33, §21.5.1",
+            },
+            crate::HeaderRule {
+                name: "Retry-After",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some(
+                    "refusing an INVITE that arrived while one with a lower CSeq is pending on the same dialog (a random 0 to 10 seconds)",
+                ),
+                source: "RFC 3261 §14.2",
+            },
+        ],
+        &[],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Retry-After",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::Some(
+                    "except when refusing for overload control, which sends none",
+                ),
+                source: "RFC 3261 §21.5.4; RFC 7339 §5.10.2",
+            },
+        ],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Retry-After",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §20.33, §21.6.1",
+            },
+        ],
+        &[
+            crate::HeaderRule {
+                name: "Retry-After",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §20.33, §21.6.2",
+            },
+        ],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Warning",
+                requirement: crate::Requirement::May,
+                condition: ::core::option::Option::None,
+                source: "RFC 3261 §21.6.4",
+            },
+        ],
+        &[],
+        &[
+            crate::HeaderRule {
+                name: "Call-Info",
+                requirement: crate::Requirement::Must,
+                condition: ::core::option::Option::Some(
+                    "unless the intermediary expects the caller to misuse it; purpose=jwscard, a signed jCard",
+                ),
+                source: "RFC 8688 §3.1",
+            },
+        ],
     ];
     const REQUIRED_HEADERS: [&'static [&'static str]; 75usize] = [
         &[],
@@ -3700,6 +4071,47 @@ impl StatusCode {
         &[],
         &[],
         &[],
+        &["Reason"],
+        &[],
+        &[],
+        &["Expires"],
+        &[],
+        &[],
+        &[],
+        &["Contact"],
+        &[],
+        &[],
+        &["WWW-Authenticate"],
+        &[],
+        &[],
+        &[],
+        &["Allow"],
+        &[],
+        &["Proxy-Authenticate"],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &["Unsupported"],
+        &["Require"],
+        &["Min-SE"],
+        &["Min-Expires"],
+        &["Geolocation-Error"],
+        &["AlertMsg-Error"],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &["Recv-Info"],
         &[],
         &[],
         &[],
@@ -3713,48 +4125,7 @@ impl StatusCode {
         &[],
         &[],
         &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
-        &[],
+        &["Security-Server"],
         &[],
         &[],
         &[],
@@ -3773,34 +4144,36 @@ impl StatusCode {
     ];
     const Q850: [[u8; 75usize]; 2] = [
         [
-            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 41, 21,
+            21, 21, 1, 63, 79, 21, 102, 22, 255, 127, 127, 79, 127, 255, 127, 127, 255,
+            127, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 18, 41,
+            25, 25, 28, 1, 17, 0, 31, 255, 255, 255, 255, 41, 79, 38, 41, 102, 127, 127,
+            255, 255, 17, 21, 1, 31, 255, 255,
         ],
         [
-            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+            255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 41, 21,
+            21, 21, 1, 63, 79, 21, 102, 22, 255, 127, 127, 79, 127, 255, 127, 127, 255,
+            127, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 18, 41,
+            25, 25, 28, 1, 17, 31, 31, 255, 255, 255, 255, 41, 79, 38, 41, 102, 127, 127,
+            255, 255, 17, 21, 1, 31, 255, 255,
         ],
     ];
     const RESPONSES: [[u16; 128]; 2] = [
         [
-            0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            0, 404, 404, 404, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 486, 408, 480, 480,
+            403, 410, 410, 1, 1, 404, 502, 484, 501, 1, 480, 1, 1, 503, 1, 1, 1, 503, 1,
+            1, 503, 503, 1, 0, 1, 1, 503, 1, 1, 1, 1, 1, 1, 1, 403, 1, 403, 503, 1, 1, 1,
+            1, 1, 1, 488, 1, 1, 1, 1, 488, 1, 1, 1, 1, 1, 1, 1, 1, 501, 1, 1, 1, 1, 1, 1,
+            1, 403, 503, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 504, 1, 1, 1, 1, 1, 1, 1,
+            1, 500, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 500,
         ],
         [
-            0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+            0, 404, 404, 404, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 486, 408, 480, 480,
+            403, 410, 410, 1, 1, 1, 502, 484, 501, 1, 480, 1, 1, 503, 1, 1, 1, 503, 1, 1,
+            503, 503, 1, 0, 1, 1, 503, 1, 1, 1, 1, 1, 1, 1, 403, 1, 403, 503, 1, 1, 1, 1,
+            1, 1, 488, 1, 1, 1, 501, 488, 1, 1, 1, 1, 1, 1, 1, 1, 501, 1, 1, 1, 1, 1, 1,
+            1, 403, 503, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 504, 1, 1, 1, 1, 1, 1, 1,
+            1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
         ],
     ];
     /// The header fields a response with this code must carry, whatever the request:
@@ -3823,7 +4196,11 @@ impl StatusCode {
     #[must_use]
     #[inline]
     pub const fn allows_retry_after(self) -> bool {
-        false
+        ::core::matches!(
+            self, Self::NotFound | Self::RequestEntityTooLarge |
+            Self::TemporarilyUnavailable | Self::BusyHere | Self::ServerInternalError |
+            Self::ServiceUnavailable | Self::BusyEverywhere | Self::Decline
+        )
     }
     /// The Q.850 cause a gateway sends to the PSTN for this response, by RFC 3398
     /// §8.2.6.1. `None` for 1xx, 2xx and 3xx (a gateway redirects instead, §8.2.5) and
@@ -3903,6 +4280,253 @@ impl StatusCode {
     ) -> ::core::option::Option<crate::DialogEffect> {
         let _ = method;
         match self {
+            Self::MultipleChoices => {
+                ::core::option::Option::Some(crate::DialogEffect::Dialog)
+            }
+            Self::MovedPermanently => {
+                ::core::option::Option::Some(crate::DialogEffect::Dialog)
+            }
+            Self::MovedTemporarily => {
+                ::core::option::Option::Some(crate::DialogEffect::Dialog)
+            }
+            Self::UseProxy => ::core::option::Option::Some(crate::DialogEffect::Dialog),
+            Self::AlternativeService => {
+                ::core::option::Option::Some(crate::DialogEffect::Dialog)
+            }
+            Self::BadRequest => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::Unauthorized => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::PaymentRequired => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::Forbidden => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::NotFound => ::core::option::Option::Some(crate::DialogEffect::Dialog),
+            Self::MethodNotAllowed => {
+                if Self::method_is(method, "INFO") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                if Self::method_is(method, "MESSAGE") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                if Self::method_is(method, "OPTIONS") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                if Self::method_is(method, "PRACK") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                if Self::method_is(method, "REFER") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                if Self::method_is(method, "UPDATE") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                ::core::option::Option::Some(crate::DialogEffect::Usage)
+            }
+            Self::NotAcceptable => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::ProxyAuthenticationRequired => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::RequestTimeout => {
+                ::core::option::Option::Some(crate::DialogEffect::Usage)
+            }
+            Self::Gone => ::core::option::Option::Some(crate::DialogEffect::Dialog),
+            Self::ConditionalRequestFailed => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::RequestEntityTooLarge => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::RequestUriTooLong => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::UnsupportedMediaType => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::UnsupportedUriScheme => {
+                ::core::option::Option::Some(crate::DialogEffect::Dialog)
+            }
+            Self::UnknownResourcePriority => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::BadExtension => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::ExtensionRequired => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::SessionIntervalTooSmall => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::IntervalTooBrief => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::BadLocationInformation => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::BadAlertMessage => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::UseIdentityHeader => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::ProvideReferrerIdentity => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::FlowFailed => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::AnonymityDisallowed => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::BadIdentityInfo => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::UnsupportedCredential => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::InvalidIdentityHeader => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::BadInfoPackage => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::TemporarilyUnavailable => {
+                ::core::option::Option::Some(crate::DialogEffect::Usage)
+            }
+            Self::CallTransactionDoesNotExist => {
+                if Self::method_is(method, "CANCEL") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                ::core::option::Option::Some(crate::DialogEffect::Usage)
+            }
+            Self::LoopDetected => {
+                ::core::option::Option::Some(crate::DialogEffect::Dialog)
+            }
+            Self::TooManyHops => {
+                ::core::option::Option::Some(crate::DialogEffect::Dialog)
+            }
+            Self::AddressIncomplete => {
+                ::core::option::Option::Some(crate::DialogEffect::Dialog)
+            }
+            Self::Ambiguous => ::core::option::Option::Some(crate::DialogEffect::Dialog),
+            Self::BusyHere => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::RequestTerminated => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::NotAcceptableHere => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::BadEvent => {
+                if Self::method_is(method, "NOTIFY") {
+                    return ::core::option::Option::Some(crate::DialogEffect::Usage);
+                }
+                if Self::method_is(method, "SUBSCRIBE") {
+                    return ::core::option::Option::Some(crate::DialogEffect::Usage);
+                }
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::RequestPending => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::Undecipherable => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::SecurityAgreementRequired => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::ServerInternalError => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::NotImplemented => {
+                if Self::method_is(method, "INFO") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                if Self::method_is(method, "MESSAGE") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                if Self::method_is(method, "OPTIONS") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                if Self::method_is(method, "PRACK") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                if Self::method_is(method, "REFER") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                if Self::method_is(method, "UPDATE") {
+                    return ::core::option::Option::Some(
+                        crate::DialogEffect::Transaction,
+                    );
+                }
+                ::core::option::Option::Some(crate::DialogEffect::Usage)
+            }
+            Self::BadGateway => ::core::option::Option::Some(crate::DialogEffect::Dialog),
+            Self::ServiceUnavailable => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::ServerTimeOut => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::VersionNotSupported => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::MessageTooLarge => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::PreconditionFailure => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::BusyEverywhere => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::Decline => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::DoesNotExistAnywhere => {
+                ::core::option::Option::Some(crate::DialogEffect::Dialog)
+            }
+            Self::GlobalNotAcceptable => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::Unwanted => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
+            Self::Rejected => {
+                ::core::option::Option::Some(crate::DialogEffect::Transaction)
+            }
             _ => {
                 match crate::Code::new(self.code()) {
                     ::core::option::Option::Some(code) => {

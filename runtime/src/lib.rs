@@ -53,6 +53,7 @@ mod class;
 mod code;
 mod error;
 mod reference;
+mod semantics;
 #[cfg(feature = "serde")]
 mod serde_support;
 mod status;
@@ -62,6 +63,10 @@ pub use class::Class;
 pub use code::Code;
 pub use error::{ParseError, ParseErrorKind};
 pub use reference::Reference;
+pub use semantics::{
+    DialogEffect, HeaderRule, Q850Table, Requirement, best_response, dialog_effect_fallback,
+    is_auth_challenge, q850_fallback, response_fallback,
+};
 pub use status::SipStatus;
 pub use status_line::{BufferTooSmall, Reading, StatusLine};
 

@@ -46,8 +46,11 @@ pub(crate) fn generate(g: &Gen<'_>, causes: &[CauseEntry]) -> TokenStream {
         .filter(|(e, _)| e.semantics.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Retry-After")))
         .map(|(_, v)| v)
         .collect();
-    let allows_retry_after =
-        if retry_after.is_empty() { quote!(false) } else { quote!(::core::matches!(self, #(Self::#retry_after)|*)) };
+    let allows_retry_after = if retry_after.is_empty() {
+        quote!(false)
+    } else {
+        quote!(::core::matches!(self, #(Self::#retry_after)|*))
+    };
     let q850 = |pick: fn(&crate::spec::Q850Row) -> Mapping<u8>| {
         let cells = entries.iter().map(|e| {
             let cell = match e.semantics.q850.as_ref().map_or(Mapping::Default, pick) {
