@@ -52,7 +52,8 @@ pub fn check_interpret(model: &Model, files: &[(Arc<str>, Option<&str>)], diagno
     if missing.is_empty() || !diagnostics.is_empty() || !all_read {
         return;
     }
-    if let Some((last, (path, _))) = files.iter().enumerate().last() {
+    if let Some((path, _)) = files.last() {
+        let last = files.len() - 1;
         let missing: Vec<String> = missing.iter().map(u16::to_string).collect();
         diagnostics.error(
             Location::start_of(last, path),

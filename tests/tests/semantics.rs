@@ -5,6 +5,8 @@
 //! Every code of the type is checked, so a code without a row is checked against the
 //! documented default (31 one way, 500 the other, RFC 5057's class defaults, no header rule).
 
+#![allow(clippy::type_complexity)] // Tables of (code, expected values) rows.
+
 use std::collections::BTreeMap;
 
 use DialogEffect::{Dialog as D, Transaction as T, Usage as U};

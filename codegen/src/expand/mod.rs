@@ -124,8 +124,9 @@ pub(crate) fn number(n: u16) -> proc_macro2::Literal {
 /// "busy here". A phrase rustdoc would refuse as an alias (quotes, tabs) is left out.
 pub(crate) fn doc_aliases(entry: &CodeEntry) -> TokenStream {
     let code = entry.code.to_string();
-    let phrase_ok =
-        !entry.reason.chars().any(|c| c.is_control() || c == '"' || c == '\'') && entry.reason != entry.name;
+    let phrase_ok = !entry.reason.is_empty()
+        && !entry.reason.chars().any(|c| c.is_control() || c == '"' || c == '\'')
+        && entry.reason != entry.name;
     if phrase_ok {
         let phrase = &entry.reason;
         quote!(#[doc(alias = #code, alias = #phrase)])

@@ -26,7 +26,8 @@ fn main() {
     assert_eq!(hop.to_string(), "477 Next Hop Unreachable");
     assert_eq!("477 next hop unreachable".parse::<VendorStatus>(), Ok(hop));
     assert!(!hop.is_registered() && VendorStatus::BusyHere.is_registered());
-    assert_eq!(hop.references(), ["Kamailio tm module"]);
+    assert_eq!(hop.references()[0].id, "Kamailio tm module");
+    assert_eq!(hop.references()[0].url, None);
     assert_eq!(hop.description(), Some("The proxy could not reach the next hop at all."));
     assert_eq!(hop.classify(), Classified::ClientError(ClientError::NextHopUnreachable));
 

@@ -250,11 +250,12 @@ fn read_snapshot(file: &File) -> Result<Snapshot, String> {
 
 /// The spec's entries, read by the macro's own parser; every problem at once otherwise.
 fn read_spec_entries(shown: &str, source: &str) -> Result<Vec<CodeEntry>, String> {
-    // Without `check_interpret`: `--write` restores codes a spec lost, 100 and 200 among them.
-    let mut diagnostics = sip_codes_codegen::Diagnostics::default();
-    let model = sip_codes_codegen::load(&[(shown.into(), Some(source))], &mut diagnostics, false);
+    // Only the codes, read and merged: `--write` restores codes a spec lost, so neither the
+    // codes `interpret` needs nor the `[[q850]]` rows' targets may be required here.
+    let (spec, mut diagnostics) = sip_codes_codegen::read_spec(0, &shown.into(), source);
+    let entries = sip_codes_codegen::merge(vec![spec.codes], &mut diagnostics);
     if diagnostics.is_empty() {
-        return Ok(model.entries);
+        return Ok(entries);
     }
     Err(format!("the spec has problems:\n{}", diagnostics.report().join("\n")))
 }
