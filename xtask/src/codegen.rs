@@ -5,8 +5,9 @@
 //! `crate` as the runtime's path, formatted by prettyplease. A test regenerates it and fails
 //! when the committed file differs.
 
-use std::path::Path;
 use std::process::ExitCode;
+
+use crate::GeneratedFile;
 
 /// Where the generated module goes, from the workspace root.
 pub const IANA_MODULE: &str = "runtime/src/iana.rs";
@@ -87,31 +88,15 @@ pub fn run(args: Vec<String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let path = root.join(IANA_MODULE);
-    let generated = match iana_module() {
+    let contents = match iana_module() {
         Ok(text) => text,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::FAILURE;
         }
     };
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if current == generated {
-        return ExitCode::SUCCESS;
-    }
-    if check {
-        eprintln!("{IANA_MODULE} is stale: run `cargo xtask codegen`");
-        return ExitCode::FAILURE;
-    }
-    match std::fs::write(&path, generated) {
-        Ok(()) => {
-            println!("wrote {IANA_MODULE}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {}: {e}", path.display());
-            ExitCode::FAILURE
-        }
-    }
+    // The same writer and check as the docs: one way to keep a generated file current.
+    let files = [GeneratedFile { path: IANA_MODULE, contents, command: "cargo xtask codegen" }];
+    let root = crate::workspace_root();
+    if check { crate::docs::check(root, &files) } else { crate::docs::write(root, &files) }
 }

@@ -114,7 +114,9 @@ pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
     ])
 }
 
-fn check(root: &Path, files: &[GeneratedFile]) -> ExitCode {
+/// Exit 1 and name each file of `files` that differs from what its command would write, with
+/// that command; write nothing.
+pub(crate) fn check(root: &Path, files: &[GeneratedFile]) -> ExitCode {
     let mut stale = 0;
     for file in files {
         let current = std::fs::read_to_string(root.join(file.path)).ok();
@@ -123,23 +125,24 @@ fn check(root: &Path, files: &[GeneratedFile]) -> ExitCode {
             Some(current) => {
                 stale += 1;
                 let line = crate::first_difference(&current, &file.contents);
-                eprintln!("{} is stale (first difference on line {line}): run `{COMMAND}`", file.path);
+                eprintln!("{} is stale (first difference on line {line}): run `{}`", file.path, file.command);
             }
             None => {
                 stale += 1;
-                eprintln!("{} is missing: run `{COMMAND}`", file.path);
+                eprintln!("{} is missing: run `{}`", file.path, file.command);
             }
         }
     }
     if stale == 0 {
-        println!("generated docs are up to date ({})", paths(files));
+        println!("generated files are up to date ({})", paths(files));
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
 }
 
-fn write(root: &Path, files: &[GeneratedFile]) -> ExitCode {
+/// Writes each file of `files` that differs from its contents.
+pub(crate) fn write(root: &Path, files: &[GeneratedFile]) -> ExitCode {
     for file in files {
         let path = root.join(file.path);
         if std::fs::read_to_string(&path).is_ok_and(|current| current == file.contents) {
