@@ -65,8 +65,8 @@ pub fn check_interpret(model: &Model, files: &[(Arc<str>, Option<&str>)], diagno
     }
 }
 
-/// Loads one spec file for a tool, with every check the macro makes: the model, or every problem as `path:line:col: message`
-/// lines.
+/// Loads one spec file for a tool, with every check the macro makes: the model, or every
+/// problem as `path:line:col: message` lines.
 ///
 /// # Errors
 /// The report's lines when the spec has problems.

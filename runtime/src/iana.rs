@@ -2092,9 +2092,8 @@ impl StatusCode {
                 crate::ParseError::new(crate::ParseErrorKind::UnknownCode(code)),
             );
         };
-        let phrase = match phrase {
-            ::core::option::Option::Some(phrase) if !phrase.is_empty() => phrase,
-            _ => return ::core::result::Result::Ok(status),
+        let ::core::option::Option::Some(phrase) = phrase else {
+            return ::core::result::Result::Ok(status);
         };
         if phrase.eq_ignore_ascii_case(status.reason_phrase().as_bytes()) {
             return ::core::result::Result::Ok(status);
@@ -4218,11 +4217,7 @@ impl StatusCode {
         self,
         table: crate::Q850Table,
     ) -> ::core::option::Option<u8> {
-        let column = match table {
-            crate::Q850Table::Rfc3398 => 0,
-            crate::Q850Table::Rfc4497 => 1,
-        };
-        match Self::Q850[column][self.slot()] {
+        match Self::Q850[table as usize][self.slot()] {
             0 => ::core::option::Option::None,
             255 => {
                 match crate::Code::new(self.code()) {
@@ -4254,11 +4249,7 @@ impl StatusCode {
         if cause == 0 || cause > 127 {
             return ::core::option::Option::None;
         }
-        let column = match table {
-            crate::Q850Table::Rfc3398 => 0,
-            crate::Q850Table::Rfc4497 => 1,
-        };
-        match Self::RESPONSES[column][cause as usize] {
+        match Self::RESPONSES[table as usize][cause as usize] {
             0 => ::core::option::Option::None,
             1 => {
                 match crate::response_fallback(cause, table) {
@@ -4274,257 +4265,124 @@ impl StatusCode {
     /// method-specific rules the spec gives (a 481 to CANCEL ends only the CANCEL).
     /// `None` for 1xx and 2xx. Method names compare case-sensitively, as in SIP.
     #[must_use]
+    #[allow(clippy::too_many_lines)]
     pub const fn dialog_effect(
         self,
         method: &str,
     ) -> ::core::option::Option<crate::DialogEffect> {
         let _ = method;
         match self {
-            Self::MultipleChoices => {
+            Self::MultipleChoices
+            | Self::MovedPermanently
+            | Self::MovedTemporarily
+            | Self::UseProxy
+            | Self::AlternativeService
+            | Self::NotFound
+            | Self::Gone
+            | Self::UnsupportedUriScheme
+            | Self::LoopDetected
+            | Self::TooManyHops
+            | Self::AddressIncomplete
+            | Self::Ambiguous
+            | Self::BadGateway
+            | Self::DoesNotExistAnywhere => {
                 ::core::option::Option::Some(crate::DialogEffect::Dialog)
             }
-            Self::MovedPermanently => {
-                ::core::option::Option::Some(crate::DialogEffect::Dialog)
-            }
-            Self::MovedTemporarily => {
-                ::core::option::Option::Some(crate::DialogEffect::Dialog)
-            }
-            Self::UseProxy => ::core::option::Option::Some(crate::DialogEffect::Dialog),
-            Self::AlternativeService => {
-                ::core::option::Option::Some(crate::DialogEffect::Dialog)
-            }
-            Self::BadRequest => {
+            Self::BadRequest
+            | Self::Unauthorized
+            | Self::PaymentRequired
+            | Self::Forbidden
+            | Self::NotAcceptable
+            | Self::ProxyAuthenticationRequired
+            | Self::ConditionalRequestFailed
+            | Self::RequestEntityTooLarge
+            | Self::RequestUriTooLong
+            | Self::UnsupportedMediaType
+            | Self::UnknownResourcePriority
+            | Self::BadExtension
+            | Self::ExtensionRequired
+            | Self::SessionIntervalTooSmall
+            | Self::IntervalTooBrief
+            | Self::BadLocationInformation
+            | Self::BadAlertMessage
+            | Self::UseIdentityHeader
+            | Self::ProvideReferrerIdentity
+            | Self::FlowFailed
+            | Self::AnonymityDisallowed
+            | Self::BadIdentityInfo
+            | Self::UnsupportedCredential
+            | Self::InvalidIdentityHeader
+            | Self::BadInfoPackage
+            | Self::BusyHere
+            | Self::RequestTerminated
+            | Self::NotAcceptableHere
+            | Self::RequestPending
+            | Self::Undecipherable
+            | Self::SecurityAgreementRequired
+            | Self::ServerInternalError
+            | Self::ServiceUnavailable
+            | Self::ServerTimeOut
+            | Self::VersionNotSupported
+            | Self::MessageTooLarge
+            | Self::PreconditionFailure
+            | Self::BusyEverywhere
+            | Self::Decline
+            | Self::GlobalNotAcceptable
+            | Self::Unwanted
+            | Self::Rejected => {
                 ::core::option::Option::Some(crate::DialogEffect::Transaction)
             }
-            Self::Unauthorized => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::PaymentRequired => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::Forbidden => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::NotFound => ::core::option::Option::Some(crate::DialogEffect::Dialog),
-            Self::MethodNotAllowed => {
-                if Self::method_is(method, "INFO") {
+            Self::MethodNotAllowed | Self::NotImplemented => {
+                if crate::__private::method_is(method, "INFO") {
                     return ::core::option::Option::Some(
                         crate::DialogEffect::Transaction,
                     );
                 }
-                if Self::method_is(method, "MESSAGE") {
+                if crate::__private::method_is(method, "MESSAGE") {
                     return ::core::option::Option::Some(
                         crate::DialogEffect::Transaction,
                     );
                 }
-                if Self::method_is(method, "OPTIONS") {
+                if crate::__private::method_is(method, "OPTIONS") {
                     return ::core::option::Option::Some(
                         crate::DialogEffect::Transaction,
                     );
                 }
-                if Self::method_is(method, "PRACK") {
+                if crate::__private::method_is(method, "PRACK") {
                     return ::core::option::Option::Some(
                         crate::DialogEffect::Transaction,
                     );
                 }
-                if Self::method_is(method, "REFER") {
+                if crate::__private::method_is(method, "REFER") {
                     return ::core::option::Option::Some(
                         crate::DialogEffect::Transaction,
                     );
                 }
-                if Self::method_is(method, "UPDATE") {
+                if crate::__private::method_is(method, "UPDATE") {
                     return ::core::option::Option::Some(
                         crate::DialogEffect::Transaction,
                     );
                 }
                 ::core::option::Option::Some(crate::DialogEffect::Usage)
             }
-            Self::NotAcceptable => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::ProxyAuthenticationRequired => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::RequestTimeout => {
-                ::core::option::Option::Some(crate::DialogEffect::Usage)
-            }
-            Self::Gone => ::core::option::Option::Some(crate::DialogEffect::Dialog),
-            Self::ConditionalRequestFailed => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::RequestEntityTooLarge => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::RequestUriTooLong => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::UnsupportedMediaType => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::UnsupportedUriScheme => {
-                ::core::option::Option::Some(crate::DialogEffect::Dialog)
-            }
-            Self::UnknownResourcePriority => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::BadExtension => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::ExtensionRequired => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::SessionIntervalTooSmall => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::IntervalTooBrief => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::BadLocationInformation => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::BadAlertMessage => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::UseIdentityHeader => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::ProvideReferrerIdentity => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::FlowFailed => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::AnonymityDisallowed => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::BadIdentityInfo => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::UnsupportedCredential => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::InvalidIdentityHeader => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::BadInfoPackage => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::TemporarilyUnavailable => {
+            Self::RequestTimeout | Self::TemporarilyUnavailable => {
                 ::core::option::Option::Some(crate::DialogEffect::Usage)
             }
             Self::CallTransactionDoesNotExist => {
-                if Self::method_is(method, "CANCEL") {
+                if crate::__private::method_is(method, "CANCEL") {
                     return ::core::option::Option::Some(
                         crate::DialogEffect::Transaction,
                     );
                 }
                 ::core::option::Option::Some(crate::DialogEffect::Usage)
-            }
-            Self::LoopDetected => {
-                ::core::option::Option::Some(crate::DialogEffect::Dialog)
-            }
-            Self::TooManyHops => {
-                ::core::option::Option::Some(crate::DialogEffect::Dialog)
-            }
-            Self::AddressIncomplete => {
-                ::core::option::Option::Some(crate::DialogEffect::Dialog)
-            }
-            Self::Ambiguous => ::core::option::Option::Some(crate::DialogEffect::Dialog),
-            Self::BusyHere => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::RequestTerminated => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::NotAcceptableHere => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
             }
             Self::BadEvent => {
-                if Self::method_is(method, "NOTIFY") {
+                if crate::__private::method_is(method, "NOTIFY") {
                     return ::core::option::Option::Some(crate::DialogEffect::Usage);
                 }
-                if Self::method_is(method, "SUBSCRIBE") {
+                if crate::__private::method_is(method, "SUBSCRIBE") {
                     return ::core::option::Option::Some(crate::DialogEffect::Usage);
                 }
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::RequestPending => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::Undecipherable => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::SecurityAgreementRequired => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::ServerInternalError => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::NotImplemented => {
-                if Self::method_is(method, "INFO") {
-                    return ::core::option::Option::Some(
-                        crate::DialogEffect::Transaction,
-                    );
-                }
-                if Self::method_is(method, "MESSAGE") {
-                    return ::core::option::Option::Some(
-                        crate::DialogEffect::Transaction,
-                    );
-                }
-                if Self::method_is(method, "OPTIONS") {
-                    return ::core::option::Option::Some(
-                        crate::DialogEffect::Transaction,
-                    );
-                }
-                if Self::method_is(method, "PRACK") {
-                    return ::core::option::Option::Some(
-                        crate::DialogEffect::Transaction,
-                    );
-                }
-                if Self::method_is(method, "REFER") {
-                    return ::core::option::Option::Some(
-                        crate::DialogEffect::Transaction,
-                    );
-                }
-                if Self::method_is(method, "UPDATE") {
-                    return ::core::option::Option::Some(
-                        crate::DialogEffect::Transaction,
-                    );
-                }
-                ::core::option::Option::Some(crate::DialogEffect::Usage)
-            }
-            Self::BadGateway => ::core::option::Option::Some(crate::DialogEffect::Dialog),
-            Self::ServiceUnavailable => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::ServerTimeOut => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::VersionNotSupported => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::MessageTooLarge => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::PreconditionFailure => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::BusyEverywhere => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::Decline => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::DoesNotExistAnywhere => {
-                ::core::option::Option::Some(crate::DialogEffect::Dialog)
-            }
-            Self::GlobalNotAcceptable => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::Unwanted => {
-                ::core::option::Option::Some(crate::DialogEffect::Transaction)
-            }
-            Self::Rejected => {
                 ::core::option::Option::Some(crate::DialogEffect::Transaction)
             }
             _ => {
@@ -4536,19 +4394,5 @@ impl StatusCode {
                 }
             }
         }
-    }
-    const fn method_is(method: &str, name: &str) -> bool {
-        let (method, name) = (method.as_bytes(), name.as_bytes());
-        if method.len() != name.len() {
-            return false;
-        }
-        let mut i = 0;
-        while i < method.len() {
-            if method[i] != name[i] {
-                return false;
-            }
-            i += 1;
-        }
-        true
     }
 }

@@ -132,6 +132,24 @@ pub mod __private {
     pub use crate::__impl_serde as impl_serde;
     pub use crate::class::class_of;
     pub use crate::error::split_status;
+
+    /// Whether `method` is `name`, compared case-sensitively as SIP compares methods; `const`,
+    /// for the generated `dialog_effect`.
+    #[must_use]
+    pub const fn method_is(method: &str, name: &str) -> bool {
+        let (method, name) = (method.as_bytes(), name.as_bytes());
+        if method.len() != name.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < method.len() {
+            if method[i] != name[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
     #[cfg(feature = "serde")]
     pub use crate::serde_support::deserialize_status;
     #[cfg(feature = "serde")]

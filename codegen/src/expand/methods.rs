@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{CLASS_VARIANTS, Gen};
+use crate::names::snake_case;
 
 pub(crate) fn generate(g: &Gen<'_>) -> TokenStream {
     let Gen { entries, variants, ty, krate, module, .. } = g;
@@ -53,23 +54,19 @@ pub(crate) fn generate(g: &Gen<'_>) -> TokenStream {
     let interpret = interpret(g);
     let class_of_variant =
         entries.iter().map(|e| format_ident!("{}", CLASS_VARIANTS[usize::from(e.class_digit()) - 1]));
-    let predicates = CLASS_VARIANTS
-        .iter()
-        .zip(["provisional", "success", "redirection", "client_error", "server_error", "global_failure"])
-        .enumerate()
-        .map(|(digit, (class, name))| {
-            let class = format_ident!("{class}");
-            let method = format_ident!("is_{name}");
-            let doc = format!("Whether the code is {}xx: `Class::{class}`.", digit + 1);
-            quote! {
-                #[doc = #doc]
-                #[must_use]
-                #[inline]
-                pub const fn #method(self) -> bool {
-                    ::core::matches!(self.class(), #krate::Class::#class)
-                }
+    let predicates = CLASS_VARIANTS.iter().enumerate().map(|(digit, class)| {
+        let method = format_ident!("is_{}", snake_case(class));
+        let class = format_ident!("{class}");
+        let doc = format!("Whether the code is {}xx: `Class::{class}`.", digit + 1);
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            #[inline]
+            pub const fn #method(self) -> bool {
+                ::core::matches!(self.class(), #krate::Class::#class)
             }
-        });
+        }
+    });
 
     quote! {
         #[allow(dead_code)]
@@ -211,10 +208,9 @@ pub(crate) fn generate(g: &Gen<'_>) -> TokenStream {
                         #krate::ParseErrorKind::UnknownCode(code),
                     ));
                 };
-                let phrase = match phrase {
-                    ::core::option::Option::Some(phrase) if !phrase.is_empty() => phrase,
-                    // RFC 3261 §25.1 allows an empty Reason-Phrase.
-                    _ => return ::core::result::Result::Ok(status),
+                // No phrase, or an empty one (RFC 3261 §25.1 allows it): `split_status` says `None`.
+                let ::core::option::Option::Some(phrase) = phrase else {
+                    return ::core::result::Result::Ok(status);
                 };
                 if phrase.eq_ignore_ascii_case(status.reason_phrase().as_bytes()) {
                     return ::core::result::Result::Ok(status);

@@ -6,7 +6,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::Gen;
-use crate::spec::{CauseEntry, Effect, Mapping};
+use crate::spec::{CauseEntry, DialogRule, Effect, Mapping};
 
 /// In the generated Q.850 tables: no mapping, and "the RFC's default".
 const NONE: u8 = 0;
@@ -82,19 +82,29 @@ pub(crate) fn generate(g: &Gen<'_>, causes: &[CauseEntry]) -> TokenStream {
         let e = format_ident!("{}", e.name());
         quote!(::core::option::Option::Some(#krate::DialogEffect::#e))
     };
-    let mut arms = TokenStream::new();
+    // One arm per distinct rule, listing every code that has it, in code order.
+    let mut rules: Vec<(&DialogRule, Vec<&Ident>)> = Vec::new();
     let mut unruled = false;
     for (entry, variant) in entries.iter().zip(variants) {
         let Some(rule) = &entry.semantics.rfc5057 else {
             unruled = true;
             continue;
         };
+        let same =
+            |(r, _): &&mut (&DialogRule, Vec<&Ident>)| r.effect == rule.effect && r.methods == rule.methods;
+        match rules.iter_mut().find(same) {
+            Some((_, codes)) => codes.push(variant),
+            None => rules.push((rule, vec![variant])),
+        }
+    }
+    let mut arms = TokenStream::new();
+    for (rule, codes) in rules {
         let overrides = rule.methods.iter().map(|(method, e)| {
             let e = effect(*e);
-            quote!(if Self::method_is(method, #method) { return #e; })
+            quote!(if #krate::__private::method_is(method, #method) { return #e; })
         });
         let default = effect(rule.effect);
-        arms.extend(quote!(Self::#variant => { #(#overrides)* #default }));
+        arms.extend(quote!(#(Self::#codes)|* => { #(#overrides)* #default }));
     }
     if unruled {
         arms.extend(quote! {
@@ -154,11 +164,8 @@ pub(crate) fn generate(g: &Gen<'_>, causes: &[CauseEntry]) -> TokenStream {
             #[must_use]
             #[inline]
             pub const fn to_q850_with(self, table: #krate::Q850Table) -> ::core::option::Option<u8> {
-                let column = match table {
-                    #krate::Q850Table::Rfc3398 => 0,
-                    #krate::Q850Table::Rfc4497 => 1,
-                };
-                match Self::Q850[column][self.slot()] {
+                // The tables' rows follow `Q850Table`'s variants: RFC 3398, then RFC 4497.
+                match Self::Q850[table as usize][self.slot()] {
                     #none => ::core::option::Option::None,
                     #default => match #krate::Code::new(self.code()) {
                         ::core::option::Option::Some(code) => #krate::q850_fallback(code, table),
@@ -185,11 +192,7 @@ pub(crate) fn generate(g: &Gen<'_>, causes: &[CauseEntry]) -> TokenStream {
                 if cause == 0 || cause > 127 {
                     return ::core::option::Option::None;
                 }
-                let column = match table {
-                    #krate::Q850Table::Rfc3398 => 0,
-                    #krate::Q850Table::Rfc4497 => 1,
-                };
-                match Self::RESPONSES[column][cause as usize] {
+                match Self::RESPONSES[table as usize][cause as usize] {
                     0 => ::core::option::Option::None,
                     1 => match #krate::response_fallback(cause, table) {
                         ::core::option::Option::Some(code) => Self::from_code(code.get()),
@@ -204,26 +207,13 @@ pub(crate) fn generate(g: &Gen<'_>, causes: &[CauseEntry]) -> TokenStream {
             /// method-specific rules the spec gives (a 481 to CANCEL ends only the CANCEL).
             /// `None` for 1xx and 2xx. Method names compare case-sensitively, as in SIP.
             #[must_use]
+            // One arm per distinct rule: the match grows with the spec.
+            #[allow(clippy::too_many_lines)]
             pub const fn dialog_effect(self, method: &str) -> ::core::option::Option<#krate::DialogEffect> {
                 let _ = method;
                 match self {
                     #arms
                 }
-            }
-
-            const fn method_is(method: &str, name: &str) -> bool {
-                let (method, name) = (method.as_bytes(), name.as_bytes());
-                if method.len() != name.len() {
-                    return false;
-                }
-                let mut i = 0;
-                while i < method.len() {
-                    if method[i] != name[i] {
-                        return false;
-                    }
-                    i += 1;
-                }
-                true
             }
         }
     }

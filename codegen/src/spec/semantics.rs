@@ -35,6 +35,22 @@ pub enum Mapping<T> {
     Some(T),
 }
 
+impl<T> Mapping<T> {
+    /// The same mapping with its value converted.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Mapping<U> {
+        match self {
+            Mapping::Default => Mapping::Default,
+            Mapping::None => Mapping::None,
+            Mapping::Some(value) => Mapping::Some(f(value)),
+        }
+    }
+}
+
+/// Whether `name` is an RFC 3261 `token`, as SIP method and header field names are.
+fn is_token(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&b))
+}
+
 /// `[code.q850]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Q850Row {
@@ -212,14 +228,14 @@ impl Reader<'_> {
         let table = self.table("q850", value)?;
         let mut row = Q850Row { rfc3398: Mapping::Default, rfc4497: Mapping::Default, source: String::new() };
         for (key, value) in table {
-            let cause = |m: Mapping<i64>| match m {
-                Mapping::Some(n) => Mapping::Some(n as u8),
-                Mapping::None => Mapping::None,
-                Mapping::Default => Mapping::Default,
-            };
+            // `mapping` checks the range, so the casts keep every value.
             match key.get_ref().as_ref() {
-                "rfc3398" => row.rfc3398 = cause(self.mapping("rfc3398", value, 1..128, "a Q.850 cause")),
-                "rfc4497" => row.rfc4497 = cause(self.mapping("rfc4497", value, 1..128, "a Q.850 cause")),
+                "rfc3398" => {
+                    row.rfc3398 = self.mapping("rfc3398", value, 1..128, "a Q.850 cause").map(|n| n as u8)
+                }
+                "rfc4497" => {
+                    row.rfc4497 = self.mapping("rfc4497", value, 1..128, "a Q.850 cause").map(|n| n as u8)
+                }
                 "source" => {}
                 other => self.unknown_key("[code.q850]", other, &key.span(), Q850_KEYS),
             }
@@ -240,11 +256,7 @@ impl Reader<'_> {
                     if let Some(overrides) = self.table("methods", value) {
                         for (method, value) in overrides {
                             let name = method.get_ref().as_ref();
-                            if name.is_empty()
-                                || !name
-                                    .bytes()
-                                    .all(|b| b.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&b))
-                            {
+                            if !is_token(name) {
                                 self.error(
                                     &method.span(),
                                     format!(
@@ -350,7 +362,7 @@ impl Reader<'_> {
     /// A header field name: an RFC 3261 token.
     fn header_name(&mut self, value: &Spanned<DeValue<'_>>) -> Option<String> {
         let name = self.string("name", value)?;
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&b)) {
+        if !is_token(&name) {
             self.error(
                 &value.span(),
                 format!("`name` must be a header field name such as \"Retry-After\", found {name:?}"),
@@ -377,11 +389,6 @@ impl Reader<'_> {
             let mut cause = None;
             let mut rfc3398 = Mapping::Default;
             let mut rfc4497 = Mapping::Default;
-            let code = |m: Mapping<i64>| match m {
-                Mapping::Some(n) => Mapping::Some(n as u16),
-                Mapping::None => Mapping::None,
-                Mapping::Default => Mapping::Default,
-            };
             for (key, value) in table {
                 match key.get_ref().as_ref() {
                     "cause" => {
@@ -389,8 +396,12 @@ impl Reader<'_> {
                             cause = Some((n as u8, value.span()));
                         }
                     }
-                    "rfc3398" => rfc3398 = code(self.mapping("rfc3398", value, 100..700, "a status code")),
-                    "rfc4497" => rfc4497 = code(self.mapping("rfc4497", value, 100..700, "a status code")),
+                    "rfc3398" => {
+                        rfc3398 = self.mapping("rfc3398", value, 100..700, "a status code").map(|n| n as u16)
+                    }
+                    "rfc4497" => {
+                        rfc4497 = self.mapping("rfc4497", value, 100..700, "a status code").map(|n| n as u16)
+                    }
                     "source" => {}
                     other => self.unknown_key("[[q850]]", other, &key.span(), CAUSE_KEYS),
                 }

@@ -31,6 +31,7 @@ use crate::{Class, Code};
 /// (see [`q850_fallback`] and [`response_fallback`]). RFC 3398's rows are recommendations;
 /// RFC 4497, a BCP, states its defaults with SHALL.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+// Generated types index their per-table rows with `table as usize`: keep this order.
 pub enum Q850Table {
     /// RFC 3398, SIP to ISUP interworking: the table most gateways implement. The default.
     #[default]
