@@ -7,7 +7,8 @@ use std::hint::black_box;
 use allocation_counter::measure;
 use sip_codes::iana::StatusCode;
 use sip_codes::{
-    Class, Code, Q850Table, best_response, dialog_effect_fallback, q850_fallback, response_fallback,
+    Class, Code, Q850Table, StatusLine, best_response, dialog_effect_fallback, q850_fallback,
+    response_fallback,
 };
 use sip_codes_benches::{KNOWN, MIX, MIX_BYTES, MIX_STR, ours, rsip};
 
@@ -133,4 +134,86 @@ fn best_response_and_the_fallbacks_do_not_allocate() {
     });
     assert_eq!(count, 0);
     assert_eq!(mapped, 11 + 12 + 127);
+}
+
+/// Real status lines (from `tests/data/status-lines.txt`), with codes no registry defines.
+const LINES: [&[u8]; 16] = [
+    b"SIP/2.0 100 Trying\r\n",
+    b"SIP/2.0 180 Ringing\r\n",
+    b"SIP/2.0 183 Ringing\r\n",
+    b"SIP/2.0 200 OK\r\n",
+    b"SIP/2.0 302 Moved Temporarily\r\n",
+    b"SIP/2.0 401 Authorization Required\r\n",
+    b"SIP/2.0 407 Proxy Authorization Required\r\n",
+    b"SIP/2.0 481 Call/Transaction Does Not Exist\r\n",
+    b"SIP/2.0 486 Busy Here\r\n",
+    b"SIP/2.0 487 Request Terminated\r\n",
+    b"SIP/2.0 500 Internal Server Error\r\n",
+    b"SIP/2.0 503 Maximum Calls In Progress\r\n",
+    b"SIP/2.0 100 \r\n",
+    "SIP/2.0 200 = 2**3 * 5**2 \u{43d}\u{43e} \u{441}\u{442}\u{43e}\r\n".as_bytes(),
+    b"SIP/2.0 477 Sending Failed\r\n",
+    b"SIP/2.0 701 Local\r\n",
+];
+
+#[test]
+fn status_line_parse_meaning_and_write_to_do_not_allocate() {
+    let mut buf = [0u8; 128];
+    let (mut parsed, mut interpreted, mut written) = (0, 0, 0);
+    let count = allocations(|| {
+        for input in LINES {
+            let (line, rest) = black_box(StatusLine::parse(black_box(input))).unwrap();
+            parsed += usize::from(rest.is_empty());
+            if let Some(reading) = black_box(line.meaning::<StatusCode>()) {
+                interpreted += usize::from(reading.interpreted);
+            }
+            written += black_box(line.write_to(&mut buf)).unwrap();
+        }
+        // Errors too.
+        for input in
+            [&b"SIP/2.0 4294967301 x\r\n"[..], b"SIP/2.0 200 OK\n", b"HTTP/1.1 200 OK\r\n", b"SIP/2.0 2"]
+        {
+            assert!(black_box(StatusLine::parse(black_box(input))).is_err());
+        }
+        let code = Code::new(486).unwrap();
+        assert!(black_box(StatusLine::new(code, "Busy Here")).is_ok());
+        assert!(black_box(StatusLine::new(code, "Busy\r\nVia: x")).is_err());
+    });
+    assert_eq!(count, 0);
+    assert_eq!(parsed, LINES.len());
+    assert_eq!(interpreted, 1);
+    assert_eq!(written, LINES.iter().map(|line| line.len()).sum::<usize>());
+}
+
+#[test]
+fn status_line_of_every_registered_code_does_not_allocate() {
+    let mut bytes = 0;
+    let count = allocations(|| {
+        for status in StatusCode::ALL {
+            let line = black_box(black_box(*status).status_line());
+            bytes += line.len();
+        }
+    });
+    assert_eq!(count, 0);
+    // "SIP/2.0 " + three digits + " " + phrase + CRLF for each code.
+    let expected: usize =
+        StatusCode::ALL.iter().map(|status| 8 + 3 + 1 + status.reason_phrase().len() + 2).sum();
+    assert_eq!(bytes, expected);
+}
+
+#[test]
+fn code_as_str_and_from_bytes_do_not_allocate() {
+    let mut total = 0;
+    let count = allocations(|| {
+        for number in 100..=999 {
+            let code = black_box(Code::new(black_box(number))).unwrap();
+            let text = black_box(code.as_str());
+            total += usize::from(black_box(Code::from_bytes(text.as_bytes())) == Ok(code));
+        }
+        for input in [&b""[..], b"099", b"1000", b"48", b"486 "] {
+            assert!(black_box(Code::from_bytes(black_box(input))).is_err());
+        }
+    });
+    assert_eq!(count, 0);
+    assert_eq!(total, 900);
 }

@@ -10,7 +10,7 @@ use std::sync::{Arc, LazyLock};
 
 use libfuzzer_sys::fuzz_target;
 use proc_macro2::TokenTree;
-use sip_codes_codegen::{MAX_REPORTED, expand, merge, read_spec, valid::missing_interpret_codes};
+use sip_codes_codegen::{Diagnostics, MAX_REPORTED, expand, merge, read_spec, valid::missing_interpret_codes};
 
 /// The codes `interpret` needs, merged in front of the fuzzed file for odd-length inputs so
 /// that a file of other codes expands cleanly and the generator sees its names and phrases.
@@ -50,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
 
     let good = std::str::from_utf8(data).is_ok_and(|text| {
         let mut files = Vec::new();
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = Diagnostics::default();
         if with_base {
             files.push(read_spec(0, &Arc::from("base.toml"), BASE).0.codes);
         }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use libfuzzer_sys::fuzz_target;
 use sip_codes_codegen::valid::{INTERPRET_CODES, missing_interpret_codes};
-use sip_codes_codegen::{Diagnostic, merge, read_spec};
+use sip_codes_codegen::{Diagnostic, Diagnostics, merge, read_spec};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let in_file = |d: &Diagnostic| {
         d.location.file == 0 && (1..=lines).contains(&d.location.line) && d.location.column >= 1
     };
-    for diagnostic in &diagnostics {
+    for diagnostic in &diagnostics.sorted() {
         assert!(in_file(diagnostic), "{diagnostic:?}");
         assert!(!diagnostic.message.is_empty());
     }
@@ -30,15 +30,15 @@ fuzz_target!(|data: &[u8]| {
         assert!(entry.name.chars().all(|c| c.is_ascii_alphanumeric()), "{entry:?}");
     }
 
-    let mut once = Vec::new();
+    let mut once = Diagnostics::default();
     let merged = merge(vec![spec.codes.clone()], &mut once);
     assert!(merged.windows(2).all(|pair| pair[0].code < pair[1].code), "merged in code order, each once");
-    for diagnostic in &once {
+    for diagnostic in &once.sorted() {
         assert!(in_file(diagnostic), "{diagnostic:?}");
     }
     // The same file twice: every entry of the second copy is reported, and nothing else
     // changes.
-    let mut twice = Vec::new();
+    let mut twice = Diagnostics::default();
     let merged_twice = merge(vec![spec.codes.clone(), spec.codes.clone()], &mut twice);
     assert_eq!(merged_twice, merged);
     assert_eq!(twice.len(), once.len() + spec.codes.len());

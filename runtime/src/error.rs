@@ -1,9 +1,11 @@
 use core::fmt;
 
-/// Why a string, byte string or number is not a status code of a generated type.
+/// Why a string, byte string or number is not a status code, or bytes are not a status line.
 ///
 /// Returned by `FromStr`, `from_bytes` and `TryFrom<u16>` of every type `sip_codes!`
-/// generates. Its `Display` says what was wrong; [`ParseError::kind`] tells it to code.
+/// generates and of [`Code`](crate::Code), and by [`StatusLine::parse`](crate::StatusLine::parse)
+/// and [`StatusLine::new`](crate::StatusLine::new). Its `Display` says what was wrong;
+/// [`ParseError::kind`] tells it to code.
 ///
 /// ```
 /// use sip_codes::{iana::StatusCode, ParseErrorKind};
@@ -88,7 +90,7 @@ impl ParseError {
         self.kind
     }
 
-    /// The code that was read, when the input held a well-formed one.
+    /// The code that was read, when the input held one (also one out of range).
     pub const fn code(&self) -> Option<u16> {
         match self.kind {
             ParseErrorKind::OutOfRange(code)

@@ -208,6 +208,21 @@ impl<'a> StatusLine<'a> {
         };
         let limit = input.len().min(Self::MAX_LEN);
         let mut at = reason_start;
+        // Eight bytes at a time while none is below 0x20 or DEL (HTAB included: the byte
+        // loop below takes it), then byte by byte to the CR.
+        while let Some(chunk) = input.get(at..limit).and_then(<[u8]>::first_chunk::<8>) {
+            const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+            const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+            let word = u64::from_ne_bytes(*chunk);
+            let del = word ^ (ONES * 0x7F);
+            // Exact "some byte is below n" tests for n <= 0x80 (Hacker's Delight 6-1): a byte
+            // below 0x20 in `word`, a zero byte (DEL) in `del`.
+            let stop = (word.wrapping_sub(ONES * 0x20) & !word) | (del.wrapping_sub(ONES) & !del);
+            if stop & HIGHS != 0 {
+                break;
+            }
+            at += 8;
+        }
         while at < limit && PHRASE_BYTE[usize::from(input[at])] {
             at += 1;
         }
@@ -507,6 +522,27 @@ mod tests {
         assert_eq!(kind(b"SIP/2.0 200 OK\n"), ParseErrorKind::BareLineBreak { offset: 14 });
         assert_eq!(kind(b"SIP/2.0 200 O\0K\r\n"), ParseErrorKind::ForbiddenByte { offset: 13, byte: 0 });
         assert_eq!(kind(b"SIP/2.0 200 O\x7fK\r\n"), ParseErrorKind::ForbiddenByte { offset: 13, byte: 0x7F });
+    }
+
+    #[test]
+    fn finds_every_byte_at_every_position_of_a_phrase() {
+        // Covers the eight-bytes-at-a-time scan at each alignment, and its tail.
+        for at in 0..40 {
+            for byte in 0..=255u8 {
+                let mut input = [b'a'; 12 + 40 + 2];
+                input[..12].copy_from_slice(b"SIP/2.0 200 ");
+                input[52..].copy_from_slice(b"\r\n");
+                input[12 + at] = byte;
+                let offset = 12 + at;
+                let expected = match byte {
+                    b'\t' | 0x20..=0x7E | 0x80..=0xFF => Ok(52),
+                    b'\r' | b'\n' => Err(ParseErrorKind::BareLineBreak { offset }),
+                    _ => Err(ParseErrorKind::ForbiddenByte { offset, byte }),
+                };
+                let parsed = StatusLine::parse(&input).map(|(line, _)| line.reason().len() + 12);
+                assert_eq!(parsed.map_err(|e| e.kind()), expected, "{byte:#x} at {at}");
+            }
+        }
     }
 
     #[test]
