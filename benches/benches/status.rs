@@ -11,7 +11,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use sip_codes_benches::{MIX, MIX_BYTES, MIX_STR, http, ours, rsip};
+use sip_codes_benches::{LINES, MIX, MIX_BYTES, MIX_STR, head_inputs, http, ours, rsip};
 
 fn lookup(c: &mut Criterion) {
     let mut group = c.benchmark_group("lookup");
@@ -189,5 +189,79 @@ fn class(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, lookup, parse, display, interpret, class);
+fn status_line(c: &mut Criterion) {
+    let http_heads = head_inputs("HTTP/1.1");
+    let sip_heads = head_inputs("SIP/2.0");
+    let mut group = c.benchmark_group("status_line_parse");
+    group.bench_function("sip-codes StatusLine::parse", |b| {
+        b.iter(|| {
+            for &line in black_box(&LINES) {
+                black_box(&ours::status_line(line));
+            }
+        });
+    });
+    group.bench_function("httparse Response::parse (HTTP/1.1)", |b| {
+        b.iter(|| {
+            for head in black_box(&http_heads) {
+                black_box(&http::httparse(head));
+            }
+        });
+    });
+    group.bench_function("rsip Response::try_from", |b| {
+        b.iter(|| {
+            for head in black_box(&sip_heads) {
+                black_box(&rsip::parse_response(head));
+            }
+        });
+    });
+    group.finish();
+
+    let ours_values = ours::values();
+    let http_values = http::values();
+    let mut out = String::with_capacity(64);
+    let mut group = c.benchmark_group("status_line_write");
+    group.bench_function("sip-codes status_line() + push_str", |b| {
+        b.iter(|| {
+            for &status in black_box(&ours_values[..]) {
+                ours::write_status_line(&mut out, status);
+                black_box(&out);
+            }
+        });
+    });
+    group.bench_function("http format!", |b| {
+        b.iter(|| {
+            for &status in black_box(&http_values[..]) {
+                black_box(&http::format_status_line(status));
+            }
+        });
+    });
+    group.bench_function("http write! into a reused String", |b| {
+        b.iter(|| {
+            for &status in black_box(&http_values[..]) {
+                http::write_status_line(&mut out, status);
+                black_box(&out);
+            }
+        });
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("code_from_bytes");
+    group.bench_function("sip-codes Code::from_bytes", |b| {
+        b.iter(|| {
+            for &bytes in black_box(&MIX_BYTES) {
+                black_box(&ours::code_from_bytes(bytes));
+            }
+        });
+    });
+    group.bench_function("http StatusCode::from_bytes", |b| {
+        b.iter(|| {
+            for &bytes in black_box(&MIX_BYTES) {
+                black_box(&http::from_bytes(bytes));
+            }
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, lookup, parse, display, interpret, class, status_line);
 criterion_main!(benches);

@@ -12,11 +12,12 @@
 use std::hint::black_box;
 use std::process::ExitCode;
 
-use sip_codes_benches::{MIX, MIX_BYTES, MIX_STR, http, ours, rsip};
+use sip_codes_benches::{LINES, MIX, MIX_BYTES, MIX_STR, head_inputs, http, ours, rsip};
 
 const OPS: &str = "none ours-lookup http-lookup rsip-lookup ours-from-bytes ours-parse http-from-bytes \
                    ours-display ours-push-line http-display rsip-display ours-interpret http-from-u16 ours-class http-class \
-                   rsip-class ours-classify ours-is-final http-is-final rsip-is-final";
+                   rsip-class ours-classify ours-is-final http-is-final rsip-is-final ours-status-line httparse rsip-response \
+                   ours-write-status-line http-format http-write-status-line ours-code-from-bytes";
 
 /// Applies `op` to every item, keeping each result.
 #[inline(always)]
@@ -36,6 +37,8 @@ fn main() -> ExitCode {
     let http_values = http::values();
     let rsip_values = rsip::values();
     let mut out = String::with_capacity(64);
+    let http_heads = head_inputs("HTTP/1.1");
+    let sip_heads = head_inputs("SIP/2.0");
     for _ in 0..rounds {
         match op.as_str() {
             "none" => each(&MIX, |&code| code),
@@ -78,6 +81,23 @@ fn main() -> ExitCode {
             "ours-is-final" => each(&ours_values, |&status| ours::is_final(status)),
             "http-is-final" => each(&http_values, |&status| http::is_final(status)),
             "rsip-is-final" => each(&rsip_values, rsip::is_final),
+            "ours-status-line" => each(&LINES, |line| ours::status_line(line)),
+            "httparse" => each(&http_heads, |head| http::httparse(head)),
+            "rsip-response" => each(&sip_heads, |head| rsip::parse_response(head)),
+            "ours-write-status-line" => {
+                for &status in black_box(&ours_values[..]) {
+                    ours::write_status_line(&mut out, status);
+                    black_box(&out);
+                }
+            }
+            "http-format" => each(&http_values, |&status| http::format_status_line(status)),
+            "http-write-status-line" => {
+                for &status in black_box(&http_values[..]) {
+                    http::write_status_line(&mut out, status);
+                    black_box(&out);
+                }
+            }
+            "ours-code-from-bytes" => each(&MIX_BYTES, |bytes| ours::code_from_bytes(bytes)),
             _ => {
                 eprintln!("unknown op `{op}`\nOP: {OPS}");
                 return ExitCode::from(2);

@@ -24,6 +24,43 @@ pub const MIX_STR: [&str; 16] = [
 /// which `sip_codes::iana::StatusCode` has no variant for.
 pub const KNOWN: [u16; 15] = [100, 180, 183, 200, 302, 401, 404, 407, 408, 480, 486, 487, 488, 503, 603];
 
+/// 16 real status lines as received (from `tests/data/status-lines.txt`, where each line's
+/// source is named): canonical and other phrases, an empty phrase, a UTF-8 phrase (RFC 4475
+/// §3.1.1.13), and codes no registry defines (477 from Kamailio, pjsip's 701).
+pub const LINES: [&[u8]; 16] = [
+    b"SIP/2.0 100 Trying\r\n",
+    b"SIP/2.0 180 Ringing\r\n",
+    b"SIP/2.0 183 Ringing\r\n",
+    b"SIP/2.0 200 OK\r\n",
+    b"SIP/2.0 302 Moved Temporarily\r\n",
+    b"SIP/2.0 401 Authorization Required\r\n",
+    b"SIP/2.0 407 Proxy Authorization Required\r\n",
+    b"SIP/2.0 481 Call/Transaction Does Not Exist\r\n",
+    b"SIP/2.0 486 Busy Here\r\n",
+    b"SIP/2.0 487 Request Terminated\r\n",
+    b"SIP/2.0 500 Internal Server Error\r\n",
+    b"SIP/2.0 503 Maximum Calls In Progress\r\n",
+    b"SIP/2.0 100 \r\n",
+    "SIP/2.0 200 = 2**3 * 5**2 \u{43d}\u{43e} \u{441}\u{442}\u{43e}\r\n".as_bytes(),
+    b"SIP/2.0 477 Sending Failed\r\n",
+    b"SIP/2.0 701 Local\r\n",
+];
+
+/// [`LINES`] as the responses the peers parse: `HTTP/1.1` for httparse, and each line
+/// followed by the empty line that ends a header section (httparse and rsip read a whole
+/// head; neither has a status-line-only parser).
+pub fn head_inputs(version: &str) -> Vec<Vec<u8>> {
+    LINES
+        .iter()
+        .map(|line| {
+            let mut head = version.as_bytes().to_vec();
+            head.extend_from_slice(&line[b"SIP/2.0".len()..]);
+            head.extend_from_slice(b"\r\n");
+            head
+        })
+        .collect()
+}
+
 /// `sip_codes::iana::StatusCode`.
 pub mod ours {
     use sip_codes::iana::StatusCode;
@@ -66,6 +103,26 @@ pub mod ours {
     pub fn push_line(out: &mut String, status: StatusCode) {
         out.clear();
         out.push_str(status.as_str());
+    }
+
+    /// `StatusLine::parse`: the version, the code as a [`sip_codes::Code`] and the phrase as
+    /// received, and the bytes after the CRLF.
+    #[inline]
+    pub fn status_line(input: &[u8]) -> Result<(sip_codes::StatusLine<'_>, &[u8]), ParseError> {
+        sip_codes::StatusLine::parse(input)
+    }
+
+    /// A response's first line into a reused buffer: one copy of `status_line()`.
+    #[inline]
+    pub fn write_status_line(out: &mut String, status: StatusCode) {
+        out.clear();
+        out.push_str(status.status_line());
+    }
+
+    /// `Code::from_bytes`: any three digits 100..=999, as `http::StatusCode::from_bytes`.
+    #[inline]
+    pub fn code_from_bytes(bytes: &[u8]) -> Result<sip_codes::Code, ParseError> {
+        sip_codes::Code::from_bytes(bytes)
     }
 
     /// `interpret` (RFC 3261 §8.1.3.2).
@@ -152,6 +209,29 @@ pub mod http {
     pub fn is_final(status: StatusCode) -> bool {
         !status.is_informational()
     }
+
+    /// A SIP status line as an http user writes it: `format!` with http's canonical phrase
+    /// (a new `String` per line, as `format!` gives).
+    #[inline]
+    pub fn format_status_line(status: StatusCode) -> String {
+        format!("SIP/2.0 {} {}\r\n", status.as_u16(), status.canonical_reason().unwrap_or(""))
+    }
+
+    /// The same with `write!` into a reused `String`, which spares the allocation.
+    #[inline]
+    pub fn write_status_line(out: &mut String, status: StatusCode) {
+        out.clear();
+        write!(out, "SIP/2.0 {} {}\r\n", status.as_u16(), status.canonical_reason().unwrap_or(""))
+            .expect("writing to a String cannot fail");
+    }
+
+    /// `httparse::Response::parse` of a head with no header fields: the version, the code
+    /// and the phrase, then the empty line.
+    #[inline]
+    pub fn httparse(input: &[u8]) -> Result<httparse::Status<usize>, httparse::Error> {
+        let mut headers = [httparse::EMPTY_HEADER; 0];
+        httparse::Response::new(&mut headers).parse(input)
+    }
 }
 
 /// `rsip::StatusCode`, a SIP stack's own type.
@@ -189,5 +269,12 @@ pub mod rsip {
     #[inline]
     pub fn is_final(status: &StatusCode) -> bool {
         status.kind() != StatusCodeKind::Provisional
+    }
+
+    /// `rsip::Response::try_from` on a head with no header fields, rsip's only way to read
+    /// a status line (it builds the whole response: headers, body, an owned phrase).
+    #[inline]
+    pub fn parse_response(input: &[u8]) -> Result<rsip::Response, rsip::Error> {
+        rsip::Response::try_from(input)
     }
 }

@@ -10,7 +10,7 @@ use sip_codes::{
     Class, Code, Q850Table, StatusLine, best_response, dialog_effect_fallback, q850_fallback,
     response_fallback,
 };
-use sip_codes_benches::{KNOWN, MIX, MIX_BYTES, MIX_STR, ours, rsip};
+use sip_codes_benches::{KNOWN, LINES, MIX, MIX_BYTES, MIX_STR, ours, rsip};
 
 /// How many allocations `op` makes, reallocations included.
 fn allocations(op: impl FnOnce()) -> u64 {
@@ -135,26 +135,6 @@ fn best_response_and_the_fallbacks_do_not_allocate() {
     assert_eq!(count, 0);
     assert_eq!(mapped, 11 + 12 + 127);
 }
-
-/// Real status lines (from `tests/data/status-lines.txt`), with codes no registry defines.
-const LINES: [&[u8]; 16] = [
-    b"SIP/2.0 100 Trying\r\n",
-    b"SIP/2.0 180 Ringing\r\n",
-    b"SIP/2.0 183 Ringing\r\n",
-    b"SIP/2.0 200 OK\r\n",
-    b"SIP/2.0 302 Moved Temporarily\r\n",
-    b"SIP/2.0 401 Authorization Required\r\n",
-    b"SIP/2.0 407 Proxy Authorization Required\r\n",
-    b"SIP/2.0 481 Call/Transaction Does Not Exist\r\n",
-    b"SIP/2.0 486 Busy Here\r\n",
-    b"SIP/2.0 487 Request Terminated\r\n",
-    b"SIP/2.0 500 Internal Server Error\r\n",
-    b"SIP/2.0 503 Maximum Calls In Progress\r\n",
-    b"SIP/2.0 100 \r\n",
-    "SIP/2.0 200 = 2**3 * 5**2 \u{43d}\u{43e} \u{441}\u{442}\u{43e}\r\n".as_bytes(),
-    b"SIP/2.0 477 Sending Failed\r\n",
-    b"SIP/2.0 701 Local\r\n",
-];
 
 #[test]
 fn status_line_parse_meaning_and_write_to_do_not_allocate() {

@@ -112,24 +112,44 @@ fn bench(options: &Options) -> Result<String, String> {
         "synthetic",
         &[("src/lib.rs", macro_lib("synthetic-600.toml")), ("src/synthetic-600.toml", synthetic.clone())],
     )?;
-    for fixture in [&ours, &strum, &large] {
+    let registry = Fixture::write(&base, "registry", &[("src/lib.rs", registry_lib(false))])?;
+    let http = Fixture::write(&base, "http", &[("src/lib.rs", registry_lib(true))])?;
+    for fixture in [&ours, &strum, &large, &registry, &http] {
         fixture.prepare()?;
     }
 
     let _ = writeln!(report, "## Clean build (`cargo build`, dev profile, {} runs each)\n", options.runs);
-    let _ = writeln!(report, "| crate | crates compiled | min | median |");
-    let _ = writeln!(report, "| --- | ---: | ---: | ---: |");
+    let _ = writeln!(report, "| crate | crates compiled | wall min | wall median | CPU median |");
+    let _ = writeln!(report, "| --- | ---: | ---: | ---: | ---: |");
     let mut clean = Vec::new();
     for (label, fixture) in [
+        ("registry type only: `sip_codes::iana::StatusCode`", &registry),
+        ("registry type only: `http::StatusCode`", &http),
         ("IANA spec through `sip_codes!`", &ours),
         ("hand-written enum + strum derives", &strum),
         ("600-code synthetic spec through `sip_codes!`", &large),
     ] {
-        let (times, crates) = fixture.clean_builds(options.runs)?;
-        let _ = writeln!(report, "| {label} | {crates} | {} | {} |", secs(min(&times)), secs(median(&times)));
-        clean.push(median(&times));
+        let builds = fixture.clean_builds(options.runs)?;
+        let cpu = if builds.cpu.is_empty() { "n/a".to_owned() } else { secs(median(&builds.cpu)) };
+        let _ = writeln!(
+            report,
+            "| {label} | {} | {} | {} | {cpu} |",
+            builds.crates,
+            secs(min(&builds.wall)),
+            secs(median(&builds.wall))
+        );
+        clean.push(builds);
     }
-    let _ = writeln!(report, "\nours / strum (median): {:.2}x\n", ratio(clean[0], clean[1]));
+    let ratios = |ours: &CleanBuilds, theirs: &CleanBuilds| {
+        let cpu = if ours.cpu.is_empty() || theirs.cpu.is_empty() {
+            String::new()
+        } else {
+            format!(", CPU {:.2}x", ratio(median(&ours.cpu), median(&theirs.cpu)))
+        };
+        format!("wall {:.2}x{cpu}", ratio(median(&ours.wall), median(&theirs.wall)))
+    };
+    let _ = writeln!(report, "\nregistry only, sip-codes / http (medians): {}", ratios(&clean[0], &clean[1]));
+    let _ = writeln!(report, "\nsip_codes! / strum (medians): {}\n", ratios(&clean[2], &clean[3]));
 
     let _ = writeln!(report, "## Rebuild after editing one reason phrase ({} runs each)\n", options.runs);
     let _ = writeln!(report, "| edit | min | median |");
@@ -267,14 +287,16 @@ struct Fixture {
 
 impl Fixture {
     fn write(base: &Path, name: &str, files: &[(&str, String)]) -> Result<Fixture, String> {
+        let runtime = workspace_root().join("runtime");
+        let runtime = format!("path = {:?}", runtime.display().to_string());
+        let dependency = match name {
+            "strum" => "strum = { version = \"0.28\", features = [\"derive\"] }".to_owned(),
+            "http" => "http = \"1\"".to_owned(),
+            "registry" => format!("sip-codes = {{ {runtime}, default-features = false, features = [\"iana\"] }}"),
+            _ => format!("sip-codes = {{ {runtime}, default-features = false, features = [\"macro\"] }}"),
+        };
         let dir = base.join(name);
         let root = workspace_root();
-        let runtime = root.join("runtime");
-        let dependency = if name == "strum" {
-            "strum = { version = \"0.28\", features = [\"derive\"] }".to_owned()
-        } else {
-            format!("sip-codes = {{ path = {:?}, default-features = false }}", runtime.display().to_string())
-        };
         let manifest = format!(
             "# Written by `cargo xtask bench-compile`.\n[package]\nname = \"bench-{name}\"\nversion = \"0.0.0\"\n\
              edition = \"2024\"\npublish = false\n\n[dependencies]\n{dependency}\n\n\
@@ -282,7 +304,8 @@ impl Fixture {
         );
         write_file(&dir.join("Cargo.toml"), &manifest)?;
         if name != "strum" {
-            // The workspace's own versions of the macro's dependencies.
+            // The workspace's own versions of the macro's dependencies (and of http, a
+            // dependency of the benchmarks).
             std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock"))
                 .map_err(|e| format!("Cargo.lock: {e}"))?;
         }
@@ -317,18 +340,23 @@ impl Fixture {
         Ok(stderr)
     }
 
-    /// Times `cargo build` from an empty target dir; also returns how many crates it compiled.
-    fn clean_builds(&self, runs: usize) -> Result<(Vec<Duration>, usize), String> {
-        let mut times = Vec::with_capacity(runs);
-        let mut crates = 0;
+    /// Times `cargo build` from an empty target dir: wall-clock times, CPU times (user and
+    /// system, of cargo and the compilers it ran; empty where the system does not say) and
+    /// how many crates it compiled.
+    fn clean_builds(&self, runs: usize) -> Result<CleanBuilds, String> {
+        let mut builds = CleanBuilds { wall: Vec::with_capacity(runs), cpu: Vec::new(), crates: 0 };
         for _ in 0..runs {
             remove_dir(&self.target)?;
+            let cpu_before = children_cpu();
             let start = Instant::now();
             let log = self.cargo(&["build"])?;
-            times.push(start.elapsed());
-            crates = log.lines().filter(|line| line.trim_start().starts_with("Compiling ")).count();
+            builds.wall.push(start.elapsed());
+            if let (Some(before), Some(after)) = (cpu_before, children_cpu()) {
+                builds.cpu.push(after.saturating_sub(before));
+            }
+            builds.crates = log.lines().filter(|line| line.trim_start().starts_with("Compiling ")).count();
         }
-        Ok((times, crates))
+        Ok(builds)
     }
 
     /// Times `cargo build` after `edit(n)` rewrote `file`; checks that the crate rebuilt.
@@ -353,6 +381,54 @@ impl Fixture {
         write_file(&self.dir.join(file), &edit(1))?;
         Ok(times)
     }
+}
+
+/// What [`Fixture::clean_builds`] measured.
+struct CleanBuilds {
+    wall: Vec<Duration>,
+    cpu: Vec<Duration>,
+    crates: usize,
+}
+
+/// The user and system CPU time of this process's finished children (and theirs), from
+/// `/proc/self/stat` on Linux (`cutime` and `cstime`, in 1/100 s); `None` elsewhere.
+fn children_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses; `state` is field 3.
+    let fields: Vec<&str> = stat.get(stat.rfind(')')? + 2..)?.split(' ').collect();
+    let ticks = |field: usize| fields.get(field - 3)?.parse::<u64>().ok();
+    Some(Duration::from_millis((ticks(16)? + ticks(17)?) * 10))
+}
+
+/// A crate that uses a status type the way a registry-only user does: look up, parse,
+/// classify, write; the two bodies differ only in the API's names.
+fn registry_lib(http: bool) -> String {
+    let (ty, value, lookup, parse, class) = if http {
+        (
+            "http::StatusCode",
+            "StatusCode::from_u16(code).ok()",
+            "StatusCode::from_u16(code).ok().and_then(|status| status.canonical_reason())",
+            "StatusCode::from_bytes(bytes).ok().map(|status| status.as_u16())",
+            "StatusCode::from_u16(code).is_ok_and(|status| status.is_client_error())",
+        )
+    } else {
+        (
+            "sip_codes::iana::StatusCode",
+            "StatusCode::from_code(code)",
+            "StatusCode::from_code(code).map(StatusCode::reason_phrase)",
+            "StatusCode::from_bytes(bytes).ok().map(StatusCode::code)",
+            "StatusCode::from_code(code).is_some_and(StatusCode::is_client_error)",
+        )
+    };
+    format!(
+        "//! Compile-cost fixture written by `cargo xtask bench-compile`: a crate using only `{ty}`.\n\n\
+         use {ty};\n\n\
+         /// The phrase of a code.\npub fn lookup(code: u16) -> Option<&'static str> {{\n    {lookup}\n}}\n\n\
+         /// The code in three digits.\npub fn parse(bytes: &[u8]) -> Option<u16> {{\n    {parse}\n}}\n\n\
+         /// Whether a code is a client error.\npub fn is_client_error(code: u16) -> bool {{\n    {class}\n}}\n\n\
+         /// The code and phrase, as `Display` writes them.\npub fn show(code: u16) -> Option<String> {{\n    \
+         {value}.map(|status| status.to_string())\n}}\n"
+    )
 }
 
 fn macro_lib(spec: &str) -> String {
