@@ -25,6 +25,7 @@ pub struct Model {
 pub fn load(files: &[(Arc<str>, Option<&str>)], diagnostics: &mut Diagnostics, with_stubs: bool) -> Model {
     let mut codes = Vec::with_capacity(files.len());
     let mut causes = Vec::with_capacity(files.len());
+    let mut updates = Vec::with_capacity(files.len());
     let mut stubs = Vec::new();
     let mut registry = None;
     for (index, (path, text)) in files.iter().enumerate() {
@@ -33,9 +34,11 @@ pub fn load(files: &[(Arc<str>, Option<&str>)], diagnostics: &mut Diagnostics, w
         registry = registry.or(spec.registry);
         codes.push(spec.codes);
         causes.push(spec.causes);
+        updates.push(spec.updates);
         stubs.extend(spec.stubs);
     }
     let mut entries = valid::merge(codes, diagnostics);
+    valid::apply_updates(&mut entries, updates, diagnostics);
     let causes = valid::merge_causes(causes, &entries, diagnostics);
     if with_stubs {
         valid::add_stubs(&mut entries, stubs);

@@ -75,6 +75,50 @@ pub struct SpecFile {
     pub stubs: Vec<CodeEntry>,
     /// The `[[q850]]` rows: Q.850 cause to response, keyed by cause.
     pub causes: Vec<CauseEntry>,
+    /// The `[[update]]` entries: changes to codes an earlier file defines.
+    pub updates: Vec<Update>,
+}
+
+/// One `[[update]]` entry: what a later spec (a vendor's, a carrier's) changes about a code
+/// an earlier spec defines. Each key given replaces the earlier value as a whole; the keys
+/// an update may give are those of [`CODE_KEYS`] marked `update`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Update {
+    /// The code updated.
+    pub code: u16,
+    /// A new description.
+    pub description: Option<String>,
+    /// New former phrases.
+    pub aliases: Option<Vec<String>>,
+    /// A new `[code.q850]` row.
+    pub q850: Option<Q850Row>,
+    /// A new `[code.rfc5057]` rule.
+    pub rfc5057: Option<DialogRule>,
+    /// New `[[code.header]]` rules, replacing all of the earlier ones.
+    pub headers: Option<Vec<HeaderSpec>>,
+    /// Where the update's `code` value is.
+    pub location: Location,
+}
+
+impl Update {
+    /// Applies the update to `entry`.
+    pub fn apply(self, entry: &mut CodeEntry) {
+        if let Some(description) = self.description {
+            entry.description = Some(description);
+        }
+        if let Some(aliases) = self.aliases {
+            entry.aliases = aliases;
+        }
+        if let Some(q850) = self.q850 {
+            entry.semantics.q850 = Some(q850);
+        }
+        if let Some(rfc5057) = self.rfc5057 {
+            entry.semantics.rfc5057 = Some(rfc5057);
+        }
+        if let Some(headers) = self.headers {
+            entry.semantics.headers = headers;
+        }
+    }
 }
 
 /// A key of a `[[code]]` entry.
@@ -84,27 +128,34 @@ pub struct Key {
     pub name: &'static str,
     /// Whether `cargo xtask sync-iana` writes it from IANA's registry (the others are ours).
     pub synced: bool,
+    /// Whether an `[[update]]` in a later file may replace it (`code` names the entry).
+    pub update: bool,
 }
 
 /// The keys a `[[code]]` entry may have, in the order `specs/iana.toml` writes them. The one
 /// list of keys: the reader, its messages and `cargo xtask sync-iana` all use it.
 pub const CODE_KEYS: &[Key] = &[
-    Key { name: "code", synced: true },
-    Key { name: "reason", synced: true },
-    Key { name: "references", synced: true },
-    Key { name: "name", synced: false },
-    Key { name: "deprecated", synced: true },
-    Key { name: "aliases", synced: false },
-    Key { name: "registered", synced: false },
-    Key { name: "description", synced: false },
-    Key { name: "q850", synced: false },
-    Key { name: "rfc5057", synced: false },
-    Key { name: "header", synced: false },
+    Key { name: "code", synced: true, update: true },
+    Key { name: "reason", synced: true, update: false },
+    Key { name: "references", synced: true, update: false },
+    Key { name: "name", synced: false, update: false },
+    Key { name: "deprecated", synced: true, update: false },
+    Key { name: "aliases", synced: false, update: true },
+    Key { name: "registered", synced: false, update: false },
+    Key { name: "description", synced: false, update: true },
+    Key { name: "q850", synced: false, update: true },
+    Key { name: "rfc5057", synced: false, update: true },
+    Key { name: "header", synced: false, update: true },
 ];
 
 /// The names of [`CODE_KEYS`].
 pub fn code_key_names() -> Vec<&'static str> {
     CODE_KEYS.iter().map(|k| k.name).collect()
+}
+
+/// The names of the [`CODE_KEYS`] an `[[update]]` may give.
+pub fn update_key_names() -> Vec<&'static str> {
+    CODE_KEYS.iter().filter(|k| k.update).map(|k| k.name).collect()
 }
 
 const REGISTRY_KEYS: &[&str] = &["name", "source", "updated"];
@@ -172,38 +223,105 @@ impl Reader<'_> {
                 "registry" => spec.registry = self.read_registry(value),
                 "code" => {
                     saw_codes = true;
-                    match value.get_ref() {
-                        DeValue::Array(entries) => {
-                            for entry in entries {
-                                match self.read_entry(entry) {
-                                    Some(Entry::Clean(entry)) => spec.codes.push(entry),
-                                    Some(Entry::Stub(entry)) => spec.stubs.push(entry),
-                                    None => {}
-                                }
-                            }
+                    for entry in self.array_of_tables("code", value) {
+                        match self.read_entry(entry) {
+                            Some(Entry::Clean(entry)) => spec.codes.push(entry),
+                            Some(Entry::Stub(entry)) => spec.stubs.push(entry),
+                            None => {}
                         }
-                        other => self.error(
-                            &value.span(),
-                            format!(
-                                "`code` must be an array of tables (`[[code]]`), found {}",
-                                other.type_str()
-                            ),
-                        ),
                     }
                 }
-                "q850" => spec.causes = self.read_causes(value),
+                "update" => {
+                    saw_codes = true;
+                    for entry in self.array_of_tables("update", value) {
+                        spec.updates.extend(self.read_update(entry));
+                    }
+                }
+                "q850" => {
+                    saw_codes = true;
+                    spec.causes = self.read_causes(value);
+                }
                 other => self.error(
                     &key.span(),
                     format!(
-                        "unknown key `{other}`; a spec has `[registry]`, `[[code]]` and `[[q850]]` entries"
+                        "unknown key `{other}`; a spec has `[registry]`, `[[code]]`, `[[update]]` and `[[q850]]` entries"
                     ),
                 ),
             }
         }
         if !saw_codes {
-            self.error(&(0..0), "the spec has no `[[code]]` entries");
+            self.error(&(0..0), "the spec has no `[[code]]`, `[[update]]` or `[[q850]]` entries");
         }
         spec
+    }
+
+    /// The entries of `[[what]]`, or an error when `what` is not an array of tables.
+    fn array_of_tables<'v, 'i>(
+        &mut self,
+        what: &str,
+        value: &'v Spanned<DeValue<'i>>,
+    ) -> &'v [Spanned<DeValue<'i>>] {
+        match value.get_ref() {
+            DeValue::Array(entries) => entries,
+            other => {
+                let message =
+                    format!("`{what}` must be an array of tables (`[[{what}]]`), found {}", other.type_str());
+                self.error(&value.span(), message);
+                &[]
+            }
+        }
+    }
+
+    fn read_update(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Update> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.error(
+                &value.span(),
+                format!("each `update` entry must be a table, found {}", value.get_ref().type_str()),
+            );
+            return None;
+        };
+        let before = self.diagnostics.len();
+        let mut code = None;
+        let mut update = Update {
+            code: 0,
+            description: None,
+            aliases: None,
+            q850: None,
+            rfc5057: None,
+            headers: None,
+            location: Location::start_of(self.file, self.path),
+        };
+        for (key, value) in table {
+            match key.get_ref().as_ref() {
+                "code" => code = self.code(value),
+                "description" => update.description = self.string("description", value),
+                "aliases" => {
+                    update.aliases =
+                        Some(self.strings("aliases", value, |r, s, span| r.check_phrase("aliases", s, span)));
+                }
+                "q850" => update.q850 = self.q850_row(value),
+                "rfc5057" => update.rfc5057 = self.dialog_rule(value),
+                "header" => update.headers = Some(self.header_specs(value)),
+                other => {
+                    let keys = update_key_names();
+                    let message = if CODE_KEYS.iter().any(|k| k.name == other) {
+                        format!("`{other}` cannot be changed by an [[update]]; it takes {}", list(&keys))
+                    } else if let Some(key) = closest(other, &keys) {
+                        format!("unknown key `{other}` in [[update]]; did you mean `{key}`?")
+                    } else {
+                        format!("unknown key `{other}` in [[update]]; expected one of {}", list(&keys))
+                    };
+                    self.error(&key.span(), message);
+                }
+            }
+        }
+        if code.is_none() && !table.contains_key("code") {
+            self.error(&value.span(), "missing `code` in [[update]] entry");
+        }
+        let (code, span) = code?;
+        update.code = code;
+        update.location = self.location(&span);
+        (self.diagnostics.len() == before).then_some(update)
     }
 
     fn read_registry(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Registry> {

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::spec::{CauseEntry, CodeEntry, Mapping};
+use crate::spec::{CauseEntry, CodeEntry, Mapping, Update};
 
 /// The codes every UA must understand (RFC 3261 §8.1.3.2): `interpret` maps unknown codes
 /// onto them.
@@ -105,6 +105,53 @@ pub fn merge_causes(
     merged
 }
 
+/// Applies each file's `[[update]]` entries, in file order, to the merged entries. An update
+/// must name a code an earlier file defines (a file changes its own codes in their `[[code]]`
+/// entries), and a file may update a code once; a later file's update of the same code
+/// applies after an earlier file's.
+pub fn apply_updates(entries: &mut [CodeEntry], files: Vec<Vec<Update>>, diagnostics: &mut Diagnostics) {
+    for file in files {
+        let mut in_file: HashMap<u16, Location> = HashMap::new();
+        for update in file {
+            if let Some(first) = in_file.get(&update.code) {
+                diagnostics.push(Diagnostic {
+                    message: format!("code {} is updated twice in this file; first at {first}", update.code),
+                    location: update.location,
+                });
+                continue;
+            }
+            in_file.insert(update.code, update.location.clone());
+            let Ok(index) = entries.binary_search_by_key(&update.code, |entry| entry.code) else {
+                diagnostics.push(Diagnostic {
+                    message: format!(
+                        "[[update]] of code {}, which no earlier spec defines; define it with [[code]], or list the spec that defines it first",
+                        update.code
+                    ),
+                    location: update.location,
+                });
+                continue;
+            };
+            let defined = &entries[index].location;
+            if defined.file >= update.location.file {
+                let message = if defined.file == update.location.file {
+                    format!(
+                        "code {} is defined in this file at {defined}; change its [[code]] entry instead of updating it",
+                        update.code
+                    )
+                } else {
+                    format!(
+                        "[[update]] of code {}, which a later spec defines at {defined}; list that spec first",
+                        update.code
+                    )
+                };
+                diagnostics.push(Diagnostic { message, location: update.location });
+                continue;
+            }
+            update.apply(&mut entries[index]);
+        }
+    }
+}
+
 /// The codes `interpret` needs that the spec lacks.
 pub fn missing_interpret_codes(entries: &[CodeEntry]) -> Vec<u16> {
     INTERPRET_CODES.into_iter().filter(|code| !entries.iter().any(|e| e.code == *code)).collect()
@@ -142,6 +189,35 @@ mod tests {
         assert_eq!(
             diagnostics.sorted()[0].to_string(),
             "b.toml:2:8: code 486 is defined twice; first defined at a.toml:2:8"
+        );
+    }
+
+    #[test]
+    fn updates_apply_in_file_order_and_only_to_earlier_files_codes() {
+        let read = |file: usize, path: &str, source: &str| read_spec(file, &Arc::from(path), source).0;
+        let base =
+            read(0, "base.toml", "[[code]]\ncode = 486\nreason = \"Busy Here\"\ndescription = \"base\"\n");
+        let first =
+            read(1, "first.toml", "[[update]]\ncode = 486\ndescription = \"first\"\naliases = [\"Busy\"]\n");
+        let second = read(
+            2,
+            "second.toml",
+            "[[update]]\ncode = 486\ndescription = \"second\"\n[[update]]\ncode = 600\ndescription = \"x\"\n",
+        );
+        let later = read(3, "later.toml", "[[code]]\ncode = 600\nreason = \"Busy Everywhere\"\n");
+        let mut diagnostics = Diagnostics::default();
+        let mut merged = merge(vec![base.codes, later.codes], &mut diagnostics);
+        apply_updates(&mut merged, vec![first.updates, second.updates], &mut diagnostics);
+        // The later file's description wins; the aliases of the first stay, as no later
+        // update gives them.
+        assert_eq!(merged[0].description.as_deref(), Some("second"));
+        assert_eq!(merged[0].aliases, ["Busy"]);
+        assert_eq!(merged[1].description, None);
+        assert_eq!(
+            diagnostics.report(),
+            [
+                "second.toml:5:8: [[update]] of code 600, which a later spec defines at later.toml:2:8; list that spec first"
+            ]
         );
     }
 

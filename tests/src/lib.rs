@@ -10,3 +10,11 @@ sip::sip_codes! {
     #[spec = "../specs/vendor-example.toml"]
     pub enum VendorStatus;
 }
+
+sip::sip_codes! {
+    /// IANA's codes with the changes in `tests/specs/carrier-example.toml`: Asterisk's Q.850
+    /// causes for 480 and 408 and cause 38, and a Retry-After that 503 must carry.
+    #[spec = iana]
+    #[spec = "../specs/carrier-example.toml"]
+    pub enum CarrierStatus;
+}

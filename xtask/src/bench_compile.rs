@@ -292,7 +292,9 @@ impl Fixture {
         let dependency = match name {
             "strum" => "strum = { version = \"0.28\", features = [\"derive\"] }".to_owned(),
             "http" => "http = \"1\"".to_owned(),
-            "registry" => format!("sip-codes = {{ {runtime}, default-features = false, features = [\"iana\"] }}"),
+            "registry" => {
+                format!("sip-codes = {{ {runtime}, default-features = false, features = [\"iana\"] }}")
+            }
             _ => format!("sip-codes = {{ {runtime}, default-features = false, features = [\"macro\"] }}"),
         };
         let dir = base.join(name);
