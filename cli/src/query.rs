@@ -189,7 +189,7 @@ pub fn parse(words: &[String]) -> Vec<Query> {
     }
     let whole = normalize(&tokens.join(" "));
     for (class, names) in &SEARCH.classes {
-        if names.iter().any(|name| *name == whole) {
+        if names.contains(&whole) {
             return vec![Query::Class(*class)];
         }
     }

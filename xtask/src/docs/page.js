@@ -262,6 +262,9 @@
       }
       return;
     }
+    // A Q.850 row sits in a collapsed table: open it.
+    const details = el.closest("details");
+    if (details) details.open = true;
     if (el.offsetParent === null && input.value !== "") {
       input.value = "";
       apply(false);
@@ -295,6 +298,13 @@
       window.scrollTo({ top: 0 });
     });
   }
+  // Anchors land below the sticky header, however tall it wraps on a narrow screen.
+  const top = document.querySelector(".top");
+  const fitHeader = () => {
+    document.documentElement.style.scrollPaddingTop = top.offsetHeight + 8 + "px";
+  };
+  if (typeof ResizeObserver === "function") new ResizeObserver(fitHeader).observe(top);
+  fitHeader();
   window.addEventListener("hashchange", follow);
   apply(false);
   follow();
