@@ -5,10 +5,13 @@
 //! RFC 3261 §8.1.3.2 has a UAC treat them, and annotates the status lines of a SIP trace
 //! (`sip-codes explain trace.txt`).
 //!
-//! Exit status: 0 when something matched, 1 when nothing did, 2 for a usage or I/O error.
+//! Exit status of a lookup: 0 when it printed an answer (a code, a class, search hits, or
+//! what an unregistered code stands for, even beside a part that named nothing), 1 when no
+//! part of the query found anything, 2 for a usage or I/O error.
 
 mod explain;
 mod json;
+mod notes;
 mod query;
 mod render;
 mod text;
@@ -37,7 +40,8 @@ Examples:
   sip-codes explain trace.txt    annotate the status lines of a trace
   tcpdump -A -r call.pcap | sip-codes explain
 
-Exit status: 0 when something matched, 1 when nothing did, 2 on a usage or I/O error.";
+Exit status: 0 when an answer was printed (a code, a class, search hits, or what an
+unregistered code stands for), 1 when nothing was found, 2 on a usage or I/O error.";
 
 const EXPLAIN_EXAMPLE: &str = "\
 Each status line is echoed, followed by what it means:
@@ -134,14 +138,14 @@ impl From<io::Error> for Failure {
     }
 }
 
-/// Looks the query up; `Ok(true)` when it named at least one registered code.
+/// Looks the query up; `Ok(true)` when it printed an answer.
 fn run_lookup(words: &[String], all: bool, as_json: bool) -> Result<bool, Failure> {
     let answers: Vec<Answer> = if all {
         sip_codes::Class::ALL.iter().map(|&class| query::answer(&query::Query::Class(class))).collect()
     } else {
         query::parse(words).iter().map(query::answer).collect()
     };
-    let matched = answers.iter().any(Answer::matched);
+    let matched = answers.iter().any(Answer::answered);
     let mut out = io::stdout().lock();
     if as_json {
         let document = json::Document::new(words.join(" "), &answers);

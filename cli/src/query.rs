@@ -1,10 +1,13 @@
 //! What the user asked for (`486`, `48`, `4xx`, `global`, `busy`) and which codes answer it.
 
+use std::sync::LazyLock;
+
+use serde::Deserialize;
 use sip_codes::Class;
 use sip_codes::iana::StatusCode;
 
-use crate::text;
 use crate::unregistered::{self, Unknown};
+use crate::{notes, text};
 
 /// One question, parsed from the command line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,89 +60,192 @@ impl Answer {
             Answer::Unknown(_) | Answer::Invalid(_) => false,
         }
     }
+
+    /// Whether the answer tells the user something: a registered code, or what an
+    /// unregistered one stands for. A lookup that answers nothing exits 1.
+    pub fn answered(&self) -> bool {
+        match self {
+            Answer::Unknown(unknown) => unknown.is_known(),
+            other => other.matched(),
+        }
+    }
 }
 
-/// Names a class goes by, besides "4xx": RFC 3261's, IANA's and the words people type.
-const CLASS_NAMES: [(Class, &[&str]); 6] = [
-    (Class::Provisional, &["provisional", "informational", "1xx"]),
-    (Class::Success, &["success", "successful", "2xx"]),
-    (Class::Redirection, &["redirection", "redirect", "redirects", "3xx"]),
-    (
-        Class::ClientError,
-        &["client error", "client errors", "client", "request failure", "request failures", "4xx"],
-    ),
-    (
-        Class::ServerError,
-        &["server error", "server errors", "server", "server failure", "server failures", "5xx"],
-    ),
-    (Class::GlobalFailure, &["global failure", "global failures", "global", "6xx"]),
-];
+/// The search rules shared with the reference page: class names and spelling variants.
+const RULES: &str = include_str!("../../specs/search.toml");
 
-/// Splits the command line's words into queries: several numbers or classes are looked up
-/// one by one ("486 487"); anything else is one query ("client error", "486 Busy").
+/// `specs/search.toml`, read.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rules {
+    class: Vec<ClassNames>,
+    synonym: Vec<Synonym>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClassNames {
+    digit: u16,
+    names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Synonym {
+    words: Vec<String>,
+}
+
+/// The rules, with every spelling paired with the word it is rewritten to, longest first (a
+/// stable sort, as the page's), so "timed out" goes before "time out" could take part of it.
+struct Search {
+    classes: Vec<(Class, Vec<String>)>,
+    spellings: Vec<(String, String)>,
+}
+
+static SEARCH: LazyLock<Search> = LazyLock::new(|| {
+    let rules: Rules = toml::from_str(RULES).unwrap_or_default();
+    let classes =
+        rules.class.into_iter().filter_map(|c| Some((Class::from_code(c.digit * 100)?, c.names))).collect();
+    let mut spellings: Vec<(String, String)> = rules
+        .synonym
+        .iter()
+        .flat_map(|group| group.words.iter().skip(1).map(|word| (word.clone(), group.words[0].clone())))
+        .collect();
+    spellings.sort_by_key(|(spelling, _)| std::cmp::Reverse(spelling.chars().count()));
+    Search { classes, spellings }
+});
+
+/// Lower case, single spaces, and "RFC 3261" as one word "rfc3261".
+fn normalize(text: &str) -> String {
+    let text = text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (at, _) in text.match_indices("rfc ") {
+        let starts_word = !text[..at].chars().last().is_some_and(char::is_alphanumeric);
+        if starts_word && text[at + 4..].starts_with(|c: char| c.is_ascii_digit()) {
+            out.push_str(&text[copied..at + 3]);
+            copied = at + 4;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// [`normalize`]d text with each spelling of a synonym replaced, as a whole word, by the
+/// synonym's first spelling.
+fn canonical(text: &str) -> String {
+    let mut text = normalize(text);
+    for (spelling, word) in &SEARCH.spellings {
+        text = replace_words(&text, spelling, word);
+    }
+    text
+}
+
+/// `text` with every whole-word `from` replaced by `to`.
+fn replace_words(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (at, _) in text.match_indices(from) {
+        let end = at + from.len();
+        let before = text[..at].chars().last();
+        let after = text[end..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        out.push_str(&text[copied..at]);
+        out.push_str(to);
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Whether a word of `text` starts with `term`.
+fn has_word_starting(text: &str, term: &str) -> bool {
+    text.match_indices(term).any(|(at, _)| !text[..at].chars().last().is_some_and(char::is_alphanumeric))
+}
+
+/// A query word that names codes by number: a code, a decade or a class.
+fn is_numbered(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    is_numeric(token)
+        || (bytes.len() == 3
+            && bytes[0].is_ascii_digit()
+            && bytes[1..].iter().skip_while(|b| b.is_ascii_digit()).all(|b| b.eq_ignore_ascii_case(&b'x'))
+            && bytes[1..].iter().any(|b| b.eq_ignore_ascii_case(&b'x')))
+}
+
+/// Splits the command line's words into queries by the rules of `specs/search.toml`: numbers,
+/// patterns and classes each name codes ("486 487", "48x", "6xx"); a code followed by words is
+/// a status line ("486 Busy"); the other words are one keyword search ("busy").
 pub fn parse(words: &[String]) -> Vec<Query> {
     let mut tokens: Vec<&str> = words.iter().flat_map(|w| w.split_whitespace()).collect();
     // A status line pasted from a trace: "SIP/2.0 486 Busy Here".
     if tokens.len() > 1 && tokens[0].eq_ignore_ascii_case("SIP/2.0") {
         tokens.remove(0);
     }
-    let joined = tokens.join(" ");
     if tokens.is_empty() {
         return vec![Query::Text(String::new())];
     }
-    if tokens.len() > 1 && tokens.iter().all(|t| is_numeric(t) || is_class_range(t)) {
-        return tokens.iter().map(|t| parse_one(t)).collect();
+    let whole = normalize(&tokens.join(" "));
+    for (class, names) in &SEARCH.classes {
+        if names.contains(&whole) {
+            return vec![Query::Class(*class)];
+        }
+    }
+    // "RFC 3261" is one keyword, not a word and a number.
+    let normalized: Vec<String> = whole.split(' ').map(str::to_owned).collect();
+    if normalized.len() != tokens.len() {
+        return vec![Query::Text(tokens.join(" "))];
     }
     if let [first, rest @ ..] = tokens.as_slice()
         && first.len() == 3
-        && first.bytes().all(|b| b.is_ascii_digit())
+        && is_numeric(first)
         && !rest.is_empty()
+        && !rest.iter().any(|t| is_numbered(t))
     {
         return vec![match parse_one(first) {
             Query::Code { code, .. } => Query::Code { code, phrase: Some(rest.join(" ")) },
             other => other,
         }];
     }
-    vec![parse_one(&joined)]
+    let mut queries = Vec::new();
+    let mut keywords = Vec::new();
+    for token in tokens {
+        if is_numbered(token) {
+            queries.push(parse_one(token));
+        } else {
+            keywords.push(token);
+        }
+    }
+    if !keywords.is_empty() {
+        queries.push(Query::Text(keywords.join(" ")));
+    }
+    queries
 }
 
 fn is_numeric(token: &str) -> bool {
-    token.bytes().all(|b| b.is_ascii_digit())
+    !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn is_class_range(token: &str) -> bool {
-    let bytes = token.as_bytes();
-    bytes.len() == 3 && bytes[0].is_ascii_digit() && bytes[1..].eq_ignore_ascii_case(b"xx")
-}
-
-fn parse_one(query: &str) -> Query {
-    if is_numeric(query) {
-        return match query.len() {
-            1 => match Class::from_code(u16::from(query.as_bytes()[0] - b'0') * 100) {
-                Some(class) => Query::Class(class),
-                None => Query::Invalid(unregistered::out_of_range(query)),
-            },
-            2 if (b'1'..=b'6').contains(&query.as_bytes()[0]) => Query::Prefix(query.to_owned()),
-            3 => match query.parse::<u16>() {
-                Ok(code @ 100..=699) => Query::Code { code, phrase: None },
-                _ => Query::Invalid(unregistered::out_of_range(query)),
-            },
-            _ => Query::Invalid(unregistered::out_of_range(query)),
-        };
-    }
-    if is_class_range(query) {
-        return match Class::from_code(u16::from(query.as_bytes()[0] - b'0') * 100) {
-            Some(class) => Query::Class(class),
-            None => Query::Invalid(format!("{query} is not a SIP class: classes run from 1xx to 6xx")),
-        };
-    }
-    let lower = query.to_lowercase();
-    for (class, names) in CLASS_NAMES {
-        if names.contains(&lower.as_str()) {
-            return Query::Class(class);
+/// One number or pattern: "486", "48", "4", "48x", "4xx".
+fn parse_one(token: &str) -> Query {
+    let digits = token.trim_end_matches(['x', 'X']);
+    let first = token.as_bytes()[0];
+    let in_range = (b'1'..=b'6').contains(&first);
+    match (token.len(), digits.len()) {
+        (1, 1) | (3, 1) if in_range => {
+            Query::Class(Class::from_code(u16::from(first - b'0') * 100).expect("a digit from 1 to 6"))
         }
+        (3, 1) => Query::Invalid(format!("{token} is not a SIP class: classes run from 1xx to 6xx")),
+        (2, 2) | (3, 2) if in_range => Query::Prefix(digits.to_owned()),
+        (3, 3) => match token.parse::<u16>() {
+            Ok(code @ 100..=699) => Query::Code { code, phrase: None },
+            Ok(code) if unregistered::seen_in_traces(code).is_some() => Query::Code { code, phrase: None },
+            _ => Query::Invalid(unregistered::out_of_range(token)),
+        },
+        _ => Query::Invalid(unregistered::out_of_range(token)),
     }
-    Query::Text(query.to_owned())
 }
 
 /// Looks a query up in the IANA registry.
@@ -173,39 +279,58 @@ pub fn is_phrase_of(status: StatusCode, phrase: &str) -> bool {
         || status.aliases().iter().any(|a| a.eq_ignore_ascii_case(phrase))
 }
 
-/// Codes whose phrase, former phrase, variant name or description holds the words, best first:
-/// exact phrase, then phrase containing them, then description containing them, then codes
-/// holding every word somewhere.
+/// What a keyword search reads of one code, [`canonical`]: its phrases and Rust name apart
+/// (for ranking), and everything the page's card marks as searchable.
+struct Searchable {
+    status: StatusCode,
+    names: Vec<String>,
+    text: String,
+}
+
+static INDEX: LazyLock<Vec<Searchable>> = LazyLock::new(|| {
+    StatusCode::ALL
+        .iter()
+        .map(|&status| {
+            let mut names: Vec<String> = std::iter::once(status.reason_phrase())
+                .chain(status.aliases().iter().copied())
+                .map(canonical)
+                .collect();
+            names.push(canonical(&format!("{status:?}")));
+            let mut parts = names.clone();
+            parts.push(canonical(&text::plain(status.description().unwrap_or_default())));
+            parts.extend(status.references().iter().map(|r| canonical(r.title)));
+            parts.extend(notes::for_code(status.code()).map(|note| canonical(&note.text)));
+            Searchable { status, names, text: parts.join(" ") }
+        })
+        .collect()
+});
+
+/// Codes where a word starts with every keyword (after spelling variants are unified), best
+/// first: the phrase, a former phrase or the Rust name typed whole, then codes whose phrase
+/// holds every keyword, then the rest, each group in code order.
 pub fn search(words: &str) -> Vec<StatusCode> {
-    let needle = words.trim().to_lowercase();
-    if needle.is_empty() {
+    let query = canonical(words);
+    let terms: Vec<&str> = query
+        .split(' ')
+        .map(|term| term.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|term| !term.is_empty())
+        .collect();
+    if terms.is_empty() {
         return Vec::new();
     }
-    let squashed: String = needle.chars().filter(|c| c.is_alphanumeric()).collect();
-    let terms: Vec<&str> = needle.split_whitespace().collect();
-    let mut ranked: Vec<(u8, StatusCode)> = StatusCode::ALL
+    let squashed: String = query.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut ranked: Vec<(u8, StatusCode)> = INDEX
         .iter()
-        .filter_map(|&status| {
-            let phrases: Vec<String> = std::iter::once(status.reason_phrase())
-                .chain(status.aliases().iter().copied())
-                .map(str::to_lowercase)
-                .collect();
-            let name = format!("{status:?}").to_lowercase();
-            let description = text::plain(status.description().unwrap_or_default()).to_lowercase();
-            let rank = if phrases.contains(&needle) || (!squashed.is_empty() && name == squashed) {
+        .filter(|code| terms.iter().all(|term| has_word_starting(&code.text, term)))
+        .map(|code| {
+            let rank = if code.names.iter().any(|name| *name == query || *name == squashed) {
                 0
-            } else if phrases.iter().any(|p| p.contains(&needle)) {
+            } else if terms.iter().all(|term| has_word_starting(&code.names[0], term)) {
                 1
-            } else if description.contains(&needle) {
-                2
-            } else if terms.len() > 1
-                && terms.iter().all(|t| phrases.iter().any(|p| p.contains(t)) || description.contains(t))
-            {
-                3
             } else {
-                return None;
+                2
             };
-            Some((rank, status))
+            (rank, code.status)
         })
         .collect();
     ranked.sort();
@@ -242,6 +367,32 @@ mod tests {
         assert!(matches!(parse(&words("7"))[..], [Query::Invalid(_)]));
         assert_eq!(parse(&words("6")), [Query::Class(Class::GlobalFailure)]);
         assert!(matches!(parse(&words("4860"))[..], [Query::Invalid(_)]));
+    }
+
+    #[test]
+    fn numbers_beside_keywords_are_looked_up_too() {
+        assert_eq!(
+            parse(&words("busy 486")),
+            [Query::Code { code: 486, phrase: None }, Query::Text("busy".into())]
+        );
+        assert_eq!(
+            parse(&words("100 48x 6")),
+            [
+                Query::Code { code: 100, phrase: None },
+                Query::Prefix("48".into()),
+                Query::Class(Class::GlobalFailure)
+            ]
+        );
+        assert_eq!(parse(&words("099")), [Query::Invalid(unregistered::out_of_range("099"))]);
+        assert_eq!(parse(&words("RFC 3262")), [Query::Text("RFC 3262".into())]);
+    }
+
+    #[test]
+    fn spellings_are_unified_as_whole_words() {
+        assert_eq!(canonical("Server  Time-out"), "server timeout");
+        assert_eq!(canonical("it timed out; overtime out"), "it timeout; overtime out");
+        assert_eq!(normalize("See RFC 3261, not XRFC 1 or rfc x"), "see rfc3261, not xrfc 1 or rfc x");
+        assert!(has_word_starting("busy here", "her") && !has_word_starting("busy here", "usy"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ const MIN_SUMMARY: usize = 16;
 pub fn write_answers(out: &mut impl Write, answers: &[Answer], width: usize) -> io::Result<()> {
     let mut first = true;
     for answer in answers {
-        if !answer.matched() && !matches!(answer, Answer::Unknown(Unknown::Unregistered { .. })) {
+        if !answer.answered() {
             continue;
         }
         if !first {
@@ -84,6 +84,17 @@ pub fn write_code(
 
 fn write_unknown(out: &mut impl Write, unknown: Unknown, width: usize) -> io::Result<()> {
     let Unknown::Unregistered { code, class, treated_as } = unknown else {
+        // A code outside SIP's range that a stack is known to use locally (pjsip's 7xx).
+        if let Unknown::OutOfRange(code) = unknown
+            && let Some(seen) = seen_in_traces(code)
+        {
+            writeln!(out, "{}", unknown.headline())?;
+            write_field(out, "In traces", seen, width)?;
+            if let Some(rule) = unknown.rule() {
+                writeln!(out)?;
+                write_paragraph(out, rule, width)?;
+            }
+        }
         return Ok(());
     };
     for line in textwrap::wrap(&unknown.headline(), options(width)) {

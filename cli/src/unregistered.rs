@@ -42,6 +42,15 @@ impl Unknown {
         }
     }
 
+    /// Whether a lookup has something to say about it: every unregistered code in range, and
+    /// the codes outside it that stacks are known to use (pjsip's 701 to 703).
+    pub fn is_known(self) -> bool {
+        match self {
+            Unknown::Unregistered { .. } => true,
+            Unknown::OutOfRange(code) => seen_in_traces(code).is_some(),
+        }
+    }
+
     /// Why the UAC picks that code, in a sentence.
     pub fn rule(self) -> Option<&'static str> {
         match self {
@@ -49,11 +58,14 @@ impl Unknown {
                 "A UAC handles an unrecognized provisional response other than 100 as 183 \
                  Session Progress.",
             ),
-            Unknown::Unregistered { .. } => Some(
-                "A UAC handles an unrecognized final response as the x00 code of its class, \
-                 and must not cache it.",
+            Unknown::Unregistered { .. } => {
+                Some("A UAC handles an unrecognized final response as the x00 code of its class.")
+            }
+            Unknown::OutOfRange(_) => Some(
+                "No SIP stack may send it: a response's code is three digits from 100 to 699. \
+                 Codes like this one are a library's own way to report a local failure, and \
+                 show up in its logs and API, not on the wire.",
             ),
-            Unknown::OutOfRange(_) => None,
         }
     }
 }
@@ -63,22 +75,10 @@ pub fn out_of_range(code: impl std::fmt::Display) -> String {
     format!("{code} is not a SIP status code: SIP codes run from 100 to 699")
 }
 
-/// Where an unregistered code is commonly seen, for the codes traces show often.
+/// Where an unregistered code is commonly seen, for the codes traces show often: the
+/// `[[wild]]` table of `specs/notes.toml`, which the reference page shows too.
 pub fn seen_in_traces(code: u16) -> Option<&'static str> {
-    Some(match code {
-        409 => "\"Conflict\" in RFC 2543; RFC 3261 dropped it and IANA never registered it.",
-        411 => "\"Length Required\" in RFC 2543; RFC 3261 dropped it and IANA never registered it.",
-        477 => {
-            "Kamailio and SER reply 477 themselves when sending the request to the next hop \
-             failed (\"Unfortunately error on sending to next hop occurred\")."
-        }
-        478 => {
-            "Kamailio and SER reply 478 themselves when the next hop's address could not be \
-             resolved (\"Unresolvable destination\")."
-        }
-        479 => "Kamailio and SER reply 479 themselves when they could not parse the request's URI.",
-        _ => return None,
-    })
+    crate::notes::wild(code)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! `docs/index.html` in a real browser: headless Chromium (Debian's `chromium` package) loads
 //! the committed page, a user types queries and follows `#486`, and the test checks what is
-//! shown. Screenshots land in `target/browser/` as artifacts to look at.
+//! shown, including every case of tests/data/search-cases.toml (the table the CLI's search
+//! passes too) and the view kept in the address. Screenshots land in `target/browser/` as
+//! artifacts to look at.
 //!
 //! Run it with `cargo test -p xtask --features browser-test --test browser`: the feature keeps
 //! headless_chrome, and the C code its build compiles, out of `cargo test --workspace`. A
@@ -15,6 +17,7 @@ use std::time::Duration;
 use headless_chrome::protocol::cdp::Emulation::{MediaFeature, SetDeviceMetricsOverride, SetEmulatedMedia};
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::{Browser, LaunchOptions, Tab};
+use serde::Deserialize;
 use sip_codes_codegen::read_spec;
 
 fn workspace() -> PathBuf {
@@ -234,6 +237,10 @@ fn typing_filters_by_number_class_phrase_and_keyword() {
     assert_eq!(search(&tab, "477"), BTreeSet::from([400]));
     let note = eval_string(&tab, "document.getElementById('unknown').textContent");
     assert!(note.starts_with("477 is not registered") && note.contains("as 400 Bad Request"), "{note}");
+    assert_eq!(
+        eval_string(&tab, "String(document.getElementById('477').getClientRects().length > 0)"),
+        "true"
+    );
     screenshot(&tab, "unknown-477.png");
     assert_eq!(search(&tab, "188"), BTreeSet::from([183]));
     let note = eval_string(&tab, "document.getElementById('unknown').textContent");
@@ -328,4 +335,215 @@ fn an_anchor_opens_its_code_on_desktop_and_phone_in_light_and_dark() {
     focus_search(&phone);
     assert_eq!(search(&phone, "48"), codes_where(|c| (480..=489).contains(&c)));
     screenshot(&phone, "phone-dark-48.png");
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    query: String,
+    codes: Option<Vec<u16>>,
+    class: Option<u16>,
+    #[serde(default)]
+    includes: Vec<u16>,
+    #[serde(default)]
+    excludes: Vec<u16>,
+    #[serde(default)]
+    unregistered: Vec<u16>,
+    #[serde(default)]
+    invalid: Vec<String>,
+}
+
+/// Puts `query` in the search box as a paste does (one input event) and waits for the filter.
+fn paste(tab: &Tab, query: &str) -> BTreeSet<u16> {
+    tab.evaluate(
+        &format!(
+            "(() => {{ const q = document.getElementById('q'); q.value = {query:?}; q.dispatchEvent(new Event('input')); }})()"
+        ),
+        false,
+    )
+    .unwrap();
+    wait_for(
+        tab,
+        &format!("document.body.dataset.filtered === {query:?}"),
+        &format!("the filter for {query:?}"),
+    );
+    shown(tab)
+}
+
+/// The CLI's table of search cases, on the page: the same codes for the same queries. An
+/// unregistered code shows the code a UAC treats it as (RFC 3261 §8.1.3.2) beside the others.
+#[test]
+fn every_search_case_holds_on_the_page() {
+    let text = std::fs::read_to_string(workspace().join("tests/data/search-cases.toml")).unwrap();
+    let cases: Cases = toml::from_str(&text).unwrap();
+    let session = Session::start("cases");
+    let tab = session.open("");
+    let mut failures = Vec::new();
+    for case in &cases.case {
+        let shown = paste(&tab, &case.query);
+        let notes = eval_string(&tab, "document.getElementById('unknown').textContent");
+        let stand_ins: BTreeSet<u16> = case
+            .unregistered
+            .iter()
+            .filter_map(|code| sip_codes::iana::StatusCode::interpret(*code).map(|s| s.code()))
+            .collect();
+        let exact = case
+            .codes
+            .clone()
+            .map(BTreeSet::from_iter)
+            .or_else(|| case.class.map(|d| codes_where(|c| c / 100 == d)));
+        let mut problems = Vec::new();
+        match exact {
+            Some(mut expected) => {
+                expected.extend(&stand_ins);
+                if expected != shown {
+                    problems.push(format!("shows {shown:?}, not {expected:?}"));
+                }
+            }
+            None if case.includes.is_empty() && shown != stand_ins => {
+                problems.push(format!("shows {shown:?}"))
+            }
+            None => {}
+        }
+        let missing: Vec<_> = case.includes.iter().filter(|c| !shown.contains(c)).collect();
+        let extra: Vec<_> = case.excludes.iter().filter(|c| shown.contains(c)).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            problems.push(format!("misses {missing:?}, shows {extra:?} (shows {shown:?})"));
+        }
+        for code in &case.unregistered {
+            if !notes.contains(&format!("{code} is not registered")) {
+                problems.push(format!("does not explain {code}: {notes:?}"));
+            }
+        }
+        for typed in &case.invalid {
+            if !notes.contains(&format!("{typed} is not a SIP")) {
+                problems.push(format!("does not name {typed} as typed: {notes:?}"));
+            }
+        }
+        if case.unregistered.is_empty() && case.invalid.is_empty() && !notes.is_empty() {
+            problems.push(format!("says {notes:?}"));
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{:?}: {}", case.query, problems.join("; ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.case.len(),
+        failures.join("\n")
+    );
+}
+
+fn hash(tab: &Tab) -> String {
+    eval_string(tab, "location.hash")
+}
+
+/// Every filter lives in the address: typing writes it, loading or reloading restores it.
+#[test]
+fn the_view_is_kept_in_the_address() {
+    let session = Session::start("address");
+    let tab = session.open("");
+    focus_search(&tab);
+    let busy = search(&tab, "busy");
+    assert_eq!(hash(&tab), "#q=busy");
+    tab.reload(false, None).unwrap();
+    wait_for(&tab, "document.body.dataset.filtered === 'busy'", "the reload to restore the filter");
+    assert_eq!(shown(&tab), busy, "reloading restores the view");
+    assert_eq!(eval_string(&tab, "document.getElementById('q').value"), "busy");
+
+    let tab = session.open("#4xx");
+    wait_for(&tab, "document.body.dataset.filtered === '4xx'", "#4xx to filter");
+    assert_eq!(shown(&tab), codes_where(|c| c / 100 == 4));
+    assert_eq!(eval_string(&tab, "document.querySelector('.chip.active').textContent"), "4xx");
+
+    let tab = session.open("#q=100+180+200");
+    assert_eq!(shown(&tab), BTreeSet::from([100, 180, 200]));
+    assert_eq!(eval_string(&tab, "document.getElementById('q').value"), "100 180 200");
+
+    // A chip writes its class; Escape clears the address.
+    tab.wait_for_element(".chip.c6").unwrap().click().unwrap();
+    wait_for(&tab, "document.body.dataset.filtered === '6xx'", "the 6xx chip");
+    assert_eq!(hash(&tab), "#6xx");
+    focus_search(&tab);
+    tab.press_key("Escape").unwrap();
+    wait_for(&tab, "document.body.dataset.filtered === ''", "Escape");
+    assert_eq!(hash(&tab), "");
+    let tab = session.open("#q=time-out");
+    let timeouts = shown(&tab);
+    assert!(timeouts.contains(&408) && timeouts.contains(&504), "{timeouts:?}");
+    assert_eq!(
+        eval_string(&tab, "String(CSS.highlights.get('match').size >= 2)"),
+        "true",
+        "spelling variants are highlighted"
+    );
+    screenshot(&tab, "search-time-out.png");
+}
+
+/// The sections beyond the codes: facts per code, call flows whose codes link to their
+/// entries, unregistered codes, the footer.
+#[test]
+fn codes_flows_and_unregistered_codes_link_together() {
+    let session = Session::start("sections");
+    let tab = session.open("#401");
+    assert_opened(&tab, 401);
+    let card = eval_string(&tab, "document.getElementById('401').textContent");
+    assert!(card.contains("MUST") && card.contains("WWW-Authenticate"), "{card}");
+    assert!(card.contains("In a trace"), "{card}");
+    screenshot(&tab, "card-401.png");
+
+    let tab = session.open("#flows");
+    wait_for(&tab, "document.getElementById('flows').getBoundingClientRect().top < 200", "#flows to scroll");
+    let flows = eval_string(&tab, "String(document.querySelectorAll('#flows figure.flow').length)");
+    assert_eq!(flows, "6");
+    screenshot(&tab, "flows.png");
+    // Every arrow of a flow sits inside its ladder: no label spills over the next column.
+    let spill = eval_string(
+        &tab,
+        "Array.from(document.querySelectorAll('.ladder li')).filter(li => { const l = li.closest('.ladder').getBoundingClientRect(); const r = li.getBoundingClientRect(); return r.left < l.left - 1 || r.right > l.right + 1; }).length",
+    );
+    assert_eq!(spill, "0", "arrows outside their ladder");
+    tab.evaluate("location.hash = '#flow-challenged'", false).unwrap();
+    wait_for(
+        &tab,
+        "Math.abs(document.getElementById('flow-challenged').getBoundingClientRect().top - document.querySelector('.top').offsetHeight) < 40",
+        "#flow-challenged to scroll",
+    );
+    screenshot(&tab, "flow-challenged.png");
+    tab.wait_for_element("#flow-busy a[href='#486']").unwrap().click().unwrap();
+    assert_opened(&tab, 486);
+
+    // A cause links to its row in the collapsed Q.850 table, which opens.
+    tab.wait_for_element("article[id='486'] a[href='#q850-17']").unwrap().click().unwrap();
+    wait_for(
+        &tab,
+        "document.getElementById('q850').open && document.getElementById('q850-17').getClientRects().length > 0",
+        "the Q.850 row to show",
+    );
+    screenshot(&tab, "q850-17.png");
+
+    let tab = session.open("#477");
+    wait_for(&tab, "document.querySelector(\"article[id='477']:target\")", "#477 to open");
+    let text = eval_string(&tab, "document.getElementById('477').innerText");
+    assert!(text.contains("Kamailio") && text.contains("400 Bad Request"), "{text}");
+    screenshot(&tab, "wild-477.png");
+
+    // The footer speaks to users: how to use it, what the data is, where to report.
+    let tab = session.open("#about");
+    let foot = eval_string(&tab, "document.getElementById('about').innerText");
+    for needle in ["How to use it", "What the data is", "Where it comes from", "Found a mistake"] {
+        assert!(foot.contains(needle), "{needle} in {foot}");
+    }
+    screenshot(&tab, "about.png");
+
+    // Keyboard: "/" focuses the search box from anywhere.
+    tab.press_key("/").unwrap();
+    assert_eq!(eval_string(&tab, "document.activeElement.id"), "q");
 }

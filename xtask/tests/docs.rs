@@ -23,7 +23,15 @@ fn scratch_workspace(name: &str) -> PathBuf {
     let root =
         Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("xtask-docs-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
-    for file in ["specs/iana.toml", "README.md", "docs/CODES.md", "docs/index.html", "codegen/iana.toml"] {
+    for file in [
+        "specs/iana.toml",
+        "specs/notes.toml",
+        "specs/search.toml",
+        "README.md",
+        "docs/CODES.md",
+        "docs/index.html",
+        "codegen/iana.toml",
+    ] {
         let to = root.join(file);
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(workspace().join(file), &to).unwrap_or_else(|e| panic!("copy {file}: {e}"));
@@ -148,7 +156,7 @@ fn the_page_loads_nothing_from_outside() {
     assert!(page.contains("default-src 'none'"), "the page declares that it loads nothing");
     let spec = std::fs::read_to_string(workspace().join("specs/iana.toml")).unwrap();
     let codes = spec.lines().filter(|line| line.trim() == "[[code]]").count();
-    assert_eq!(page.matches("<article id=\"").count(), codes, "one article per code");
+    assert_eq!(page.matches("\" class=\"code\"").count(), codes, "one article per code");
     assert!(page.contains("<article id=\"486\" class=\"code\""));
 }
 
@@ -158,8 +166,115 @@ fn the_page_lists_exactly_the_codes_of_the_iana_status_code() {
     let on_page: Vec<u16> = page
         .split("<article id=\"")
         .skip(1)
+        .filter(|rest| rest.contains("\" class=\"code\"") && rest.find("\" class=\"code\"") < rest.find('>'))
         .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
         .collect();
     let in_type: Vec<u16> = sip_codes::iana::StatusCode::ALL.iter().map(|status| status.code()).collect();
     assert_eq!(on_page, in_type);
+}
+
+/// The values of `attribute="..."` in `html`, in order.
+fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let needle = format!(" {attribute}=\"");
+    html.match_indices(&needle)
+        .map(|(at, _)| {
+            let rest = &html[at + needle.len()..];
+            &rest[..rest.find('"').expect("a closed attribute")]
+        })
+        .collect()
+}
+
+/// Every `href="#..."` names an element of the page (or is a filter state the script reads),
+/// every id is unique, and every external link is an RFC, IANA or project address.
+#[test]
+fn every_link_of_the_page_resolves() {
+    let page = std::fs::read_to_string(workspace().join("docs/index.html")).unwrap();
+    let ids = attribute_values(&page, "id");
+    let mut seen = std::collections::BTreeSet::new();
+    for id in &ids {
+        assert!(seen.insert(*id), "id {id:?} appears twice");
+    }
+    let mut problems = Vec::new();
+    let hrefs = attribute_values(&page, "href");
+    assert!(hrefs.len() > 300, "{} links", hrefs.len());
+    for href in &hrefs {
+        if let Some(fragment) = href.strip_prefix('#') {
+            let filter =
+                fragment.strip_prefix("q=").is_some_and(|q| !q.is_empty() && !q.contains(['"', '<', ' ']));
+            if !(fragment.is_empty() || filter || seen.contains(fragment)) {
+                problems.push(format!("{href}: no element has this id"));
+            }
+            continue;
+        }
+        if !is_known_external(href) {
+            problems.push(format!("{href}: not an RFC, IANA or project address"));
+        }
+    }
+    for label in attribute_values(&page, "aria-labelledby") {
+        if !seen.contains(label) {
+            problems.push(format!("aria-labelledby={label:?} names no element"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    for anchor in ["486", "4xx", "wild", "flows", "flow-busy", "477", "701", "about", "q850-17"] {
+        assert!(seen.contains(anchor), "#{anchor} is missing");
+    }
+}
+
+fn is_known_external(href: &str) -> bool {
+    if let Some(rest) = href.strip_prefix("https://www.rfc-editor.org/rfc/rfc") {
+        let (number, section) = rest.split_once("#section-").unwrap_or((rest, "1"));
+        let number_ok = !number.is_empty() && number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit());
+        let section_ok = !section.is_empty()
+            && !section.starts_with('.')
+            && !section.ends_with('.')
+            && section.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        return number_ok && section_ok;
+    }
+    if let Some(name) = href.strip_prefix("https://datatracker.ietf.org/doc/") {
+        return name.starts_with("draft-")
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-/".contains(&b));
+    }
+    href == "https://www.iana.org/assignments/sip-parameters/"
+        || href == "https://github.com/sip-codes/sip-codes/issues"
+}
+
+#[test]
+fn the_link_check_tells_good_addresses_from_bad() {
+    assert!(is_known_external("https://www.rfc-editor.org/rfc/rfc3261#section-8.1.3.2"));
+    assert!(is_known_external("https://www.rfc-editor.org/rfc/rfc3261"));
+    assert!(!is_known_external("https://www.rfc-editor.org/rfc/rfc3261#section-"));
+    assert!(!is_known_external("https://www.rfc-editor.org/rfc/rfcX"));
+    assert!(!is_known_external("http://example.com/"));
+}
+
+/// Each code's facts come from `StatusCode`'s methods, so spot checks against them hold.
+#[test]
+fn the_page_shows_each_codes_semantics() {
+    use sip_codes::iana::StatusCode;
+    let page = std::fs::read_to_string(workspace().join("docs/index.html")).unwrap();
+    let card = |code: u16| {
+        let start = page.find(&format!("<article id=\"{code}\"")).unwrap();
+        &page[start..start + page[start..].find("</article>").unwrap()]
+    };
+    for status in StatusCode::ALL {
+        let card = card(status.code());
+        for name in status.required_headers() {
+            assert!(
+                card.contains(&format!("<span class=\"kw must\">MUST</span> <code>{name}</code>")),
+                "{status}"
+            );
+        }
+        assert_eq!(
+            card.contains("<span class=\"yes\">allowed</span>"),
+            status.allows_retry_after(),
+            "{status}"
+        );
+        assert_eq!(card.contains("<dt>In a dialog</dt>"), status.dialog_effect("").is_some(), "{status}");
+    }
+    assert!(card(487).contains("RFC 4497 (QSIG) differs"));
+    assert!(card(487).contains("look for the CANCEL"), "the tip from specs/notes.toml");
+    assert!(card(401).contains("WWW-Authenticate"));
+    assert!(card(477).contains("<a href=\"#400\">400 Bad Request</a>"), "477 as a stack reads it");
+    assert!(card(701).contains("a forking proxy that gets one passes <a href=\"#500\">500</a>"));
 }

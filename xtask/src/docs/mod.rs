@@ -7,8 +7,10 @@
 //! Under `cargo test`, `xtask/tests/docs.rs` checks every file with
 //! [`crate::ensure_file_contents`].
 
+mod flows;
 mod html;
 mod markdown;
+mod notes;
 
 use std::ffi::OsString;
 use std::fmt;
@@ -17,7 +19,10 @@ use std::process::ExitCode;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use sip_codes::Class;
+use sip_codes_codegen::spec::CauseEntry;
 use sip_codes_codegen::{CodeEntry, Registry, load_spec, reference_url};
+
+use notes::{Notes, SearchRules};
 
 /// The spec the reference is generated from, relative to the workspace root.
 const SPEC: &str = "specs/iana.toml";
@@ -33,7 +38,8 @@ const COMMAND: &str = "cargo xtask docs";
 const USAGE: &str = "usage: cargo xtask docs [--check] [--root DIR]
 
 Regenerates docs/CODES.md, the code table in README.md, docs/index.html and
-codegen/iana.toml (the spec's copy the codegen package ships) from specs/iana.toml.
+codegen/iana.toml (the spec's copy the codegen package ships) from specs/iana.toml;
+the page also shows specs/notes.toml and applies specs/search.toml.
 
 options:
   --check     write nothing; exit 1 if a generated file is stale
@@ -99,7 +105,13 @@ pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
     let spec_path = root.join(SPEC);
     let spec = std::fs::read_to_string(&spec_path)
         .map_err(|e| format!("cannot read {}: {e}", spec_path.display()))?;
-    let reference = Reference::parse(&spec)?;
+    let read = |path: &str| {
+        let full = root.join(path);
+        std::fs::read_to_string(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))
+    };
+    let mut reference = Reference::parse(&spec)?;
+    reference.notes = Notes::parse(&read(notes::NOTES)?)?;
+    reference.rules = SearchRules::parse(&read(notes::SEARCH)?)?;
     let readme_path = root.join(README);
     let readme = std::fs::read_to_string(&readme_path)
         .map_err(|e| format!("cannot read {}: {e}", readme_path.display()))?;
@@ -186,10 +198,17 @@ fn splice_readme(readme: &str, table: &str) -> Result<String, String> {
     Ok(format!("{}\n{table}{}", &readme[..start], &readme[end..]))
 }
 
-/// The spec as the generated files show it: every code, in code order.
+/// The spec as the generated files show it: every code, in code order, with the notes and
+/// search rules the page adds.
 struct Reference {
     registry: Registry,
     codes: Vec<CodeEntry>,
+    /// The `[[q850]]` rows, in cause order.
+    causes: Vec<CauseEntry>,
+    /// Q.850 cause names, from the comments beside the spec's `cause = 17  # user busy` lines.
+    cause_names: Vec<(u8, String)>,
+    notes: Notes,
+    rules: SearchRules,
 }
 
 impl Reference {
@@ -197,7 +216,19 @@ impl Reference {
     fn parse(text: &str) -> Result<Reference, String> {
         let model = load_spec(SPEC, text)
             .map_err(|problems| format!("the spec has problems; fix them first:\n{}", problems.join("\n")))?;
-        Ok(Reference { registry: model.registry.unwrap_or_default(), codes: model.entries })
+        Ok(Reference {
+            registry: model.registry.unwrap_or_default(),
+            codes: model.entries,
+            causes: model.causes,
+            cause_names: cause_names(text),
+            notes: Notes::default(),
+            rules: SearchRules { class: Vec::new(), synonym: Vec::new() },
+        })
+    }
+
+    /// "user busy" for cause 17, when the spec's comment names it.
+    fn cause_name(&self, cause: u8) -> Option<&str> {
+        self.cause_names.iter().find(|(c, _)| *c == cause).map(|(_, name)| name.as_str())
     }
 
     /// The registry's name, or a plain fallback.
@@ -250,23 +281,14 @@ fn class_note(class: Class) -> &'static str {
     }
 }
 
-/// Whole queries the page reads as "show this class": its `Nxx` form, its RFC 3261 and IANA
-/// names, and the unambiguous single words (not "client" or "server", which are keywords too).
-fn class_keywords(class: Class) -> Vec<String> {
-    let extra: &[&str] = match class {
-        Class::Provisional => &[],
-        Class::Success => &["success"],
-        Class::Redirection => &["redirect"],
-        Class::ClientError => &[],
-        Class::ServerError => &[],
-        Class::GlobalFailure => &["global"],
-    };
-    let mut keywords = vec![format!("{}xx", class.digit()), class.name().to_lowercase()];
-    keywords.extend(
-        std::iter::once(class.registry_name().to_lowercase()).chain(extra.iter().map(|s| (*s).to_owned())),
-    );
-    keywords.dedup();
-    keywords
+/// The names the spec's comments give Q.850 causes: `cause = 17            # user busy`.
+fn cause_names(spec: &str) -> Vec<(u8, String)> {
+    spec.lines()
+        .filter_map(|line| {
+            let (value, comment) = line.strip_prefix("cause = ")?.split_once('#')?;
+            Some((value.trim().parse().ok()?, comment.trim().to_owned()))
+        })
+        .collect()
 }
 
 /// How the unknown-code rule reads, for the pages' introductions.
@@ -275,7 +297,7 @@ fn unknown_code_rule(reference: &Reference) -> String {
     format!(
         "A code a stack does not know follows RFC 3261 §8.1.3.2: an unrecognized final response \
          counts as the x00 of its class (477 behaves as 400{}), and an unrecognized provisional \
-         response other than 100 as 183{}. Such a response must not be cached.",
+         response other than 100 as 183{}.",
         phrase(400),
         phrase(183),
     )
@@ -387,12 +409,8 @@ mod tests {
     }
 
     #[test]
-    fn class_keywords_name_each_class_once() {
-        assert_eq!(
-            class_keywords(Class::GlobalFailure),
-            ["6xx", "global failure", "global failures", "global"]
-        );
-        assert_eq!(class_keywords(Class::Provisional), ["1xx", "provisional"]);
-        assert_eq!(class_keywords(Class::ClientError), ["4xx", "client error", "request failure"]);
+    fn cause_names_come_from_the_spec_comments() {
+        let names = cause_names("[[q850]]\ncause = 17            # user busy\nrfc3398 = 486\ncause = 2\n");
+        assert_eq!(names, [(17, "user busy".to_owned())]);
     }
 }
