@@ -119,7 +119,8 @@ fn resolve(literal: &str, invoking_file: Option<PathBuf>) -> PathBuf {
     let base = invoking_file
         .and_then(|file| {
             let file = if file.is_relative() {
-                // rustc reports paths relative to the directory it runs in, the package root.
+                // rustc reports paths relative to the directory it runs in: the workspace root
+                // for a workspace member, the package root otherwise.
                 std::env::current_dir().ok()?.join(file)
             } else {
                 file

@@ -163,7 +163,8 @@ const REGISTRY_KEYS: &[&str] = &["name", "source", "updated"];
 /// Reads one spec file. `file` numbers it among merged files; `path` is how it is shown.
 ///
 /// Returns the entries that are well-formed and a diagnostic for every problem; an entry
-/// with a problem is left out.
+/// with a problem goes to [`SpecFile::stubs`] when its code and name are known, and is left
+/// out otherwise.
 pub fn read_spec(file: usize, path: &Arc<str>, source: &str) -> (SpecFile, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let spec = read_spec_into(file, path, source, &mut diagnostics);

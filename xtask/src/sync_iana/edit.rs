@@ -3,16 +3,12 @@
 
 use std::collections::HashSet;
 
+use sip_codes_codegen::spec::CODE_KEYS;
 use sip_codes_codegen::{CodeEntry, derive_variant_name};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use super::compare::{DESCRIPTION_PLACEHOLDER, Finding};
 use super::snapshot::Registration;
-
-/// The order keys take in a `[[code]]` table, as `specs/iana.toml` writes them; a key the
-/// edit adds goes before the first existing key that comes later in this order.
-const KEY_ORDER: [&str; 8] =
-    ["code", "reason", "references", "name", "deprecated", "aliases", "registered", "description"];
 
 /// What an edit changed, for the message after writing.
 #[derive(Debug, Default)]
@@ -129,8 +125,9 @@ fn strings(items: &[String]) -> Value {
     Value::Array(items.iter().map(String::as_str).collect::<Array>())
 }
 
-/// Sets `key`, keeping the old value's surrounding whitespace and comment, or adds it in
-/// [`KEY_ORDER`].
+/// Sets `key`, keeping the old value's surrounding whitespace and comment, or adds it where
+/// [`CODE_KEYS`] orders it (the order `specs/iana.toml` writes keys in): before the first
+/// existing key that comes later.
 fn set(table: &mut Table, key: &str, value: Value) {
     if let Some(Item::Value(old)) = table.get_mut(key) {
         let decor = old.decor().clone();
@@ -138,7 +135,7 @@ fn set(table: &mut Table, key: &str, value: Value) {
         *old.decor_mut() = decor;
         return;
     }
-    let rank = |k: &str| KEY_ORDER.iter().position(|o| *o == k).unwrap_or(KEY_ORDER.len());
+    let rank = |k: &str| CODE_KEYS.iter().position(|o| o.name == k).unwrap_or(CODE_KEYS.len());
     let keys: Vec<String> = table.iter().map(|(k, _)| k.to_owned()).collect();
     let Some(before) = keys.iter().position(|k| rank(k) > rank(key)) else {
         table.insert(key, Item::Value(value));
