@@ -13,6 +13,7 @@ mod input;
 mod load;
 mod names;
 pub mod spec;
+mod toml_doc;
 pub mod valid;
 
 use std::borrow::Cow;
@@ -143,6 +144,10 @@ fn read_text(index: usize, shown: &Arc<str>, path: &Path) -> Result<String, Stri
         return Err(format!(
             "spec path {shown} is not a regular file; `#[spec = \"...\"]` names a TOML file"
         ));
+    }
+    if metadata.len() > spec::MAX_SPEC_BYTES as u64 {
+        let location = Location::start_of(index, shown);
+        return Err(format!("{location}: {}", spec::too_large(metadata.len())));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read spec file {shown}: {e}"))?;
     String::from_utf8(bytes).map_err(|e| {

@@ -6,8 +6,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
+use crate::toml_doc::{self, Spanned, Value};
 
 use crate::diag::{Diagnostics, LineIndex, Location};
 use crate::names;
@@ -160,6 +159,16 @@ pub fn update_key_names() -> Vec<&'static str> {
 
 const REGISTRY_KEYS: &[&str] = &["name", "source", "updated"];
 
+/// The largest spec file read, in bytes. IANA's spec is about 100 KiB and a spec of all 600
+/// codes with descriptions about 200 KiB; the cap keeps what a hostile file can make the
+/// reader hold (its text, about 24 bytes of tokens per byte, the tree) bounded.
+pub const MAX_SPEC_BYTES: usize = 1 << 20;
+
+/// The message for a spec of `len` bytes, past [`MAX_SPEC_BYTES`].
+pub fn too_large(len: impl std::fmt::Display) -> String {
+    format!("the spec file is {len} bytes; a spec may have at most {MAX_SPEC_BYTES} bytes (1 MiB)")
+}
+
 /// Reads one spec file. `file` numbers it among merged files; `path` is how it is shown.
 ///
 /// Returns the entries that are well-formed and a diagnostic for every problem; an entry
@@ -205,22 +214,26 @@ impl Reader<'_> {
     }
 
     fn read(&mut self) -> SpecFile {
-        let (document, errors) = DeTable::parse_recoverable(self.source);
-        if !errors.is_empty() {
+        if self.source.len() > MAX_SPEC_BYTES {
+            self.error(&(0..0), too_large(self.source.len()));
+            return SpecFile::default();
+        }
+        let (document, errors, dropped) = toml_doc::parse(self.source, crate::MAX_REPORTED);
+        let Some(document) = document else {
             // A document with syntax errors is not read further: recovered values would only
             // add confusing follow-on errors.
             for error in errors {
-                let span = error.span().unwrap_or(0..0);
-                let message = format!("invalid TOML: {}", error.message().trim_end());
-                self.error(&span, message);
+                let message = format!("invalid TOML: {}", error.message.trim_end());
+                self.error(&error.span, message);
             }
+            self.diagnostics.add_omitted(dropped);
             return SpecFile::default();
-        }
+        };
         let mut spec = SpecFile::default();
-        let document = document.into_inner();
+        let document = document.value;
         let mut saw_codes = false;
         for (key, value) in &document {
-            match key.get_ref().as_ref() {
+            match key.get_ref().as_str() {
                 "registry" => spec.registry = self.read_registry(value),
                 "code" => {
                     saw_codes = true;
@@ -257,13 +270,9 @@ impl Reader<'_> {
     }
 
     /// The entries of `[[what]]`, or an error when `what` is not an array of tables.
-    fn array_of_tables<'v, 'i>(
-        &mut self,
-        what: &str,
-        value: &'v Spanned<DeValue<'i>>,
-    ) -> &'v [Spanned<DeValue<'i>>] {
+    fn array_of_tables<'v>(&mut self, what: &str, value: &'v Spanned<Value>) -> &'v [Spanned<Value>] {
         match value.get_ref() {
-            DeValue::Array(entries) => entries,
+            Value::Array(entries) => entries,
             other => {
                 let message =
                     format!("`{what}` must be an array of tables (`[[{what}]]`), found {}", other.type_str());
@@ -273,8 +282,8 @@ impl Reader<'_> {
         }
     }
 
-    fn read_update(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Update> {
-        let DeValue::Table(table) = value.get_ref() else {
+    fn read_update(&mut self, value: &Spanned<Value>) -> Option<Update> {
+        let Value::Table(table) = value.get_ref() else {
             self.error(
                 &value.span(),
                 format!("each `update` entry must be a table, found {}", value.get_ref().type_str()),
@@ -293,7 +302,7 @@ impl Reader<'_> {
             location: Location::start_of(self.file, self.path),
         };
         for (key, value) in table {
-            match key.get_ref().as_ref() {
+            match key.get_ref().as_str() {
                 "code" => code = self.code(value),
                 "description" => update.description = self.string("description", value),
                 "aliases" => {
@@ -325,8 +334,8 @@ impl Reader<'_> {
         (self.diagnostics.len() == before).then_some(update)
     }
 
-    fn read_registry(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Registry> {
-        let DeValue::Table(table) = value.get_ref() else {
+    fn read_registry(&mut self, value: &Spanned<Value>) -> Option<Registry> {
+        let Value::Table(table) = value.get_ref() else {
             self.error(
                 &value.span(),
                 format!("`registry` must be a table, found {}", value.get_ref().type_str()),
@@ -335,7 +344,7 @@ impl Reader<'_> {
         };
         let mut registry = Registry::default();
         for (key, value) in table {
-            let key_name = key.get_ref().as_ref();
+            let key_name = key.get_ref().as_str();
             let slot = match key_name {
                 "name" => &mut registry.name,
                 "source" => &mut registry.source,
@@ -354,8 +363,8 @@ impl Reader<'_> {
         Some(registry)
     }
 
-    fn read_entry(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Entry> {
-        let DeValue::Table(table) = value.get_ref() else {
+    fn read_entry(&mut self, value: &Spanned<Value>) -> Option<Entry> {
+        let Value::Table(table) = value.get_ref() else {
             self.error(
                 &value.span(),
                 format!("each `code` entry must be a table, found {}", value.get_ref().type_str()),
@@ -374,7 +383,7 @@ impl Reader<'_> {
         let mut registered = true;
         let mut semantics = Semantics::default();
         for (key, value) in table {
-            let key_name = key.get_ref().as_ref();
+            let key_name = key.get_ref().as_str();
             match key_name {
                 "code" => code = self.code(value),
                 "reason" => {
@@ -445,9 +454,9 @@ impl Reader<'_> {
         Some(if clean { Entry::Clean(entry) } else { Entry::Stub(entry) })
     }
 
-    fn code(&mut self, value: &Spanned<DeValue<'_>>) -> Option<(u16, Range<usize>)> {
+    fn code(&mut self, value: &Spanned<Value>) -> Option<(u16, Range<usize>)> {
         let span = value.span();
-        let DeValue::Integer(integer) = value.get_ref() else {
+        let Value::Integer(integer) = value.get_ref() else {
             self.error(&span, format!("`code` must be an integer, found {}", value.get_ref().type_str()));
             return None;
         };
@@ -465,7 +474,7 @@ impl Reader<'_> {
         }
     }
 
-    fn name(&mut self, value: &Spanned<DeValue<'_>>) -> Option<String> {
+    fn name(&mut self, value: &Spanned<Value>) -> Option<String> {
         let name = self.string("name", value)?;
         match names::check_variant_name(&name) {
             Ok(()) => Some(name),
@@ -520,9 +529,9 @@ impl Reader<'_> {
         Some(reference)
     }
 
-    fn string(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<String> {
+    fn string(&mut self, key: &str, value: &Spanned<Value>) -> Option<String> {
         match value.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
+            Value::String(s) => Some(s.to_string()),
             other => {
                 self.error(&value.span(), format!("`{key}` must be a string, found {}", other.type_str()));
                 None
@@ -530,9 +539,9 @@ impl Reader<'_> {
         }
     }
 
-    fn boolean(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<bool> {
+    fn boolean(&mut self, key: &str, value: &Spanned<Value>) -> Option<bool> {
         match value.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
+            Value::Boolean(b) => Some(*b),
             other => {
                 self.error(&value.span(), format!("`{key}` must be a boolean, found {}", other.type_str()));
                 None
@@ -543,11 +552,11 @@ impl Reader<'_> {
     fn strings(
         &mut self,
         key: &str,
-        value: &Spanned<DeValue<'_>>,
+        value: &Spanned<Value>,
         check: impl Fn(&mut Self, String, Range<usize>) -> Option<String>,
     ) -> Vec<String> {
-        let items: &DeArray<'_> = match value.get_ref() {
-            DeValue::Array(items) => items,
+        let items: &[Spanned<Value>] = match value.get_ref() {
+            Value::Array(items) => items,
             other => {
                 self.error(
                     &value.span(),
@@ -559,7 +568,7 @@ impl Reader<'_> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             match item.get_ref() {
-                DeValue::String(s) => {
+                Value::String(s) => {
                     if let Some(s) = check(self, s.to_string(), item.span()) {
                         out.push(s);
                     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use proc_macro2::{TokenStream, TokenTree};
-use sip_codes_codegen::spec::read_spec_into;
+use sip_codes_codegen::spec::{MAX_SPEC_BYTES, read_spec_into};
 use sip_codes_codegen::{Diagnostics, MAX_REPORTED, expand, merge, read_spec};
 
 /// The codes `interpret` needs, so that a spec built on them is complete.
@@ -57,9 +57,9 @@ fn compile_errors(output: &TokenStream) -> Vec<String> {
 }
 
 #[test]
-fn ten_megabytes_of_descriptions_expand() {
+fn a_megabyte_of_descriptions_expands() {
     let mut spec = String::from(BASE);
-    let paragraph = "Busy *here*, with `code`, a [link](https://example.com) and ünïcödé. ".repeat(1_500);
+    let paragraph = "Busy *here*, with `code`, a [link](https://example.com) and ünïcödé. ".repeat(140);
     for code in 401..=499 {
         writeln!(
             spec,
@@ -67,7 +67,7 @@ fn ten_megabytes_of_descriptions_expand() {
         )
         .unwrap();
     }
-    assert!(spec.len() > 10_000_000, "{} bytes", spec.len());
+    assert!((1_000_000..=MAX_SPEC_BYTES).contains(&spec.len()), "{} bytes", spec.len());
     let (read, diagnostics) = read_spec(0, &Arc::from("t.toml"), &spec);
     assert!(diagnostics.is_empty(), "{:?}", diagnostics.report());
     assert_eq!(read.codes.len(), 7 + 99);
@@ -81,27 +81,57 @@ fn ten_megabytes_of_descriptions_expand() {
 }
 
 #[test]
-fn a_hundred_thousand_problems_on_one_five_megabyte_line_are_located() {
-    // Every entry's code is out of range, all on one line: 100,000 diagnostics whose
+fn a_spec_past_the_size_cap_is_one_error_and_is_not_parsed() {
+    let spec = format!("{BASE}{}", "[[code]]\ncode = 486\nreason = \"Busy Here\"\n".repeat(250_000));
+    assert!(spec.len() > 10_000_000);
+    let (kept, found) = read(&spec);
+    assert_eq!(found, 1);
+    assert_eq!(
+        kept,
+        [format!(
+            "t.toml:1:1: the spec file is {} bytes; a spec may have at most 1048576 bytes (1 MiB)",
+            spec.len()
+        )]
+    );
+    // The macro does not even read such a file.
+    let path = scratch("too-large.toml");
+    std::fs::write(&path, &spec).unwrap();
+    assert_eq!(
+        compile_errors(&expand_file(&path)),
+        [format!(
+            "{}:1:1: the spec file is {} bytes; a spec may have at most 1048576 bytes (1 MiB)",
+            path.display(),
+            spec.len()
+        )]
+    );
+    // One byte under the cap is read.
+    let mut at_cap = String::from(BASE);
+    at_cap.push_str(&"#".repeat(MAX_SPEC_BYTES - BASE.len()));
+    assert_eq!(read(&at_cap), (vec![], 0));
+}
+
+#[test]
+fn eighteen_thousand_problems_on_one_megabyte_line_are_located() {
+    // Every entry's code is out of range, all on one line: 18,000 diagnostics whose
     // columns are counted through a long line of multi-byte characters. Locating each by
     // rescanning the file would take hours; the line index takes a moment.
     let mut spec = String::from("code = [");
     let mut expected_last_column = 0;
-    for i in 0..100_000 {
-        if i == 99_999 {
+    for i in 0..18_000 {
+        if i == 17_999 {
             expected_last_column = spec.chars().count() + 1 + "{ code = ".len();
         }
         spec.push_str("{ code = 9, reason = \"Überall besetzt, überall\" }, ");
     }
     spec.push_str("]\n");
-    assert!(spec.len() > 5_000_000);
-    let mut all = Diagnostics::with_cap(100_000);
+    assert!((900_000..=MAX_SPEC_BYTES).contains(&spec.len()), "{} bytes", spec.len());
+    let mut all = Diagnostics::with_cap(18_000);
     read_spec_into(0, &Arc::from("t.toml"), &spec, &mut all);
     let diagnostics: Vec<String> = all.iter().map(|d| d.to_string()).collect();
-    assert_eq!(diagnostics.len(), 100_000);
+    assert_eq!(diagnostics.len(), 18_000);
     assert_eq!(diagnostics[0], "t.toml:1:18: code 9 is outside SIP's range 100..=699");
     assert_eq!(
-        diagnostics[99_999],
+        diagnostics[17_999],
         format!("t.toml:1:{expected_last_column}: code 9 is outside SIP's range 100..=699")
     );
 }
@@ -142,21 +172,22 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 }
 
 #[test]
-fn a_hundred_thousand_entries_give_a_readable_report() {
+fn fifteen_thousand_entries_give_a_readable_report() {
     // Every code 100..=699 once under a distinct name, then the same codes again and again.
     let mut spec = String::new();
-    for i in 0..100_000 {
+    for i in 0..15_000 {
         let code = 100 + i % 600;
         writeln!(spec, "[[code]]\ncode = {code}\nreason = \"Vendor {code}\"\nname = \"Vendor{code}\"")
             .unwrap();
     }
     let (read, diagnostics) = read_spec(0, &Arc::from("t.toml"), &spec);
     assert!(diagnostics.is_empty(), "{:?}", diagnostics.report());
-    assert_eq!(read.codes.len(), 100_000);
+    assert!(spec.len() <= MAX_SPEC_BYTES, "{} bytes", spec.len());
+    assert_eq!(read.codes.len(), 15_000);
     let mut problems = Diagnostics::default();
     let merged = merge(vec![read.codes], &mut problems);
     assert_eq!(merged.len(), 600);
-    assert_eq!(problems.len(), 99_400);
+    assert_eq!(problems.len(), 14_400);
 
     let path = scratch("entries.toml");
     std::fs::write(&path, &spec).unwrap();
@@ -169,7 +200,7 @@ fn a_hundred_thousand_entries_give_a_readable_report() {
         errors[MAX_REPORTED],
         format!(
             "... and {} more problems in the spec files (only the first {MAX_REPORTED} are shown)",
-            99_400 - MAX_REPORTED
+            14_400 - MAX_REPORTED
         )
     );
     // The stub type is still there, so the rest of the user's crate type-checks.
@@ -178,7 +209,8 @@ fn a_hundred_thousand_entries_give_a_readable_report() {
 
 #[test]
 fn many_duplicates_of_one_code_are_capped() {
-    let spec = format!("{BASE}{}", "[[code]]\ncode = 486\nreason = \"Busy Here\"\n".repeat(100_000));
+    let spec = format!("{BASE}{}", "[[code]]\ncode = 486\nreason = \"Busy Here\"\n".repeat(25_000));
+    assert!(spec.len() <= MAX_SPEC_BYTES, "{} bytes", spec.len());
     let path = scratch("duplicates.toml");
     std::fs::write(&path, &spec).unwrap();
     let errors = compile_errors(&expand_file(&path));
@@ -186,7 +218,7 @@ fn many_duplicates_of_one_code_are_capped() {
     assert!(
         errors[..MAX_REPORTED].iter().all(|e| e.contains(": code 486 is defined twice; first defined at "))
     );
-    assert!(errors[MAX_REPORTED].starts_with(&format!("... and {} more problems", 99_999 - MAX_REPORTED)));
+    assert!(errors[MAX_REPORTED].starts_with(&format!("... and {} more problems", 24_999 - MAX_REPORTED)));
 }
 
 #[test]

@@ -4377,10 +4377,10 @@ impl StatusCode {
                 ::core::option::Option::Some(crate::DialogEffect::Usage)
             }
             Self::BadEvent => {
-                if crate::__private::method_is(method, "NOTIFY") {
+                if crate::__private::method_is(method, "SUBSCRIBE") {
                     return ::core::option::Option::Some(crate::DialogEffect::Usage);
                 }
-                if crate::__private::method_is(method, "SUBSCRIBE") {
+                if crate::__private::method_is(method, "NOTIFY") {
                     return ::core::option::Option::Some(crate::DialogEffect::Usage);
                 }
                 ::core::option::Option::Some(crate::DialogEffect::Transaction)

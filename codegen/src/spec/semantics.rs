@@ -5,8 +5,7 @@
 
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use crate::toml_doc::{Spanned, Table, Value};
 
 use super::{Reader, closest, list};
 use crate::diag::Location;
@@ -154,9 +153,9 @@ const CAUSE_KEYS: &[&str] = &["cause", "rfc3398", "rfc4497", "source"];
 
 impl Reader<'_> {
     /// The table `value` must be, or an error naming `what`.
-    fn table<'v, 'i>(&mut self, what: &str, value: &'v Spanned<DeValue<'i>>) -> Option<&'v DeTable<'i>> {
+    fn table<'v>(&mut self, what: &str, value: &'v Spanned<Value>) -> Option<&'v Table> {
         match value.get_ref() {
-            DeValue::Table(table) => Some(table),
+            Value::Table(table) => Some(table),
             other => {
                 self.error(&value.span(), format!("`{what}` must be a table, found {}", other.type_str()));
                 None
@@ -174,7 +173,7 @@ impl Reader<'_> {
     }
 
     /// A required `source`, or an error.
-    fn source_of(&mut self, what: &str, table: &DeTable<'_>, span: &Range<usize>) -> String {
+    fn source_of(&mut self, what: &str, table: &Table, span: &Range<usize>) -> String {
         match table.get("source") {
             Some(value) => self.string("source", value).unwrap_or_default(),
             None => {
@@ -188,16 +187,10 @@ impl Reader<'_> {
     }
 
     /// An integer in `range`, or `"none"`.
-    fn mapping(
-        &mut self,
-        key: &str,
-        value: &Spanned<DeValue<'_>>,
-        range: Range<i64>,
-        what: &str,
-    ) -> Mapping<i64> {
+    fn mapping(&mut self, key: &str, value: &Spanned<Value>, range: Range<i64>, what: &str) -> Mapping<i64> {
         match value.get_ref() {
-            DeValue::String(s) if s.as_ref() == "none" => Mapping::None,
-            DeValue::Integer(integer) => {
+            Value::String(s) if s == "none" => Mapping::None,
+            Value::Integer(integer) => {
                 match i64::from_str_radix(&integer.as_str().replace('_', ""), integer.radix()) {
                     Ok(n) if range.contains(&n) => Mapping::Some(n),
                     _ => {
@@ -224,12 +217,12 @@ impl Reader<'_> {
         }
     }
 
-    pub(super) fn q850_row(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Q850Row> {
+    pub(super) fn q850_row(&mut self, value: &Spanned<Value>) -> Option<Q850Row> {
         let table = self.table("q850", value)?;
         let mut row = Q850Row { rfc3398: Mapping::Default, rfc4497: Mapping::Default, source: String::new() };
         for (key, value) in table {
             // `mapping` checks the range, so the casts keep every value.
-            match key.get_ref().as_ref() {
+            match key.get_ref().as_str() {
                 "rfc3398" => {
                     row.rfc3398 = self.mapping("rfc3398", value, 1..128, "a Q.850 cause").map(|n| n as u8)
                 }
@@ -244,18 +237,18 @@ impl Reader<'_> {
         Some(row)
     }
 
-    pub(super) fn dialog_rule(&mut self, value: &Spanned<DeValue<'_>>) -> Option<DialogRule> {
+    pub(super) fn dialog_rule(&mut self, value: &Spanned<Value>) -> Option<DialogRule> {
         let table = self.table("rfc5057", value)?;
         let mut effect = None;
         let mut methods = Vec::new();
         let mut note = None;
         for (key, value) in table {
-            match key.get_ref().as_ref() {
+            match key.get_ref().as_str() {
                 "effect" => effect = self.effect("effect", value),
                 "methods" => {
                     if let Some(overrides) = self.table("methods", value) {
                         for (method, value) in overrides {
-                            let name = method.get_ref().as_ref();
+                            let name = method.get_ref().as_str();
                             if !is_token(name) {
                                 self.error(
                                     &method.span(),
@@ -289,7 +282,7 @@ impl Reader<'_> {
         Some(DialogRule { effect, methods, note, source })
     }
 
-    fn effect(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Effect> {
+    fn effect(&mut self, key: &str, value: &Spanned<Value>) -> Option<Effect> {
         let found = self.string(key, value)?;
         match found.as_str() {
             "transaction" => Some(Effect::Transaction),
@@ -305,8 +298,8 @@ impl Reader<'_> {
         }
     }
 
-    pub(super) fn header_specs(&mut self, value: &Spanned<DeValue<'_>>) -> Vec<HeaderSpec> {
-        let DeValue::Array(items) = value.get_ref() else {
+    pub(super) fn header_specs(&mut self, value: &Spanned<Value>) -> Vec<HeaderSpec> {
+        let Value::Array(items) = value.get_ref() else {
             self.error(
                 &value.span(),
                 format!(
@@ -323,7 +316,7 @@ impl Reader<'_> {
             let mut rule = None;
             let mut when = None;
             for (key, value) in table {
-                match key.get_ref().as_ref() {
+                match key.get_ref().as_str() {
                     "name" => name = self.header_name(value),
                     "rule" => {
                         rule = self.string("rule", value).and_then(|r| match r.as_str() {
@@ -360,7 +353,7 @@ impl Reader<'_> {
     }
 
     /// A header field name: an RFC 3261 token.
-    fn header_name(&mut self, value: &Spanned<DeValue<'_>>) -> Option<String> {
+    fn header_name(&mut self, value: &Spanned<Value>) -> Option<String> {
         let name = self.string("name", value)?;
         if !is_token(&name) {
             self.error(
@@ -372,8 +365,8 @@ impl Reader<'_> {
         Some(name)
     }
 
-    pub(super) fn read_causes(&mut self, value: &Spanned<DeValue<'_>>) -> Vec<CauseEntry> {
-        let DeValue::Array(items) = value.get_ref() else {
+    pub(super) fn read_causes(&mut self, value: &Spanned<Value>) -> Vec<CauseEntry> {
+        let Value::Array(items) = value.get_ref() else {
             self.error(
                 &value.span(),
                 format!(
@@ -390,7 +383,7 @@ impl Reader<'_> {
             let mut rfc3398 = Mapping::Default;
             let mut rfc4497 = Mapping::Default;
             for (key, value) in table {
-                match key.get_ref().as_ref() {
+                match key.get_ref().as_str() {
                     "cause" => {
                         if let Mapping::Some(n) = self.mapping("cause", value, 1..128, "a Q.850 cause") {
                             cause = Some((n as u8, value.span()));
