@@ -292,3 +292,69 @@ mod tests {
         assert!(out.contains("\nSIP/2.0 200 OK\n  ^ 200 OK: Success"));
     }
 }
+
+#[cfg(test)]
+mod interactive {
+    use std::cell::RefCell;
+    use std::io::{self, BufReader, Read, Write};
+    use std::rc::Rc;
+
+    use super::{Options, explain};
+
+    /// Output that, like a `BufWriter` on stdout, shows only what was flushed.
+    #[derive(Clone, Default)]
+    struct Screen {
+        pending: Rc<RefCell<Vec<u8>>>,
+        shown: Rc<RefCell<Vec<u8>>>,
+    }
+
+    impl Write for Screen {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.pending.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            let mut pending = self.pending.borrow_mut();
+            self.shown.borrow_mut().extend(pending.drain(..));
+            Ok(())
+        }
+    }
+
+    /// A terminal: one typed message, then Ctrl-D, then text typed after it.
+    struct Terminal {
+        reads: usize,
+        screen: Screen,
+        shown_before_eof: Option<String>,
+    }
+
+    impl Read for Terminal {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.reads += 1;
+            let typed: &[u8] = match self.reads {
+                1 => b"SIP/2.0 200 OK\nCSeq: 1 OPTIONS\n\n",
+                2 => {
+                    self.shown_before_eof =
+                        Some(String::from_utf8(self.screen.shown.borrow().clone()).unwrap());
+                    b""
+                }
+                3 => b"SIP/2.0 486 Busy Here\n\n",
+                _ => b"",
+            };
+            buf[..typed.len()].copy_from_slice(typed);
+            Ok(typed.len())
+        }
+    }
+
+    #[test]
+    fn one_ctrl_d_ends_and_each_line_shows_before_the_next_read() {
+        let mut screen = Screen::default();
+        let terminal = Terminal { reads: 0, screen: screen.clone(), shown_before_eof: None };
+        let mut input = BufReader::new(terminal);
+        explain(&mut input, &mut screen, Options::default()).unwrap();
+        let shown = String::from_utf8(screen.shown.borrow().clone()).unwrap();
+        assert!(!shown.contains("486"), "read past Ctrl-D: {shown}");
+        let before = input.get_ref().shown_before_eof.clone().unwrap();
+        assert!(before.contains("SIP/2.0 200 OK\n"), "nothing shown while waiting: {before:?}");
+        assert!(before.contains("  ^ 200 OK"), "no annotation while waiting: {before:?}");
+    }
+}
