@@ -176,7 +176,7 @@ impl<R: Read> Lines<R> {
                 let cut = cut_point(&available[..MAX_LINE]);
                 (cut, cut, false)
             } else if self.eof {
-                if available.is_empty() {
+                if available.is_empty() && self.offset == 0 {
                     return Ok(None);
                 }
                 (available.len(), available.len(), true)
