@@ -253,9 +253,10 @@ impl Call {
                     Outcome::ByeUnanswered,
                     format!("answered ({code}); the BYE failed with {}", describe(c)),
                 ),
-                None if bye.is_some() => {
-                    (Outcome::ByeUnanswered, format!("answered ({code}); BYE sent, no response to it in the trace"))
-                }
+                None if bye.is_some() => (
+                    Outcome::ByeUnanswered,
+                    format!("answered ({code}); BYE sent, no response to it in the trace"),
+                ),
                 None => (Outcome::Up, format!("answered ({code}), still up at the end of the trace")),
             };
         }
@@ -265,9 +266,12 @@ impl Call {
             return match invite.final_code {
                 Some((487, _)) if cancelled && self.answered_elsewhere => (
                     Outcome::Cancelled,
-                    "cancelled because another branch answered (CANCEL with Reason SIP cause 200, then 487)".into(),
+                    "cancelled because another branch answered (CANCEL with Reason SIP cause 200, then 487)"
+                        .into(),
                 ),
-                Some((487, _)) if cancelled => (Outcome::Cancelled, "cancelled by the caller (CANCEL, then 487)".into()),
+                Some((487, _)) if cancelled => {
+                    (Outcome::Cancelled, "cancelled by the caller (CANCEL, then 487)".into())
+                }
                 Some((487, _)) => {
                     (Outcome::Cancelled, "terminated with 487, no CANCEL for it in the trace".into())
                 }
@@ -281,24 +285,36 @@ impl Call {
                     format!("challenged ({}), not sent again with credentials in the trace", describe(c)),
                 ),
                 Some((c, _)) => (Outcome::Failed, format!("failed with {}", describe(c))),
-                None if cancelled => {
-                    (Outcome::Open, "CANCEL sent; still no final response to the INVITE at the end of the trace".into())
-                }
-                None => (Outcome::Open, "still open at the end of the trace (no final response to the INVITE)".into()),
+                None if cancelled => (
+                    Outcome::Open,
+                    "CANCEL sent; still no final response to the INVITE at the end of the trace".into(),
+                ),
+                None => (
+                    Outcome::Open,
+                    "still open at the end of the trace (no final response to the INVITE)".into(),
+                ),
             };
         }
-        let method = self.first_method.clone().or_else(|| self.transactions.front().map(|t| t.method.clone()));
+        let method =
+            self.first_method.clone().or_else(|| self.transactions.front().map(|t| t.method.clone()));
         let Some(method) = method else {
             return (Outcome::Open, "no request or response with a CSeq".into());
         };
         let last = self.transactions.iter().rev().find(|t| t.method == method);
         match last.and_then(|t| t.final_code) {
-            Some((c, _)) if (200..300).contains(&c) => (Outcome::Done, format!("{method} accepted ({})", describe(c))),
+            Some((c, _)) if (200..300).contains(&c) => {
+                (Outcome::Done, format!("{method} accepted ({})", describe(c)))
+            }
             Some((c @ (401 | 407), _)) => (
                 Outcome::Challenged,
-                format!("{method} challenged ({}), not sent again with credentials in the trace", describe(c)),
+                format!(
+                    "{method} challenged ({}), not sent again with credentials in the trace",
+                    describe(c)
+                ),
             ),
-            Some((c @ 300..=399, _)) => (Outcome::Redirected, format!("{method} redirected ({})", describe(c))),
+            Some((c @ 300..=399, _)) => {
+                (Outcome::Redirected, format!("{method} redirected ({})", describe(c)))
+            }
             Some((c, _)) => (Outcome::Failed, format!("{method} failed with {}", describe(c))),
             None => (Outcome::Open, format!("{method} has no final response at the end of the trace")),
         }
@@ -318,14 +334,15 @@ impl Call {
         let mut problems_dropped = self.problems_dropped;
         for t in &self.transactions {
             let acked = self.find(t.cseq, "ACK").is_some();
-            if let (true, Some((code, line)), false) = (t.method == "INVITE", t.final_code, acked) {
-                if (200..300).contains(&code) {
-                    let text = format!("line {line}: no ACK for the {code} to INVITE (CSeq {}) in the trace", t.cseq);
-                    if problems.len() < MAX_PROBLEMS {
-                        problems.push(text);
-                    } else {
-                        problems_dropped += 1;
-                    }
+            if let (true, Some((code, line)), false) = (t.method == "INVITE", t.final_code, acked)
+                && (200..300).contains(&code)
+            {
+                let text =
+                    format!("line {line}: no ACK for the {code} to INVITE (CSeq {}) in the trace", t.cseq);
+                if problems.len() < MAX_PROBLEMS {
+                    problems.push(text);
+                } else {
+                    problems_dropped += 1;
                 }
             }
         }
@@ -377,27 +394,27 @@ impl Calls {
     /// say), and the call it belongs to updated.
     pub fn read(&mut self, message: &Message) -> Option<Annotated> {
         let start = message.start.as_ref()?;
-        if let Some(id) = &message.call_id {
-            if !self.calls.contains_key(id) {
-                if self.calls.len() >= self.max_calls {
-                    self.make_room();
-                }
-                let call = Call {
-                    id: id.clone(),
-                    order: self.next_order,
-                    first_line: message.line,
-                    last_line: message.line,
-                    flow: Vec::new(),
-                    flow_dropped: 0,
-                    transactions: VecDeque::new(),
-                    problems: Vec::new(),
-                    problems_dropped: 0,
-                    first_method: None,
-                    answered_elsewhere: false,
-                };
-                self.next_order += 1;
-                self.calls.insert(id.clone(), call);
+        if let Some(id) = &message.call_id
+            && !self.calls.contains_key(id)
+        {
+            if self.calls.len() >= self.max_calls {
+                self.make_room();
             }
+            let call = Call {
+                id: id.clone(),
+                order: self.next_order,
+                first_line: message.line,
+                last_line: message.line,
+                flow: Vec::new(),
+                flow_dropped: 0,
+                transactions: VecDeque::new(),
+                problems: Vec::new(),
+                problems_dropped: 0,
+                first_method: None,
+                answered_elsewhere: false,
+            };
+            self.next_order += 1;
+            self.calls.insert(id.clone(), call);
         }
         let mut call = message.call_id.as_ref().and_then(|id| self.calls.get_mut(id));
         if let Some(call) = call.as_deref_mut() {
@@ -447,7 +464,8 @@ impl Calls {
         self.evicted.extend(ended.iter().map(|c| c.summary(None)));
         let keep = self.max_calls - self.max_calls / 10;
         if self.calls.len() >= keep.max(1) {
-            let mut open: Vec<(u64, String)> = self.calls.values().map(|c| (c.last_line, c.id.clone())).collect();
+            let mut open: Vec<(u64, String)> =
+                self.calls.values().map(|c| (c.last_line, c.id.clone())).collect();
             open.sort();
             let excess = self.calls.len() + 1 - keep.max(1);
             for (_, id) in open.into_iter().take(excess) {
@@ -473,7 +491,10 @@ fn read_request(message: &Message, method: &str, call: Option<&mut Call>) -> Opt
         }
         if let Some(n) = cseq {
             if method == "CANCEL" {
-                let elsewhere = message.reasons.iter().any(|r| r.protocol.eq_ignore_ascii_case("SIP") && r.cause == Some(200));
+                let elsewhere = message
+                    .reasons
+                    .iter()
+                    .any(|r| r.protocol.eq_ignore_ascii_case("SIP") && r.cause == Some(200));
                 call.answered_elsewhere |= elsewhere;
                 if let Some((code, line)) = call.find(n, "INVITE").and_then(|t| t.final_code) {
                     notes.push(Note::info(
@@ -484,7 +505,9 @@ fn read_request(message: &Message, method: &str, call: Option<&mut Call>) -> Opt
             }
             if method == "INVITE" || method == "REGISTER" {
                 let challenged = call.transactions.iter().rev().find(|t| {
-                    t.method == method && t.cseq < n && t.final_code.is_some_and(|(c, _)| c == 401 || c == 407)
+                    t.method == method
+                        && t.cseq < n
+                        && t.final_code.is_some_and(|(c, _)| c == 401 || c == 407)
                 });
                 if let Some(t) = challenged {
                     let (code, line) = t.final_code.unwrap_or((0, 0));
@@ -494,7 +517,9 @@ fn read_request(message: &Message, method: &str, call: Option<&mut Call>) -> Opt
                     } else if message.names.is_empty() {
                         format!("sent again after the {code} on line {line}")
                     } else {
-                        format!("sent again after the {code} on line {line}, but without Authorization or Proxy-Authorization")
+                        format!(
+                            "sent again after the {code} on line {line}, but without Authorization or Proxy-Authorization"
+                        )
                     };
                     if call.find(n, method).is_none() {
                         notes.push(Note::info("retry", text));
@@ -572,10 +597,10 @@ fn read_response(
     if let Some(why) = malformed {
         notes.push(Note::problem("malformed", why.to_owned()));
     }
-    if let (Some(m), None) = (method, repeat_of) {
-        if let Some(text) = for_method(code, m, cancel_seen) {
-            notes.push(Note::info("method", format!("to {m}: {text}")));
-        }
+    if let (Some(m), None) = (method, repeat_of)
+        && let Some(text) = for_method(code, m, cancel_seen)
+    {
+        notes.push(Note::info("method", format!("to {m}: {text}")));
     }
     if method == Some("ACK") {
         notes.push(Note::problem(
@@ -624,14 +649,18 @@ pub fn meaning(code: u16, phrase: &str) -> Vec<Note> {
         return notes;
     };
     let deprecated = if status.is_deprecated() { " (deprecated)" } else { "" };
-    let summary = status.description().map(|d| format!(" - {}", first_sentence(&plain(d)))).unwrap_or_default();
+    let summary =
+        status.description().map(|d| format!(" - {}", first_sentence(&plain(d)))).unwrap_or_default();
     let mut notes = vec![Note::info("meaning", format!("{status}{deprecated}: {}{summary}", status.class()))];
     if phrase.is_empty() {
         // An empty Reason-Phrase is allowed: nothing to flag.
     } else if status.aliases().iter().any(|a| a.eq_ignore_ascii_case(&phrase)) {
         notes.push(Note::info(
             "phrase",
-            format!("\"{phrase}\" is a former phrase of {code}; the registry now says \"{}\"", status.reason_phrase()),
+            format!(
+                "\"{phrase}\" is a former phrase of {code}; the registry now says \"{}\"",
+                status.reason_phrase()
+            ),
         ));
     } else if !is_phrase_of(status, &phrase) {
         notes.push(Note::info(
@@ -660,7 +689,12 @@ fn for_method(code: u16, method: &str, cancel_seen: bool) -> Option<String> {
 
 /// MUST header fields the response lacks: the code's unconditional ones, and those whose
 /// condition is answering this method.
-fn missing_headers(status: StatusCode, method: Option<&str>, message: &Message, answered_before: bool) -> Vec<Note> {
+fn missing_headers(
+    status: StatusCode,
+    method: Option<&str>,
+    message: &Message,
+    answered_before: bool,
+) -> Vec<Note> {
     let mut notes = Vec::new();
     for rule in status.header_rules() {
         if rule.requirement != Requirement::Must || message.has(&rule.name.to_ascii_lowercase()) {
@@ -675,7 +709,12 @@ fn missing_headers(status: StatusCode, method: Option<&str>, message: &Message, 
             let when = rule.condition.map(|c| format!(" when {c}")).unwrap_or_default();
             notes.push(Note::problem(
                 "header",
-                format!("{} without {}, which it must carry{when} ({})", status.code(), rule.name, rule.source),
+                format!(
+                    "{} without {}, which it must carry{when} ({})",
+                    status.code(),
+                    rule.name,
+                    rule.source
+                ),
             ));
         }
     }
@@ -711,9 +750,13 @@ fn retry_after(status: StatusCode, message: &Message) -> Vec<Note> {
     };
     let value = printable(value);
     let Some(seconds) = header::retry_after_seconds(&value) else {
-        return vec![Note::problem("retry-after", format!("Retry-After \"{value}\" is not a number of seconds (RFC 3261 §20.33)"))];
+        return vec![Note::problem(
+            "retry-after",
+            format!("Retry-After \"{value}\" is not a number of seconds (RFC 3261 §20.33)"),
+        )];
     };
-    let mut notes = vec![Note::info("retry-after", format!("Retry-After: try again in {}", duration(seconds)))];
+    let mut notes =
+        vec![Note::info("retry-after", format!("Retry-After: try again in {}", duration(seconds)))];
     if !status.allows_retry_after() {
         notes.push(Note::problem(
             "retry-after",
@@ -753,16 +796,18 @@ fn reason_notes(reasons: &[Reason], status: Option<StatusCode>) -> Vec<Note> {
             continue;
         };
         if protocol.eq_ignore_ascii_case("Q.850") {
-            let name = header::q850_name(cause).map_or_else(|| "not a Q.850 cause value".to_owned(), str::to_owned);
+            let name =
+                header::q850_name(cause).map_or_else(|| "not a Q.850 cause value".to_owned(), str::to_owned);
             notes.push(Note::info("reason", format!("Reason: Q.850 cause {cause} ({name}){text}")));
-            if let (Some(status), Ok(cause)) = (status, u8::try_from(cause)) {
-                if let Some(note) = compare_q850(status, cause) {
-                    notes.push(note);
-                }
+            if let (Some(status), Ok(cause)) = (status, u8::try_from(cause))
+                && let Some(note) = compare_q850(status, cause)
+            {
+                notes.push(note);
             }
         } else if protocol.eq_ignore_ascii_case("SIP") {
             let named = describe(cause);
-            let extra = if cause == 200 { ": the call was answered elsewhere (another branch took it)" } else { "" };
+            let extra =
+                if cause == 200 { ": the call was answered elsewhere (another branch took it)" } else { "" };
             notes.push(Note::info("reason", format!("Reason: SIP cause {named}{extra}{text}")));
         } else {
             notes.push(Note::info("reason", format!("Reason: {protocol} cause {cause}{text}")));
@@ -810,14 +855,19 @@ fn warning_notes(warnings: &[header::Warning]) -> Vec<Note> {
             let text = printable(&w.text);
             let agent = printable(&w.agent);
             match header::warning_name(w.code) {
-                Some(name) => Note::info("warning", format!("Warning {} ({name}) from {agent}: \"{text}\"", w.code)),
+                Some(name) => {
+                    Note::info("warning", format!("Warning {} ({name}) from {agent}: \"{text}\"", w.code))
+                }
                 None if (300..400).contains(&w.code) => Note::info(
                     "warning",
                     format!("Warning {} (unregistered warn-code) from {agent}: \"{text}\"", w.code),
                 ),
                 None => Note::problem(
                     "warning",
-                    format!("Warning {} from {agent}: warn-codes run from 300 to 399 (RFC 3261 §20.43)", w.code),
+                    format!(
+                        "Warning {} from {agent}: warn-codes run from 300 to 399 (RFC 3261 §20.43)",
+                        w.code
+                    ),
                 ),
             }
         })
@@ -853,7 +903,9 @@ mod tests {
         let mut calls = Calls::default();
         let a = calls.read(&response(407, &["Call-ID: a", "CSeq: 1 INVITE"])).unwrap();
         assert!(texts(&a).iter().any(|t| t.starts_with("407 without Proxy-Authenticate")), "{a:?}");
-        let a = calls.read(&response(407, &["Call-ID: b", "CSeq: 1 INVITE", "Proxy-Authenticate: Digest"])).unwrap();
+        let a = calls
+            .read(&response(407, &["Call-ID: b", "CSeq: 1 INVITE", "Proxy-Authenticate: Digest"]))
+            .unwrap();
         assert!(a.notes.iter().all(|n| n.level == Level::Info), "{a:?}");
     }
 
@@ -869,7 +921,8 @@ mod tests {
     #[test]
     fn a_q850_reason_is_named_and_compared() {
         let mut calls = Calls::default();
-        let a = calls.read(&response(486, &["CSeq: 1 INVITE", "Reason: Q.850;cause=17;text=\"busy\""])).unwrap();
+        let a =
+            calls.read(&response(486, &["CSeq: 1 INVITE", "Reason: Q.850;cause=17;text=\"busy\""])).unwrap();
         assert!(texts(&a).contains(&"Reason: Q.850 cause 17 (user busy), text \"busy\"".to_owned()), "{a:?}");
         assert!(a.notes.iter().all(|n| n.level == Level::Info), "{a:?}");
         let a = calls.read(&response(486, &["CSeq: 1 INVITE", "Reason: Q.850;cause=16"])).unwrap();
@@ -881,9 +934,13 @@ mod tests {
     #[test]
     fn warnings_are_named() {
         let mut calls = Calls::default();
-        let a = calls.read(&response(488, &["CSeq: 1 INVITE", "Warning: 305 proxy.example.com \"no codec\""])).unwrap();
+        let a = calls
+            .read(&response(488, &["CSeq: 1 INVITE", "Warning: 305 proxy.example.com \"no codec\""]))
+            .unwrap();
         assert!(
-            texts(&a).contains(&"Warning 305 (incompatible media format) from proxy.example.com: \"no codec\"".to_owned()),
+            texts(&a).contains(
+                &"Warning 305 (incompatible media format) from proxy.example.com: \"no codec\"".to_owned()
+            ),
             "{a:?}"
         );
     }

@@ -131,7 +131,15 @@ struct Lines<R> {
 
 impl<R: Read> Lines<R> {
     fn new(input: R) -> Self {
-        Lines { input, buf: vec![0; 2 * MAX_LINE].into_boxed_slice(), start: 0, end: 0, eof: false, line: 0, offset: 0 }
+        Lines {
+            input,
+            buf: vec![0; 2 * MAX_LINE].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            eof: false,
+            line: 0,
+            offset: 0,
+        }
     }
 
     /// The first bytes of the input, read once.
@@ -208,7 +216,9 @@ fn cut_point(piece: &[u8]) -> usize {
     (tail..piece.len())
         .find(|&i| {
             let rest = &piece[i..];
-            rest.iter().zip(VERSION).all(|(b, v)| if v.is_ascii_digit() { b.is_ascii_digit() } else { b.eq_ignore_ascii_case(v) })
+            rest.iter()
+                .zip(VERSION)
+                .all(|(b, v)| if v.is_ascii_digit() { b.is_ascii_digit() } else { b.eq_ignore_ascii_case(v) })
         })
         .filter(|&i| i > 0)
         .unwrap_or(piece.len())
@@ -343,22 +353,25 @@ impl<W: Write> Explainer<'_, W> {
             }
             None => long.skipped += piece.text.len() as u64,
         }
-        if piece.last {
-            if let Some(long) = self.long.take() {
-                if !self.options.json && (long.open || long.skipped > 0) {
-                    if long.open {
-                        self.end_long_line(long.skipped)?;
-                    } else {
-                        writeln!(self.out, "[... {} more bytes of line {} not shown]", long.skipped, piece.line)?;
-                    }
-                }
+        if piece.last
+            && let Some(long) = self.long.take()
+            && !self.options.json
+        {
+            if long.open {
+                self.end_long_line(long.skipped)?;
+            } else if long.skipped > 0 {
+                writeln!(self.out, "[... {} more bytes of line {} not shown]", long.skipped, piece.line)?;
             }
         }
         Ok(())
     }
 
     fn end_long_line(&mut self, skipped: u64) -> io::Result<()> {
-        if skipped > 0 { writeln!(self.out, " [... {skipped} more bytes not shown]") } else { writeln!(self.out) }
+        if skipped > 0 {
+            writeln!(self.out, " [... {skipped} more bytes not shown]")
+        } else {
+            writeln!(self.out)
+        }
     }
 
     /// One line of a message, or one part of a message flattened onto one line.
@@ -468,7 +481,11 @@ mod tests {
         input.extend_from_slice(b"SIP/2.0 486 Busy Here\n");
         let (out, totals) = run(&input, Options::default());
         assert_eq!(totals.status_lines, 1);
-        assert!(out.contains(&format!("[line 1, from byte {}:] SIP/2.0 486 Busy Here\n", MAX_LINE - 4)), "{}", &out[MAX_LINE - 10..]);
+        assert!(
+            out.contains(&format!("[line 1, from byte {}:] SIP/2.0 486 Busy Here\n", MAX_LINE - 4)),
+            "{}",
+            &out[MAX_LINE - 10..]
+        );
         assert!(out.contains("  ^ 486 Busy Here: Client Error"));
     }
 

@@ -271,7 +271,9 @@ mod tests {
 
     #[test]
     fn warning_values_are_read() {
-        let w = warnings("370 devnull \"Choose a bigger pipe\", 307 isi.edu \"Session parameter 'foo' not understood\"");
+        let w = warnings(
+            "370 devnull \"Choose a bigger pipe\", 307 isi.edu \"Session parameter 'foo' not understood\"",
+        );
         assert_eq!(w.len(), 2);
         assert_eq!((w[0].code, w[0].agent.as_str()), (370, "devnull"));
         assert_eq!(w[1].text, "Session parameter 'foo' not understood");

@@ -201,7 +201,10 @@ pub struct ExplainedCall<'a> {
 }
 
 /// Writes one explained message as a line of JSON.
-pub fn write_annotation(out: &mut impl std::io::Write, annotated: &crate::calls::Annotated) -> std::io::Result<()> {
+pub fn write_annotation(
+    out: &mut impl std::io::Write,
+    annotated: &crate::calls::Annotated,
+) -> std::io::Result<()> {
     use crate::calls::Level;
     let object = ExplainedMessage {
         kind: if annotated.code.is_some() { "response" } else { "request" },

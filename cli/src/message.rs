@@ -110,10 +110,10 @@ pub fn find_start(line: &[u8]) -> Option<Found> {
             if let Some(start) = response(&line[at..]) {
                 return Some(Found { at, start });
             }
-        } else if after.trim_ascii().is_empty() || after.starts_with(b"\"") {
-            if let Some(found) = request(line, at) {
-                return Some(found);
-            }
+        } else if (after.trim_ascii().is_empty() || after.starts_with(b"\""))
+            && let Some(found) = request(line, at)
+        {
+            return Some(found);
         }
         from = at + 7;
     }
@@ -272,10 +272,10 @@ impl Message {
             "call-id" => self.call_id = Some(value.clone()),
             "cseq" => {
                 let mut parts = value.split_ascii_whitespace();
-                if let (Some(number), Some(method)) = (parts.next(), parts.next()) {
-                    if let Ok(number) = number.parse() {
-                        self.cseq = Some((number, method.to_owned()));
-                    }
+                if let (Some(number), Some(method)) = (parts.next(), parts.next())
+                    && let Ok(number) = number.parse()
+                {
+                    self.cseq = Some((number, method.to_owned()));
                 }
             }
             "retry-after" => self.retry_after = Some(value.clone()),
@@ -338,7 +338,10 @@ mod tests {
 
     #[test]
     fn a_binary_line_ends_the_phrase_at_a_control_byte() {
-        assert_eq!(status("SIP/2.0 503 Service Unavailable\0\u{1}xx"), Some((503, "Service Unavailable".to_owned())));
+        assert_eq!(
+            status("SIP/2.0 503 Service Unavailable\0\u{1}xx"),
+            Some((503, "Service Unavailable".to_owned()))
+        );
     }
 
     #[test]
@@ -354,21 +357,31 @@ mod tests {
     fn finds_request_lines() {
         assert_eq!(method("INVITE sip:bob@example.com SIP/2.0").as_deref(), Some("INVITE"));
         assert_eq!(method("   BYE sip:alice@client.atlanta.example.com SIP/2.0").as_deref(), Some("BYE"));
-        assert_eq!(method("E..q..@.@.....c...d...........ACK sip:bob@example.com SIP/2.0").as_deref(), Some("ACK"));
+        assert_eq!(
+            method("E..q..@.@.....c...d...........ACK sip:bob@example.com SIP/2.0").as_deref(),
+            Some("ACK")
+        );
         assert_eq!(method("sip-codes explain SIP/2.0"), None);
         assert_eq!(method("INVITE bob SIP/2.0"), None);
     }
 
     #[test]
     fn packet_summaries_are_recognised() {
-        assert!(is_packet_summary(b"12:00:01.000123 IP 192.0.2.10.5060 > 198.51.100.20.5060: SIP: INVITE sip:b@x SIP/2.0"));
-        assert!(is_packet_summary(b"2026-11-01 12:00:01.000123 IP6 2001:db8::1.5060 > 2001:db8::2.5060: SIP"));
+        assert!(is_packet_summary(
+            b"12:00:01.000123 IP 192.0.2.10.5060 > 198.51.100.20.5060: SIP: INVITE sip:b@x SIP/2.0"
+        ));
+        assert!(is_packet_summary(
+            b"2026-11-01 12:00:01.000123 IP6 2001:db8::1.5060 > 2001:db8::2.5060: SIP"
+        ));
         assert!(!is_packet_summary(b"12:00 INVITE sip:b@x SIP/2.0"));
     }
 
     #[test]
     fn flattened_messages_are_recognised() {
-        assert_eq!(flattened_break(b"U 10.0.0.1:5060 -> 10.0.0.2:5060 SIP/2.0 486 Busy Here..Via: x"), Some(&b".."[..]));
+        assert_eq!(
+            flattened_break(b"U 10.0.0.1:5060 -> 10.0.0.2:5060 SIP/2.0 486 Busy Here..Via: x"),
+            Some(&b".."[..])
+        );
         assert_eq!(flattened_break(b"got \"SIP/2.0 603 Decline\\r\\nVia: x\\r\\n\""), Some(&b"\\r\\n"[..]));
         assert_eq!(flattened_break(b"E.....@.?.....d...c...........SIP/2.0 486 Busy"), None);
         assert_eq!(flattened_break(b"Via: SIP/2.0/UDP host"), None);

@@ -100,7 +100,12 @@ mod tests {
         let notes = parse(SOURCE).unwrap();
         for (i, a) in notes.note.iter().enumerate() {
             for b in &notes.note[i + 1..] {
-                assert!(!(a.code == b.code && a.method == b.method), "two notes for {} {:?}", a.code, a.method);
+                assert!(
+                    !(a.code == b.code && a.method == b.method),
+                    "two notes for {} {:?}",
+                    a.code,
+                    a.method
+                );
             }
         }
     }

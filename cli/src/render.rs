@@ -213,12 +213,18 @@ fn paint(text: &str, style: anstyle::Style, color: bool) -> String {
 }
 
 /// An explained message's notes under it: `  ^ ` for what it means, `  ! ` for what is wrong.
-pub fn write_annotation(out: &mut impl Write, annotated: &crate::calls::Annotated, color: bool) -> io::Result<()> {
+pub fn write_annotation(
+    out: &mut impl Write,
+    annotated: &crate::calls::Annotated,
+    color: bool,
+) -> io::Result<()> {
     use crate::calls::Level;
     for note in &annotated.notes {
         match note.level {
             Level::Info => writeln!(out, "{}", paint(&format!("  ^ {}", note.text), style::NOTE, color))?,
-            Level::Problem => writeln!(out, "{}", paint(&format!("  ! {}", note.text), style::PROBLEM, color))?,
+            Level::Problem => {
+                writeln!(out, "{}", paint(&format!("  ! {}", note.text), style::PROBLEM, color))?
+            }
         }
     }
     Ok(())
@@ -240,7 +246,11 @@ pub fn write_call(out: &mut impl Write, call: &crate::calls::Summary, color: boo
         writeln!(out, "{}", paint(&format!("  ! {problem}"), style::PROBLEM, color))?;
     }
     if call.problems_dropped > 0 {
-        writeln!(out, "{}", paint(&format!("  ! ... and {} more problems", call.problems_dropped), style::PROBLEM, color))?;
+        writeln!(
+            out,
+            "{}",
+            paint(&format!("  ! ... and {} more problems", call.problems_dropped), style::PROBLEM, color)
+        )?;
     }
     if let Some(early) = &call.early {
         writeln!(out, "  ({early})")?;

@@ -30,7 +30,8 @@ fn write_a_50_mb_trace() {
     while written < 50 * 1024 * 1024 {
         for block in &blocks {
             // Every Call-ID in the fixtures ends in "@host": make its local part unique.
-            let text = block.replace("@atlanta.example.com", &format!("-{copy}@atlanta.example.com"))
+            let text = block
+                .replace("@atlanta.example.com", &format!("-{copy}@atlanta.example.com"))
                 .replace("@pc33.example.org", &format!("-{copy}@pc33.example.org"))
                 .replace("@10.0.0.1", &format!("-{copy}@10.0.0.1"))
                 .replace("@example.org\n", &format!("-{copy}@example.org\n"));

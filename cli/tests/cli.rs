@@ -216,7 +216,10 @@ fn explain_annotates_a_tcpdump_trace() {
     // Requests and Via headers are not status lines.
     assert!(out.contains("INVITE sip:bob@example.com SIP/2.0\nVia: SIP/2.0/UDP"));
     // The ACK carries no Call-ID in this fixture, so it is not part of the call.
-    assert_eq!(calls, "a84b4c76e66710@pc33.example.org (lines 2-31): INVITE 100 180 486\n  = busy (486 Busy Here)\n");
+    assert_eq!(
+        calls,
+        "a84b4c76e66710@pc33.example.org (lines 2-31): INVITE 100 180 486\n  = busy (486 Busy Here)\n"
+    );
 }
 
 #[test]

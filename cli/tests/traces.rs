@@ -11,7 +11,8 @@ fn fixture(name: &str) -> String {
 
 /// The `--json` objects for a trace.
 fn objects(path: &str) -> Vec<Value> {
-    let output = assert_cmd::cargo::cargo_bin_cmd!("sip-codes").args(["--json", "explain", path]).output().unwrap();
+    let output =
+        assert_cmd::cargo::cargo_bin_cmd!("sip-codes").args(["--json", "explain", path]).output().unwrap();
     assert!(output.status.success(), "{output:?}");
     String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
@@ -22,9 +23,17 @@ fn rows(objects: &[Value]) -> Vec<String> {
         .iter()
         .filter(|o| o["kind"] != "call")
         .map(|o| {
-            let what = o.get("code").map_or_else(|| o["method"].as_str().unwrap().to_owned(), Value::to_string);
-            let kinds: Vec<&str> = o["notes"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
-            format!("{} {what} {} {} {}", o["line"], o["cseq"], o["method"].as_str().unwrap(), kinds.join(","))
+            let what =
+                o.get("code").map_or_else(|| o["method"].as_str().unwrap().to_owned(), Value::to_string);
+            let kinds: Vec<&str> =
+                o["notes"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+            format!(
+                "{} {what} {} {} {}",
+                o["line"],
+                o["cseq"],
+                o["method"].as_str().unwrap(),
+                kinds.join(",")
+            )
         })
         .collect()
 }
@@ -36,7 +45,8 @@ fn calls(objects: &[Value]) -> Vec<String> {
         .filter(|o| o["kind"] == "call")
         .map(|o| {
             let flow: Vec<&str> = o["flow"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
-            let problems: Vec<&str> = o["problems"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+            let problems: Vec<&str> =
+                o["problems"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
             format!(
                 "{} | {} | {} | {} | {}",
                 o["call_id"].as_str().unwrap(),
@@ -85,7 +95,9 @@ fn rfc3665_3_2_two_proxies_407_then_bye() {
     // RFC 3665 writes "Proxy Authorization Required"; the registry says "Authentication".
     assert_eq!(
         note(&objects, 83, "phrase"),
-        ["phrase \"Proxy Authorization Required\" differs from the registered \"Proxy Authentication Required\"; only the code carries meaning"]
+        [
+            "phrase \"Proxy Authorization Required\" differs from the registered \"Proxy Authentication Required\"; only the code carries meaning"
+        ]
     );
     assert!(note(&objects, 83, "method")[0].starts_with("to INVITE: The routine challenge from a proxy"));
     assert_eq!(note(&objects, 112, "retry"), ["sent again with credentials after the 407 on line 83"]);
@@ -93,8 +105,10 @@ fn rfc3665_3_2_two_proxies_407_then_bye() {
     assert!(note(&objects, 446, "method")[0].starts_with("to BYE: The call ended normally"));
     assert_eq!(
         calls(&objects),
-        ["3848276298220188511@atlanta.example.com | INVITE 407 ACK INVITE 100 180 200 ACK BYE 200 | hung-up | \
-          answered (200), then hung up normally (BYE answered 200) | "]
+        [
+            "3848276298220188511@atlanta.example.com | INVITE 407 ACK INVITE 100 180 200 ACK BYE 200 | hung-up | \
+          answered (200), then hung up normally (BYE answered 200) | "
+        ]
     );
 }
 
@@ -119,8 +133,10 @@ fn rfc3665_3_6_redirect_302() {
     assert!(note(&objects, 60, "method")[0].starts_with("to INVITE: A redirect: expect the caller to ACK"));
     assert_eq!(
         calls(&objects),
-        ["2xTb9vxSit55XU7p8@atlanta.example.com | INVITE 302 ACK INVITE 100 180 200 ACK BYE 200 | hung-up | \
-          answered (200), then hung up normally (BYE answered 200) | "]
+        [
+            "2xTb9vxSit55XU7p8@atlanta.example.com | INVITE 302 ACK INVITE 100 180 200 ACK BYE 200 | hung-up | \
+          answered (200), then hung up normally (BYE answered 200) | "
+        ]
     );
 }
 
@@ -145,7 +161,9 @@ fn rfc3665_3_8_no_answer_cancel_487() {
             "334 487 1 INVITE repeat",
         ]
     );
-    assert!(note(&objects, 223, "method")[0].starts_with("to CANCEL: This answers the CANCEL only, not the call"));
+    assert!(
+        note(&objects, 223, "method")[0].starts_with("to CANCEL: This answers the CANCEL only, not the call")
+    );
     // The CANCEL is in the trace: no "no CANCEL" remark.
     assert!(!note(&objects, 281, "method")[0].contains("No CANCEL"));
     assert_eq!(
@@ -205,7 +223,10 @@ fn made_up_problems() {
     assert_eq!(note(&objects, 68, "reason"), ["Reason: Q.850 cause 16 (normal call clearing)"]);
     assert!(note(&objects, 85, "method")[0].contains("Min-Expires"));
     assert!(note(&objects, 113, "reason")[0].contains("answered elsewhere"));
-    assert!(note(&objects, 134, "retry-after")[0].starts_with("no Retry-After: the client handles this 503 as a 500"));
+    assert!(
+        note(&objects, 134, "retry-after")[0]
+            .starts_with("no Retry-After: the client handles this 503 as a 500")
+    );
     assert_eq!(
         calls(&objects),
         [
@@ -234,7 +255,10 @@ fn ngrep_single_and_byline_read_alike() {
     let single = objects(&fixture("ngrep-single.txt"));
     let byline = objects(&fixture("ngrep-byline.txt"));
     let strip = |objects: &[Value]| -> Vec<String> {
-        calls(objects).into_iter().chain(objects.iter().filter(|o| o["kind"] != "call").map(|o| o["notes"].to_string())).collect()
+        calls(objects)
+            .into_iter()
+            .chain(objects.iter().filter(|o| o["kind"] != "call").map(|o| o["notes"].to_string()))
+            .collect()
     };
     assert_eq!(strip(&single), strip(&byline));
     assert_eq!(calls(&single), ["ng1@10.0.0.1 | INVITE 100 180 486 ACK | busy | busy (486 Busy Here) | "]);
@@ -251,7 +275,11 @@ fn colour_follows_the_flag() {
     assert!(!run(&["explain", &path]).contains('\u{1b}'));
     assert!(!run(&["explain", "--color", "never", &path]).contains('\u{1b}'));
     let coloured = run(&["--color", "always", "explain", &path]);
-    assert!(coloured.contains("\u{1b}[1m\u{1b}[33m  ! 407 without Proxy-Authenticate") || coloured.contains("\u{1b}[1;33m"), "{coloured}");
+    assert!(
+        coloured.contains("\u{1b}[1m\u{1b}[33m  ! 407 without Proxy-Authenticate")
+            || coloured.contains("\u{1b}[1;33m"),
+        "{coloured}"
+    );
     let mut no_color = Command::new(assert_cmd::cargo::cargo_bin!("sip-codes"));
     let out = no_color.env("NO_COLOR", "1").args(["explain", &path]).output().unwrap();
     assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
