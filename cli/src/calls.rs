@@ -394,6 +394,9 @@ impl Calls {
     /// say), and the call it belongs to updated.
     pub fn read(&mut self, message: &Message) -> Option<Annotated> {
         let start = message.start.as_ref()?;
+        if message.in_sipfrag {
+            return Some(sipfrag(message, start));
+        }
         if let Some(id) = &message.call_id
             && !self.calls.contains_key(id)
         {
@@ -480,6 +483,22 @@ impl Calls {
             }
         }
     }
+}
+
+/// A status line inside a NOTIFY's `message/sipfrag` body: its meaning, and that it belongs
+/// to the call the REFER started, not to this one.
+fn sipfrag(message: &Message, start: &Start) -> Annotated {
+    let (code, phrase) = match start {
+        Start::Response { code, phrase, .. } => (Some(*code), Some(phrase.clone())),
+        Start::Request { .. } => (None, None),
+    };
+    let mut notes = code.map(|c| meaning(c, phrase.as_deref().unwrap_or_default())).unwrap_or_default();
+    notes.push(Note::info(
+        "sipfrag",
+        "inside a message/sipfrag body: how the call started by a REFER is going (RFC 3515), \
+         not a response of this call",
+    ));
+    Annotated { line: message.line, code, phrase, method: None, cseq: None, call_id: None, notes }
 }
 
 fn read_request(message: &Message, method: &str, call: Option<&mut Call>) -> Option<Annotated> {

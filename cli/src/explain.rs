@@ -67,6 +67,7 @@ pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::
         totals: Totals { capture, ..Totals::default() },
         binary_bytes: 0,
         long: None,
+        sipfrag_body: false,
     };
     while let Some(piece) = lines.next(explainer.out)? {
         explainer.piece(&piece)?;
@@ -241,6 +242,8 @@ struct Explainer<'w, W> {
     /// Binary bytes read and not shown since the last text line.
     binary_bytes: u64,
     long: Option<LongLine>,
+    /// The last message had a `message/sipfrag` body, which is being read.
+    sipfrag_body: bool,
 }
 
 impl<W: Write> Explainer<'_, W> {
@@ -268,6 +271,9 @@ impl<W: Write> Explainer<'_, W> {
             || self.message.as_ref().is_some_and(|m| m.kind(segments[0]) == Kind::Other);
         if ends_message {
             self.finish_message()?;
+        }
+        if summary {
+            self.sipfrag_body = false;
         }
         self.echo(piece, binary, found.as_ref())?;
         for (i, segment) in segments.iter().enumerate() {
@@ -378,10 +384,14 @@ impl<W: Write> Explainer<'_, W> {
     fn segment(&mut self, line: u64, segment: &[u8], found: Option<Found>) -> io::Result<()> {
         if let Some(found) = found {
             self.finish_message()?;
-            if matches!(found.start, Start::Response { .. }) {
+            let response = matches!(found.start, Start::Response { .. });
+            if response {
                 self.totals.status_lines += 1;
             }
-            self.message = Some(Message::new(line, found.start));
+            let mut message = Message::new(line, found.start);
+            message.in_sipfrag = response && self.sipfrag_body;
+            self.sipfrag_body = false;
+            self.message = Some(message);
             return Ok(());
         }
         let Some(message) = &mut self.message else {
@@ -390,7 +400,13 @@ impl<W: Write> Explainer<'_, W> {
         match message.kind(segment) {
             Kind::Header => message.add_header(segment),
             Kind::Continuation => {}
-            Kind::Blank | Kind::Other => self.finish_message()?,
+            Kind::Blank => {
+                // A NOTIFY's sipfrag body holds a status line of another call's progress.
+                let sipfrag = message.content_type.as_deref() == Some("message/sipfrag");
+                self.finish_message()?;
+                self.sipfrag_body = sipfrag;
+            }
+            Kind::Other => self.finish_message()?,
         }
         Ok(())
     }

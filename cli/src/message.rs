@@ -226,6 +226,9 @@ pub struct Message {
     pub content_type: Option<String>,
     /// Every header field name seen, as [`header::key`]s.
     pub names: Vec<String>,
+    /// Whether it is the body of a `message/sipfrag` (a NOTIFY reporting a REFER's progress),
+    /// not a message of this trace.
+    pub in_sipfrag: bool,
     /// The blanks in front of its header fields (RFC text indents them).
     indent: Option<usize>,
 }

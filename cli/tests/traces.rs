@@ -284,3 +284,26 @@ fn colour_follows_the_flag() {
     let out = no_color.env("NO_COLOR", "1").args(["explain", &path]).output().unwrap();
     assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
 }
+
+/// A NOTIFY's sipfrag body carries the status of the call a REFER started: it is read as
+/// such, and the NOTIFY's call keeps its own flow.
+#[test]
+fn a_sipfrag_body_is_not_a_response_of_the_call() {
+    let trace = "NOTIFY sip:alice@192.0.2.10 SIP/2.0\nCall-ID: refer1@example.org\nCSeq: 2 NOTIFY\n\
+                 Event: refer\nContent-Type: message/sipfrag;version=2.0\nContent-Length: 16\n\n\
+                 SIP/2.0 180 Ringing\n\n\
+                 SIP/2.0 200 OK\nCall-ID: refer1@example.org\nCSeq: 2 NOTIFY\nContent-Length: 0\n\n";
+    let output = assert_cmd::cargo::cargo_bin_cmd!("sip-codes")
+        .args(["--json", "explain"])
+        .write_stdin(trace)
+        .output()
+        .unwrap();
+    let objects: Vec<Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(objects[0]["line"], 8);
+    assert_eq!(objects[0]["code"], 180);
+    assert_eq!(objects[0]["call_id"], Value::Null);
+    assert_eq!(note(&objects, 8, "sipfrag").len(), 1);
+    assert_eq!(rows(&objects[1..]), ["10 200 2 NOTIFY meaning"]);
+    assert_eq!(calls(&objects), ["refer1@example.org | NOTIFY 200 | done | NOTIFY accepted (200 OK) | "]);
+}
