@@ -45,12 +45,12 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on a usage or I/O e
 
 const EXPLAIN_EXAMPLE: &str = "\
 Input: SIP messages as text, in any of these forms (a line may carry a prefix):
-  tcpdump -A -n -r call.pcap port 5060 | sip-codes explain     tcpdump -A
+  tcpdump -A -n -r call.pcap port 5060 | sip-codes explain      tcpdump -A
   tcpdump -l -A -n port 5060 | sip-codes explain                live capture
-  ngrep -q -W byline port 5060 | sip-codes explain             ngrep, a message over lines
-  ngrep -q -W single port 5060 | sip-codes explain             ngrep, CRLF shown as ..
-  sip-codes explain sngrep-export.txt                          sngrep: save as .txt
-  grep -h 'SIP/2.0' proxy.log | sip-codes explain --status-only   log lines
+  ngrep -q -W byline port 5060 | sip-codes explain              ngrep, a message over lines
+  ngrep -q -W single port 5060 | sip-codes explain              ngrep, CRLF shown as ..
+  sip-codes explain sngrep-export.txt                           sngrep: save as .txt
+  grep -h SIP/2.0 proxy.log | sip-codes explain --status-only   proxy log lines
 A raw pcap is not text: only the status lines in its bytes are found (use tcpdump -A).
 
 Output: the trace, and after each message what it means for its request:
@@ -60,7 +60,7 @@ Output: the trace, and after each message what it means for its request:
 
     ^ 486 Busy Here: Client Error - The callee's end system was reached but ...
     ^ phrase \"Busy\" differs from the registered \"Busy Here\"; only the code carries meaning
-    ^ to INVITE: the callee is busy; ...
+    ^ to INVITE: The callee is busy; Retry-After, when present, says when to call back.
     ^ Retry-After: try again in 300 s (5 min)
   `^` says what a message means, `!` what is wrong with it. Then one summary per call:
   call a84b4c76e66710@pc33.example.org (lines 1-48): INVITE 100 180 486 ACK
@@ -69,7 +69,7 @@ Output: the trace, and after each message what it means for its request:
 --json writes JSON Lines instead: one object per annotated message
   {\"kind\":\"response\",\"line\",\"code\",\"reason_phrase\",\"method\",\"cseq\",\"call_id\",
    \"notes\":[{\"kind\",\"level\":\"info\"|\"problem\",\"text\"}]}  (\"kind\":\"request\" has no code)
-and one per call, after its last message or at the end:
+and one per call, at the end of the trace (earlier when the call cap below makes room):
   {\"kind\":\"call\",\"call_id\",\"first_line\",\"last_line\",\"flow\":[\"INVITE\",\"100\",...],
    \"flow_dropped\",\"outcome\",\"outcome_text\",\"problems\":[...],\"problems_dropped\",\"early\"}
 
