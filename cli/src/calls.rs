@@ -586,7 +586,8 @@ fn read_response(
     let mut answered_before = false;
     let mut cancel_seen = false;
     if let (Some(call), Some(n), Some(m)) = (call, cseq, method) {
-        answered_before = call.answered().is_some();
+        // In the dialog the answer set up, not another branch of the INVITE that set it up.
+        answered_before = call.answered().is_some_and(|t| !(t.cseq == n && t.method == m));
         cancel_seen = call.find(n, "CANCEL").is_some();
         let transaction = call.transaction(n, m);
         if let Some(&(_, line)) = transaction.responses.iter().find(|(c, _)| *c == code) {
@@ -621,6 +622,11 @@ fn read_response(
     {
         notes.push(Note::info("method", format!("to {m}: {text}")));
     }
+    if let (Some(status), Some(m), true) = (status, method, answered_before && code >= 300)
+        && let Some(effect) = status.dialog_effect(m)
+    {
+        notes.push(Note::info("dialog", dialog_effect(effect, m)));
+    }
     if method == Some("ACK") {
         notes.push(Note::problem(
             "ack",
@@ -652,6 +658,22 @@ fn read_response(
         call_id: message.call_id.clone(),
         notes,
     }
+}
+
+/// What a failure to a request inside the established dialog ends, by RFC 5057 §5.1.
+fn dialog_effect(effect: sip_codes::DialogEffect, method: &str) -> String {
+    use sip_codes::DialogEffect;
+    let what = match effect {
+        DialogEffect::Transaction => "fails only this request; the call and the dialog carry on",
+        DialogEffect::Usage if method == "SUBSCRIBE" || method == "NOTIFY" => {
+            "ends the subscription this request belongs to; the dialog's other usages remain"
+        }
+        DialogEffect::Usage => {
+            "ends the usage this request belongs to (for the call's INVITE session, the call)"
+        }
+        DialogEffect::Dialog => "ends the whole dialog and every usage in it, the call included",
+    };
+    format!("inside the established dialog this {what} (RFC 5057 §5.1)")
 }
 
 /// The code's class and meaning, and anything odd about the phrase.

@@ -219,6 +219,12 @@ fn made_up_problems() {
         ["Warning 305 (incompatible media format) from gw.example.com: \"Incompatible media format\""]
     );
     assert!(note(&objects, 62, "method")[0].contains("2.1 to 4 s"));
+    assert_eq!(
+        note(&objects, 62, "dialog"),
+        [
+            "inside the established dialog this fails only this request; the call and the dialog carry on (RFC 5057 §5.1)"
+        ]
+    );
     assert_eq!(note(&objects, 62, "retry-after").len(), 2, "read, then flagged: 491 takes no Retry-After");
     assert_eq!(note(&objects, 68, "reason"), ["Reason: Q.850 cause 16 (normal call clearing)"]);
     assert!(note(&objects, 85, "method")[0].contains("Min-Expires"));
