@@ -23,7 +23,7 @@ use std::io::{self, ErrorKind, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::query::Answer;
 
@@ -154,6 +154,15 @@ impl ColorWhen {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.all && cli.command.is_some() {
+        // `--json` is global now, so clap no longer keeps lookup flags away from `explain`.
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--all lists codes; it cannot be used with explain",
+            )
+            .exit();
+    }
     let result = match cli.command {
         Some(Command::Explain { file, status_only }) => {
             let options = explain::Options {

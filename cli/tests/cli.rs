@@ -171,6 +171,7 @@ fn usage_errors_exit_2() {
     sip_codes().assert().code(2).stderr(contains("Usage"));
     sip_codes().args(["--no-such-flag", "486"]).assert().code(2);
     sip_codes().args(["explain", "a", "b"]).assert().code(2);
+    sip_codes().args(["--all", "explain", "a"]).assert().code(2).stderr(contains("--all"));
 }
 
 #[test]
