@@ -1,102 +1,80 @@
-//! `sip-codes explain`: annotates every status line of a SIP trace read as text (sngrep,
-//! `tcpdump -A`, proxy logs), streaming, with memory bounded by [`MAX_LINE`].
+//! `sip-codes explain`: reads a SIP trace as text (`tcpdump -A`, ngrep, sngrep exports,
+//! proxy logs), echoes it, and after every message says what it means for the call it
+//! belongs to; ends with one summary per call.
+//!
+//! Streaming: a line is never held past [`MAX_LINE`] bytes (longer lines are read in
+//! pieces), calls are capped by [`calls::MAX_CALLS`], and the output is flushed whenever the
+//! input would block, so `tcpdump -l -A | sip-codes explain` and typing at a terminal show
+//! each message as it comes.
 
-use std::borrow::Cow;
-use std::io::{self, BufRead, ErrorKind, Write};
+use std::io::{self, ErrorKind, Read, Write};
 
-use sip_codes::iana::StatusCode;
+use crate::calls::{self, Annotated, Calls, Summary};
+use crate::message::{self, Found, Kind, Message, Start};
+use crate::text::printable;
+use crate::{json, render};
 
-use crate::query::is_phrase_of;
-use crate::text::{first_sentence, plain, printable};
-use crate::unregistered::{Unknown, seen_in_traces};
-
-/// The longest line kept; the rest of a longer line is counted and skipped, so a file
-/// without newlines costs no more memory than this.
+/// The longest piece of a line handled at once; a longer line is read in pieces of this
+/// size, each searched for SIP messages, and only its first piece is shown.
 pub const MAX_LINE: usize = 64 * 1024;
 
 /// How the trace is shown.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Print only status lines, prefixed with their line number, and their annotations.
     pub status_only: bool,
+    /// JSON Lines instead of the echoed trace: one object per annotated message, one per call.
+    pub json: bool,
+    /// Colour the annotations (terminal escape sequences).
+    pub color: bool,
+    /// The most calls held at once.
+    pub max_calls: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { status_only: false, json: false, color: false, max_calls: calls::MAX_CALLS }
+    }
 }
 
 /// What a run found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Summary {
+pub struct Totals {
     /// Lines read.
     pub lines: u64,
     /// Status lines found, registered or not.
     pub status_lines: u64,
+    /// Calls summarised.
+    pub calls: u64,
     /// Whether the input started like a pcap or pcapng capture rather than text.
     pub capture: bool,
 }
 
-/// A status line found inside a line of the trace.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found<'a> {
-    /// The three digits as a number (0 to 999).
-    pub code: u16,
-    /// The Reason-Phrase as sent, without the line end.
-    pub phrase: Cow<'a, str>,
-}
-
-impl Found<'_> {
-    fn into_owned(self) -> Found<'static> {
-        Found { code: self.code, phrase: Cow::Owned(self.phrase.into_owned()) }
-    }
-}
-
-/// Reads `input` line by line, writes each line (or, with `status_only`, each status line)
-/// to `out` and an annotation after every status line.
+/// Reads `input` and writes the annotated trace to `out`.
 ///
 /// # Errors
 /// Reading or writing failed.
-pub fn explain(mut input: impl BufRead, out: &mut impl Write, options: Options) -> io::Result<Summary> {
-    let mut summary = Summary { capture: looks_like_capture(fill(&mut input)?), ..Summary::default() };
-    // A capture's bytes between the SIP messages are noise: show only what was found.
-    let status_only = options.status_only || summary.capture;
+pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::Result<Totals> {
     let mut lines = Lines::new(input);
-    let mut previous: Vec<Found<'static>> = Vec::new();
-    while let Some(line) = lines.next_line()? {
-        summary.lines += 1;
-        let found = find_status_lines(line.text);
-        summary.status_lines += found.len() as u64;
-        if status_only && found.is_empty() {
-            continue;
-        }
-        if status_only {
-            write!(out, "{}: ", summary.lines)?;
-        }
-        out.write_all(printable(&String::from_utf8_lossy(line.text)).as_bytes())?;
-        if line.skipped > 0 {
-            write!(out, " [... {} more bytes not shown]", line.skipped)?;
-        }
-        writeln!(out)?;
-        // `tcpdump -A` repeats the status line in its packet summary just above the payload.
-        if !found.is_empty() && found == previous {
-            writeln!(out, "  ^ as above")?;
-        } else {
-            for status in &found {
-                for note in annotate(status) {
-                    writeln!(out, "  ^ {note}")?;
-                }
-            }
-        }
-        previous = found.into_iter().map(Found::into_owned).collect();
+    let capture = looks_like_capture(lines.peek(out)?);
+    // A capture's bytes between the SIP messages are noise: show only what was found.
+    let options = Options { status_only: options.status_only || capture, ..options };
+    let mut explainer = Explainer {
+        out,
+        options,
+        calls: Calls::new(options.max_calls),
+        message: None,
+        totals: Totals { capture, ..Totals::default() },
+        binary_bytes: 0,
+        long: None,
+        sipfrag_body: false,
+    };
+    while let Some(piece) = lines.next(explainer.out)? {
+        explainer.piece(&piece)?;
     }
-    out.flush()?;
-    Ok(summary)
-}
-
-/// `fill_buf`, retried when a signal interrupts the read.
-fn fill(input: &mut impl BufRead) -> io::Result<&[u8]> {
-    while let Err(e) = input.fill_buf() {
-        if e.kind() != ErrorKind::Interrupted {
-            return Err(e);
-        }
-    }
-    input.fill_buf()
+    explainer.finish()?;
+    explainer.out.flush()?;
+    Ok(explainer.totals)
 }
 
 /// pcap (either byte order, micro- or nanosecond) and pcapng magic numbers.
@@ -111,184 +89,504 @@ fn looks_like_capture(start: &[u8]) -> bool {
     start.len() >= 4 && MAGIC.iter().any(|m| start[..4] == *m)
 }
 
-/// One line of input, cut at [`MAX_LINE`] bytes.
-struct Line<'a> {
-    /// The line without its LF or CRLF.
+/// Whether a line is binary data rather than text: a NUL, or more control bytes (or bytes
+/// that are not UTF-8) than text ever has.
+fn is_binary(line: &[u8]) -> bool {
+    if line.contains(&0) {
+        return true;
+    }
+    let controls = line.iter().filter(|&&b| (b < 0x20 && b != b'\t' && b != b'\r') || b == 0x7f).count();
+    if controls * 10 > line.len() {
+        return true;
+    }
+    std::str::from_utf8(line).is_err() && {
+        let high = line.iter().filter(|&&b| b >= 0x80).count();
+        (controls + high) * 4 > line.len()
+    }
+}
+
+/// A piece of a line: the whole line, or a [`MAX_LINE`] part of a longer one.
+struct Piece<'a> {
+    /// The bytes, without LF or CRLF.
     text: &'a [u8],
-    /// Bytes past [`MAX_LINE`] that were read and dropped.
+    /// The line's number, from 1.
+    line: u64,
+    /// Where the piece starts in its line.
+    offset: u64,
+    /// Whether the line ends with this piece.
+    last: bool,
+}
+
+/// Splits a reader into pieces of lines, holding at most two [`MAX_LINE`]s of input. It
+/// flushes the output before every read that may block, and reads no more once a read
+/// returned end of input (a terminal's Ctrl-D).
+struct Lines<R> {
+    input: R,
+    buf: Box<[u8]>,
+    start: usize,
+    end: usize,
+    eof: bool,
+    line: u64,
+    offset: u64,
+}
+
+impl<R: Read> Lines<R> {
+    fn new(input: R) -> Self {
+        Lines {
+            input,
+            buf: vec![0; 2 * MAX_LINE].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            eof: false,
+            line: 0,
+            offset: 0,
+        }
+    }
+
+    /// The first bytes of the input, read once.
+    fn peek(&mut self, out: &mut impl Write) -> io::Result<&[u8]> {
+        if self.end == 0 && !self.eof {
+            self.fill(out)?;
+        }
+        Ok(&self.buf[self.start..self.end])
+    }
+
+    /// One read into the free end of the buffer, after flushing `out`.
+    fn fill(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.start > 0 {
+            self.buf.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+        }
+        out.flush()?;
+        loop {
+            match self.input.read(&mut self.buf[self.end..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(());
+                }
+                Ok(n) => {
+                    self.end += n;
+                    return Ok(());
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn next(&mut self, out: &mut impl Write) -> io::Result<Option<Piece<'_>>> {
+        loop {
+            let available = &self.buf[self.start..self.end];
+            let newline = memchr::memchr(b'\n', &available[..available.len().min(MAX_LINE + 1)]);
+            let (len, used, last) = if let Some(at) = newline {
+                (at, at + 1, true)
+            } else if available.len() >= MAX_LINE {
+                let cut = cut_point(&available[..MAX_LINE]);
+                (cut, cut, false)
+            } else if self.eof {
+                if available.is_empty() && self.offset == 0 {
+                    return Ok(None);
+                }
+                (available.len(), available.len(), true)
+            } else {
+                self.fill(out)?;
+                continue;
+            };
+            let at = self.start;
+            self.start += used;
+            let offset = self.offset;
+            if offset == 0 {
+                self.line += 1;
+            }
+            self.offset = if last { 0 } else { offset + len as u64 };
+            let mut text = &self.buf[at..at + len];
+            if last {
+                text = text.strip_suffix(b"\r").unwrap_or(text);
+            }
+            return Ok(Some(Piece { text, line: self.line, offset, last }));
+        }
+    }
+}
+
+/// Where to cut a full piece: before a `SIP/2.0` the cut would split, so the next piece
+/// finds it whole.
+fn cut_point(piece: &[u8]) -> usize {
+    const VERSION: &[u8] = b"SIP/2.0 000";
+    let tail = piece.len().saturating_sub(VERSION.len());
+    (tail..piece.len())
+        .find(|&i| {
+            let rest = &piece[i..];
+            rest.iter()
+                .zip(VERSION)
+                .all(|(b, v)| if v.is_ascii_digit() { b.is_ascii_digit() } else { b.eq_ignore_ascii_case(v) })
+        })
+        .filter(|&i| i > 0)
+        .unwrap_or(piece.len())
+}
+
+/// A line longer than [`MAX_LINE`] being read.
+struct LongLine {
+    /// Whether its first piece was shown and its line end not yet written.
+    open: bool,
+    /// Bytes read and not shown since.
     skipped: u64,
 }
 
-/// Splits a reader into lines without ever holding more than [`MAX_LINE`] bytes of one.
-struct Lines<R> {
-    input: R,
-    line: Vec<u8>,
+struct Explainer<'w, W> {
+    out: &'w mut W,
+    options: Options,
+    calls: Calls,
+    message: Option<Message>,
+    totals: Totals,
+    /// Binary bytes read and not shown since the last text line.
+    binary_bytes: u64,
+    long: Option<LongLine>,
+    /// The last message had a `message/sipfrag` body, which is being read.
+    sipfrag_body: bool,
 }
 
-impl<R: BufRead> Lines<R> {
-    fn new(input: R) -> Self {
-        Lines { input, line: Vec::new() }
+impl<W: Write> Explainer<'_, W> {
+    fn echoes(&self) -> bool {
+        !self.options.json && !self.options.status_only
     }
 
-    fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
-        self.line.clear();
-        let mut skipped = 0u64;
-        let mut read_any = false;
-        loop {
-            let chunk = fill(&mut self.input)?;
-            if chunk.is_empty() {
-                if !read_any {
-                    return Ok(None);
-                }
-                break;
-            }
-            read_any = true;
-            let (end, used, done) = match memchr::memchr(b'\n', chunk) {
-                Some(at) => (at, at + 1, true),
-                None => (chunk.len(), chunk.len(), false),
-            };
-            let room = MAX_LINE - self.line.len();
-            let keep = end.min(room);
-            self.line.extend_from_slice(&chunk[..keep]);
-            skipped += (end - keep) as u64;
-            self.input.consume(used);
-            if done {
-                break;
-            }
+    fn piece(&mut self, piece: &Piece<'_>) -> io::Result<()> {
+        if piece.offset > 0 {
+            return self.later_piece(piece);
         }
-        if skipped == 0 && self.line.last() == Some(&b'\r') {
-            self.line.pop();
-        }
-        Ok(Some(Line { text: &self.line, skipped }))
-    }
-}
-
-/// Every `SIP/2.0 NNN phrase` in `line`, wherever it starts (after a timestamp, a log
-/// prefix, or the header bytes `tcpdump -A` prints before the payload). The SIP version is
-/// matched without regard to case, as RFC 3261 §7.1 reads it; `Via: SIP/2.0/UDP` and
-/// request lines, which end in `SIP/2.0`, are not status lines.
-pub fn find_status_lines(line: &[u8]) -> Vec<Found<'_>> {
-    let mut found = Vec::new();
-    for slash in memchr::memchr_iter(b'/', line) {
-        if slash < 3 || !line[slash - 3..slash].eq_ignore_ascii_case(b"SIP") {
-            continue;
-        }
-        let Some(rest) = line[slash + 1..].strip_prefix(b"2.0") else {
-            continue;
+        self.totals.lines += 1;
+        let text = piece.text;
+        let binary = is_binary(text);
+        let flattened = if binary { None } else { message::flattened_break(text) };
+        let segments = match flattened {
+            Some(separator) => split_flattened(text, separator),
+            None => vec![text],
         };
-        let spaces = rest.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
-        let rest = &rest[spaces..];
-        if spaces == 0 || rest.len() < 3 || !rest[..3].iter().all(u8::is_ascii_digit) {
-            continue;
+        let summary = message::is_packet_summary(segments[0]);
+        let found = if summary { None } else { message::find_start(segments[0]) };
+        let ends_message = summary
+            || binary
+            || found.is_some()
+            || self.message.as_ref().is_some_and(|m| m.kind(segments[0]) == Kind::Other);
+        if ends_message {
+            self.finish_message()?;
         }
-        if rest.get(3).is_some_and(u8::is_ascii_alphanumeric) {
-            continue;
+        if summary {
+            self.sipfrag_body = false;
         }
-        let code = rest[..3].iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
-        found.push(Found { code, phrase: phrase(&rest[3..]) });
+        self.echo(piece, binary, found.as_ref())?;
+        for (i, segment) in segments.iter().enumerate() {
+            let found = if i == 0 { found.clone() } else { None };
+            self.segment(piece.line, segment, found)?;
+        }
+        if flattened.is_some() {
+            self.finish_message()?;
+        }
+        Ok(())
     }
-    found
+
+    /// Shows a line as the options ask.
+    fn echo(&mut self, piece: &Piece<'_>, binary: bool, found: Option<&Found>) -> io::Result<()> {
+        if self.options.json {
+            return Ok(());
+        }
+        let is_response = matches!(found, Some(Found { start: Start::Response { .. }, .. }));
+        if binary {
+            if let (Some(found), true) = (found, is_response || !self.options.status_only) {
+                self.binary_marker()?;
+                if self.options.status_only {
+                    write!(self.out, "{}: ", piece.line)?;
+                }
+                let shown = printable(&String::from_utf8_lossy(&piece.text[found.at..]));
+                writeln!(self.out, "{shown}")?;
+            } else {
+                self.binary_bytes += piece.text.len() as u64 + 1;
+            }
+            return Ok(());
+        }
+        if self.options.status_only {
+            if is_response {
+                write!(self.out, "{}: ", piece.line)?;
+                self.write_text(piece)?;
+            }
+            return Ok(());
+        }
+        self.binary_marker()?;
+        self.write_text(piece)
+    }
+
+    fn write_text(&mut self, piece: &Piece<'_>) -> io::Result<()> {
+        self.out.write_all(printable(&String::from_utf8_lossy(piece.text)).as_bytes())?;
+        if piece.last {
+            writeln!(self.out)
+        } else {
+            self.long = Some(LongLine { open: true, skipped: 0 });
+            Ok(())
+        }
+    }
+
+    fn binary_marker(&mut self) -> io::Result<()> {
+        if self.binary_bytes > 0 {
+            if self.echoes() {
+                writeln!(self.out, "[... {} bytes of binary data not shown]", self.binary_bytes)?;
+            }
+            self.binary_bytes = 0;
+        }
+        Ok(())
+    }
+
+    /// A piece after the first of a long line: searched for a start line, not shown.
+    fn later_piece(&mut self, piece: &Piece<'_>) -> io::Result<()> {
+        let long = self.long.get_or_insert(LongLine { open: false, skipped: 0 });
+        match message::find_start(piece.text) {
+            Some(found) => {
+                let (open, skipped) = (long.open, long.skipped);
+                *long = LongLine { open: false, skipped: 0 };
+                self.finish_message()?;
+                if !self.options.json {
+                    if open {
+                        self.end_long_line(skipped)?;
+                    }
+                    let shown = printable(&String::from_utf8_lossy(&piece.text[found.at..]));
+                    let at = piece.offset + found.at as u64;
+                    writeln!(self.out, "[line {}, from byte {at}:] {shown}", piece.line)?;
+                }
+                if matches!(found.start, Start::Response { .. }) {
+                    self.totals.status_lines += 1;
+                }
+                self.message = Some(Message::new(piece.line, found.start));
+            }
+            None => long.skipped += piece.text.len() as u64,
+        }
+        if piece.last
+            && let Some(long) = self.long.take()
+            && !self.options.json
+        {
+            if long.open {
+                self.end_long_line(long.skipped)?;
+            } else if long.skipped > 0 {
+                writeln!(self.out, "[... {} more bytes of line {} not shown]", long.skipped, piece.line)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn end_long_line(&mut self, skipped: u64) -> io::Result<()> {
+        if skipped > 0 {
+            writeln!(self.out, " [... {skipped} more bytes not shown]")
+        } else {
+            writeln!(self.out)
+        }
+    }
+
+    /// One line of a message, or one part of a message flattened onto one line.
+    fn segment(&mut self, line: u64, segment: &[u8], found: Option<Found>) -> io::Result<()> {
+        if let Some(found) = found {
+            self.finish_message()?;
+            let response = matches!(found.start, Start::Response { .. });
+            if response {
+                self.totals.status_lines += 1;
+            }
+            let mut message = Message::new(line, found.start);
+            message.in_sipfrag = response && self.sipfrag_body;
+            self.sipfrag_body = false;
+            self.message = Some(message);
+            return Ok(());
+        }
+        let Some(message) = &mut self.message else {
+            return Ok(());
+        };
+        match message.kind(segment) {
+            Kind::Header => message.add_header(segment),
+            Kind::Continuation => {}
+            Kind::Blank => {
+                // A NOTIFY's sipfrag body holds a status line of another call's progress.
+                let sipfrag = message.content_type.as_deref() == Some("message/sipfrag");
+                self.finish_message()?;
+                self.sipfrag_body = sipfrag;
+            }
+            Kind::Other => self.finish_message()?,
+        }
+        Ok(())
+    }
+
+    /// The message read so far is complete: annotate it.
+    fn finish_message(&mut self) -> io::Result<()> {
+        let Some(message) = self.message.take() else {
+            return Ok(());
+        };
+        if let Some(annotated) = self.calls.read(&message) {
+            self.annotation(&annotated)?;
+        }
+        for summary in self.calls.take_evicted() {
+            self.summary(&summary)?;
+        }
+        Ok(())
+    }
+
+    fn annotation(&mut self, annotated: &Annotated) -> io::Result<()> {
+        if self.options.json {
+            json::write_annotation(self.out, annotated)
+        } else {
+            render::write_annotation(self.out, annotated, self.options.color)
+        }
+    }
+
+    fn summary(&mut self, summary: &Summary) -> io::Result<()> {
+        self.totals.calls += 1;
+        if self.options.json {
+            json::write_call(self.out, summary)
+        } else {
+            render::write_call(self.out, summary, self.options.color)
+        }
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.finish_message()?;
+        self.binary_marker()?;
+        for summary in self.calls.finish() {
+            self.summary(&summary)?;
+        }
+        Ok(())
+    }
 }
 
-/// The Reason-Phrase: up to CR, or a log's escaped `\r` or `\n`, trimmed, without a
-/// closing quote that belongs to the log line.
-fn phrase(after_code: &[u8]) -> Cow<'_, str> {
-    let mut end = after_code.len();
-    for (i, &b) in after_code.iter().enumerate() {
-        let escaped_line_end = b == b'\\' && matches!(after_code.get(i + 1), Some(b'r' | b'n'));
-        if b == b'\r' || b == b'\n' || escaped_line_end {
-            end = i;
-            break;
+/// A message flattened onto one line, cut at its line breaks: what comes before the start
+/// line's `SIP/2.0` is never cut.
+fn split_flattened<'a>(line: &'a [u8], separator: &[u8]) -> Vec<&'a [u8]> {
+    let from = message::find_start(line).map_or(0, |f| f.at);
+    let mut segments = Vec::new();
+    let mut start = 0;
+    for at in memchr::memmem::find_iter(&line[from..], separator) {
+        let at = from + at;
+        if at < start {
+            continue;
         }
+        segments.push(&line[start..at]);
+        start = at + separator.len();
     }
-    let text = after_code[..end].trim_ascii().strip_suffix(b"\"").unwrap_or(&after_code[..end]).trim_ascii();
-    String::from_utf8_lossy(text)
-}
-
-/// What to say about one status line: its class and meaning, then any oddity.
-pub fn annotate(found: &Found<'_>) -> Vec<String> {
-    let code = found.code;
-    let phrase = printable(&found.phrase);
-    let Some(status) = StatusCode::from_code(code) else {
-        let unknown = Unknown::of(code).expect("from_code found no code");
-        let mut notes = vec![unknown.headline()];
-        if let Some(seen) = seen_in_traces(code) {
-            notes.push(seen.to_owned());
-        }
-        return notes;
-    };
-    let deprecated = if status.is_deprecated() { " (deprecated)" } else { "" };
-    let meaning =
-        status.description().map(|d| format!(" - {}", first_sentence(&plain(d)))).unwrap_or_default();
-    let mut notes = vec![format!("{status}{deprecated}: {}{meaning}", status.class())];
-    if phrase.is_empty() {
-        // An empty Reason-Phrase is allowed: nothing to flag.
-    } else if status.aliases().iter().any(|a| a.eq_ignore_ascii_case(&phrase)) {
-        notes.push(format!(
-            "\"{phrase}\" is a former phrase of {code}; the registry now says \"{}\"",
-            status.reason_phrase()
-        ));
-    } else if !is_phrase_of(status, &phrase) {
-        notes.push(format!(
-            "phrase \"{phrase}\" differs from the registered \"{}\"; only the code carries meaning",
-            status.reason_phrase()
-        ));
-    }
-    notes
+    segments.push(&line[start..]);
+    segments
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn codes(line: &str) -> Vec<(u16, String)> {
-        find_status_lines(line.as_bytes()).into_iter().map(|f| (f.code, f.phrase.into_owned())).collect()
-    }
-
-    #[test]
-    fn finds_status_lines_with_prefixes() {
-        assert_eq!(codes("SIP/2.0 486 Busy Here"), [(486, "Busy Here".to_owned())]);
-        assert_eq!(codes("E..@.@....SIP/2.0 200 OK"), [(200, "OK".to_owned())]);
-        assert_eq!(codes("2026-01-01 12:00:00 <- sip/2.0 180 Ringing\r"), [(180, "Ringing".to_owned())]);
-        assert_eq!(
-            codes("msg=\"SIP/2.0 603 Decline\\r\\nVia: SIP/2.0/UDP x\""),
-            [(603, "Decline".to_owned())]
-        );
-        assert_eq!(codes("SIP/2.0 100"), [(100, String::new())]);
-    }
-
-    #[test]
-    fn ignores_what_is_not_a_status_line() {
-        assert!(codes("INVITE sip:bob@example.com SIP/2.0").is_empty());
-        assert!(codes("Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK").is_empty());
-        assert!(codes("SIP/2.0 4861 Busy").is_empty());
-        assert!(codes("SIP/2.0 48 Busy").is_empty());
-        assert!(codes("SIP/2.0486 Busy").is_empty());
-    }
-
-    #[test]
-    fn annotates_meaning_phrase_and_unknown_codes() {
-        let busy = annotate(&Found { code: 486, phrase: "Busy".into() });
-        assert!(busy[0].starts_with("486 Busy Here: Client Error - "), "{busy:?}");
-        assert!(busy[1].contains("\"Busy\" differs"), "{busy:?}");
-        let ok = annotate(&Found { code: 200, phrase: "ok".into() });
-        assert_eq!(ok.len(), 1, "{ok:?}");
-        let unknown = annotate(&Found { code: 477, phrase: "Send failed".into() });
-        assert!(unknown[0].contains("a UAC treats it as 400 Bad Request"), "{unknown:?}");
-        let invalid = annotate(&Found { code: 999, phrase: "".into() });
-        assert!(invalid[0].contains("not a SIP status code"), "{invalid:?}");
+    fn run(input: &[u8], options: Options) -> (String, Totals) {
+        let mut out = Vec::new();
+        let totals = explain(input, &mut out, options).unwrap();
+        (String::from_utf8(out).unwrap(), totals)
     }
 
     #[test]
     fn long_lines_are_cut_and_counted() {
         let mut input = vec![b'x'; MAX_LINE + 10];
         input.extend_from_slice(b"\nSIP/2.0 200 OK\r\n");
-        let mut out = Vec::new();
-        let summary = explain(&input[..], &mut out, Options::default()).unwrap();
-        assert_eq!(summary.lines, 2);
-        assert_eq!(summary.status_lines, 1);
-        let out = String::from_utf8(out).unwrap();
-        assert!(out.contains("[... 10 more bytes not shown]"));
+        let (out, totals) = run(&input, Options::default());
+        assert_eq!(totals.lines, 2);
+        assert_eq!(totals.status_lines, 1);
+        assert!(out.contains(" [... 10 more bytes not shown]\n"), "{}", &out[MAX_LINE..]);
         assert!(out.contains("\nSIP/2.0 200 OK\n  ^ 200 OK: Success"));
+    }
+
+    #[test]
+    fn a_status_line_cut_by_the_piece_size_is_found_whole() {
+        let mut input = vec![b'x'; MAX_LINE - 4];
+        input.extend_from_slice(b"SIP/2.0 486 Busy Here\n");
+        let (out, totals) = run(&input, Options::default());
+        assert_eq!(totals.status_lines, 1);
+        assert!(
+            out.contains(&format!("[line 1, from byte {}:] SIP/2.0 486 Busy Here\n", MAX_LINE - 4)),
+            "{}",
+            &out[MAX_LINE - 10..]
+        );
+        assert!(out.contains("  ^ 486 Busy Here: Client Error"));
+    }
+
+    #[test]
+    fn flattened_messages_split_after_the_start_line_only() {
+        let line = b"U 1.2.3.4:5060 -> 5.6.7.8:5060 SIP/2.0 486 Busy Here..Via: x..CSeq: 1 INVITE....v=0..";
+        let segments = split_flattened(line, b"..");
+        assert_eq!(segments[0], b"U 1.2.3.4:5060 -> 5.6.7.8:5060 SIP/2.0 486 Busy Here");
+        assert_eq!(segments[1], b"Via: x");
+        assert_eq!(segments[2], b"CSeq: 1 INVITE");
+        assert_eq!(segments[3], b"");
+    }
+
+    #[test]
+    fn binary_lines_are_counted_not_shown() {
+        assert!(is_binary(b"\x00abc"));
+        assert!(is_binary(&[1, 2, 3, 4, b'a']));
+        assert!(!is_binary(b"E.....@.?.....d...c...SIP/2.0 200 OK"));
+        assert!(!is_binary("Caf\u{e9} \u{e9}t\u{e9}".as_bytes()));
+        let (out, _) = run(b"\x01\x02\x03\x04\nSIP/2.0 200 OK\n", Options::default());
+        assert!(out.starts_with("[... 5 bytes of binary data not shown]\nSIP/2.0 200 OK\n"), "{out}");
+    }
+}
+#[cfg(test)]
+mod interactive {
+    use std::cell::RefCell;
+    use std::io::{self, BufReader, Read, Write};
+    use std::rc::Rc;
+
+    use super::{Options, explain};
+
+    /// Output that, like a `BufWriter` on stdout, shows only what was flushed.
+    #[derive(Clone, Default)]
+    struct Screen {
+        pending: Rc<RefCell<Vec<u8>>>,
+        shown: Rc<RefCell<Vec<u8>>>,
+    }
+
+    impl Write for Screen {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.pending.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            let mut pending = self.pending.borrow_mut();
+            self.shown.borrow_mut().extend(pending.drain(..));
+            Ok(())
+        }
+    }
+
+    /// A terminal: one typed message, then Ctrl-D, then text typed after it.
+    struct Terminal {
+        reads: usize,
+        screen: Screen,
+        shown_before_eof: Option<String>,
+    }
+
+    impl Read for Terminal {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.reads += 1;
+            let typed: &[u8] = match self.reads {
+                1 => b"SIP/2.0 200 OK\nCSeq: 1 OPTIONS\n\n",
+                2 => {
+                    self.shown_before_eof =
+                        Some(String::from_utf8(self.screen.shown.borrow().clone()).unwrap());
+                    b""
+                }
+                3 => b"SIP/2.0 486 Busy Here\n\n",
+                _ => b"",
+            };
+            buf[..typed.len()].copy_from_slice(typed);
+            Ok(typed.len())
+        }
+    }
+
+    #[test]
+    fn one_ctrl_d_ends_and_each_line_shows_before_the_next_read() {
+        let mut screen = Screen::default();
+        let terminal = Terminal { reads: 0, screen: screen.clone(), shown_before_eof: None };
+        let mut input = BufReader::new(terminal);
+        explain(&mut input, &mut screen, Options::default()).unwrap();
+        let shown = String::from_utf8(screen.shown.borrow().clone()).unwrap();
+        assert!(!shown.contains("486"), "read past Ctrl-D: {shown}");
+        let before = input.get_ref().shown_before_eof.clone().unwrap();
+        assert!(before.contains("SIP/2.0 200 OK\n"), "nothing shown while waiting: {before:?}");
+        assert!(before.contains("  ^ 200 OK"), "no annotation while waiting: {before:?}");
     }
 }

@@ -136,3 +136,113 @@ impl Document {
         document
     }
 }
+
+/// `explain --json`: one object per annotated message, `"kind"` "response" or "request".
+#[derive(Serialize)]
+pub struct ExplainedMessage<'a> {
+    /// "response" or "request".
+    pub kind: &'static str,
+    /// The line its start line is on, from 1.
+    pub line: u64,
+    /// The status code (responses).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<u16>,
+    /// The Reason-Phrase as sent (responses).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_phrase: Option<&'a str>,
+    /// The request's method, or the method a response's CSeq names.
+    pub method: Option<&'a str>,
+    /// The CSeq number.
+    pub cseq: Option<u32>,
+    /// The Call-ID.
+    pub call_id: Option<&'a str>,
+    /// What is said about it, meaning first.
+    pub notes: Vec<ExplainedNote<'a>>,
+}
+
+/// One note on a message.
+#[derive(Serialize)]
+pub struct ExplainedNote<'a> {
+    /// What it is about: "meaning", "unregistered", "phrase", "repeat", "method", "header",
+    /// "retry-after", "reason", "warning", "malformed", "ack", "cancel", "retry".
+    pub kind: &'static str,
+    /// "info" or "problem".
+    pub level: &'static str,
+    /// The note for people.
+    pub text: &'a str,
+}
+
+/// `explain --json`: one object per call, `"kind": "call"`.
+#[derive(Serialize)]
+pub struct ExplainedCall<'a> {
+    /// Always "call".
+    pub kind: &'static str,
+    /// The Call-ID.
+    pub call_id: &'a str,
+    /// The lines of its first and last message.
+    pub first_line: u64,
+    /// See `first_line`.
+    pub last_line: u64,
+    /// Requests by method and responses by code, each once per transaction.
+    pub flow: &'a [String],
+    /// Steps not kept past the cap.
+    pub flow_dropped: u64,
+    /// "hung-up", "bye-unanswered", "up", "cancelled", "busy", "declined", "redirected",
+    /// "challenged", "failed", "done" or "open".
+    pub outcome: &'static str,
+    /// The outcome for people.
+    pub outcome_text: &'a str,
+    /// What was wrong, each with its line.
+    pub problems: &'a [String],
+    /// Problems not kept past the cap.
+    pub problems_dropped: u64,
+    /// Why the call was summarised before the end of the trace, if it was.
+    pub early: Option<&'a str>,
+}
+
+/// Writes one explained message as a line of JSON.
+pub fn write_annotation(
+    out: &mut impl std::io::Write,
+    annotated: &crate::calls::Annotated,
+) -> std::io::Result<()> {
+    use crate::calls::Level;
+    let object = ExplainedMessage {
+        kind: if annotated.code.is_some() { "response" } else { "request" },
+        line: annotated.line,
+        code: annotated.code,
+        reason_phrase: annotated.phrase.as_deref(),
+        method: annotated.method.as_deref(),
+        cseq: annotated.cseq,
+        call_id: annotated.call_id.as_deref(),
+        notes: annotated
+            .notes
+            .iter()
+            .map(|n| ExplainedNote {
+                kind: n.kind,
+                level: if n.level == Level::Problem { "problem" } else { "info" },
+                text: &n.text,
+            })
+            .collect(),
+    };
+    serde_json::to_writer(&mut *out, &object).map_err(std::io::Error::from)?;
+    writeln!(out)
+}
+
+/// Writes one call summary as a line of JSON.
+pub fn write_call(out: &mut impl std::io::Write, call: &crate::calls::Summary) -> std::io::Result<()> {
+    let object = ExplainedCall {
+        kind: "call",
+        call_id: &call.call_id,
+        first_line: call.lines.0,
+        last_line: call.lines.1,
+        flow: &call.flow,
+        flow_dropped: call.flow_dropped,
+        outcome: call.outcome.key(),
+        outcome_text: &call.outcome_text,
+        problems: &call.problems,
+        problems_dropped: call.problems_dropped,
+        early: call.early.as_deref(),
+    };
+    serde_json::to_writer(&mut *out, &object).map_err(std::io::Error::from)?;
+    writeln!(out)
+}

@@ -9,8 +9,11 @@
 //! what an unregistered code stands for, even beside a part that named nothing), 1 when no
 //! part of the query found anything, 2 for a usage or I/O error.
 
+mod calls;
 mod explain;
+mod header;
 mod json;
+mod message;
 mod notes;
 mod query;
 mod render;
@@ -18,11 +21,11 @@ mod text;
 mod unregistered;
 
 use std::fs::File;
-use std::io::{self, BufReader, ErrorKind, IsTerminal, Read, Write};
+use std::io::{self, ErrorKind, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::query::Answer;
 
@@ -37,17 +40,46 @@ Examples:
   sip-codes busy                 codes whose phrase or description mentions it
   sip-codes 477                  an unregistered code: what a UAC treats it as
   sip-codes --json 486 600       one JSON document for scripts
-  sip-codes explain trace.txt    annotate the status lines of a trace
+  sip-codes explain trace.txt    annotate a trace: each response, then each call
   tcpdump -A -r call.pcap | sip-codes explain
 
 Exit status: 0 when an answer was printed (a code, a class, search hits, or what an
 unregistered code stands for), 1 when nothing was found, 2 on a usage or I/O error.";
 
 const EXPLAIN_EXAMPLE: &str = "\
-Each status line is echoed, followed by what it means:
-  12:00:09.870001 IP 198.51.100.20.5060 > 192.0.2.10.5060: SIP/2.0 486 Busy
+Input: SIP messages as text, in any of these forms (a line may carry a prefix):
+  tcpdump -A -n -r call.pcap port 5060 | sip-codes explain      tcpdump -A
+  tcpdump -l -A -n port 5060 | sip-codes explain                live capture
+  ngrep -q -W byline port 5060 | sip-codes explain              ngrep, a message over lines
+  ngrep -q -W single port 5060 | sip-codes explain              ngrep, CRLF shown as ..
+  sip-codes explain sngrep-export.txt                           sngrep: save as .txt
+  grep -h SIP/2.0 proxy.log | sip-codes explain --status-only   proxy log lines
+A raw pcap is not text: only the status lines in its bytes are found (use tcpdump -A).
+
+Output: the trace, and after each message what it means for its request:
+  SIP/2.0 486 Busy
+  CSeq: 314159 INVITE
+  Retry-After: 300
+
     ^ 486 Busy Here: Client Error - The callee's end system was reached but ...
     ^ phrase \"Busy\" differs from the registered \"Busy Here\"; only the code carries meaning
+    ^ to INVITE: The callee is busy; Retry-After, when present, says when to call back.
+    ^ Retry-After: try again in 300 s (5 min)
+  `^` says what a message means, `!` what is wrong with it. Then one summary per call:
+  call a84b4c76e66710@pc33.example.org (lines 1-48): INVITE 100 180 486 ACK
+    = busy (486 Busy Here)
+
+--json writes JSON Lines instead: one object per annotated message
+  {\"kind\":\"response\",\"line\",\"code\",\"reason_phrase\",\"method\",\"cseq\",\"call_id\",
+   \"notes\":[{\"kind\",\"level\":\"info\"|\"problem\",\"text\"}]}  (\"kind\":\"request\" has no code)
+and one per call, at the end of the trace (earlier when the call cap below makes room):
+  {\"kind\":\"call\",\"call_id\",\"first_line\",\"last_line\",\"flow\":[\"INVITE\",\"100\",...],
+   \"flow_dropped\",\"outcome\",\"outcome_text\",\"problems\":[...],\"problems_dropped\",\"early\"}
+
+Memory stays bounded however long the trace: at most 10000 calls are held. Past that, calls
+that have ended are summarised at once, then the least recently active open ones (their
+summary says it came early); each call keeps at most 64 flow steps and 8 problems. A line
+longer than 64 KiB is shown cut, and the rest of it is still searched for SIP messages.
 
 Exit status: 0 when the trace held a status line, 1 when it held none, 2 when it could not
 be read.";
@@ -59,7 +91,6 @@ be read.";
     version,
     about,
     after_help = EXAMPLES,
-    args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true,
     arg_required_else_help = true
 )]
@@ -73,9 +104,15 @@ struct Cli {
     #[arg(long, conflicts_with = "query")]
     all: bool,
 
-    /// Print one JSON document: {"query", "matches", "unregistered", "invalid"}.
-    #[arg(long)]
+    /// Print JSON: one document {"query", "matches", "unregistered", "invalid"} for a
+    /// lookup; JSON Lines for `explain` (see `sip-codes explain --help`).
+    #[arg(long, global = true)]
     json: bool,
+
+    /// Colour `explain`'s notes: auto (when standard output is a terminal and NO_COLOR is
+    /// not set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    color: ColorWhen,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -83,23 +120,62 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Annotate every SIP status line of a trace (sngrep or `tcpdump -A` output, a proxy
-    /// log) with its class and meaning; flag unregistered codes and unusual phrases.
+    /// Annotate a SIP trace (`tcpdump -A`, ngrep, sngrep, proxy logs): what each response
+    /// means for its request, what is wrong with it, and how each call ended.
     #[command(after_help = EXPLAIN_EXAMPLE)]
     Explain {
         /// The trace to read; standard input when absent or `-`.
         file: Option<PathBuf>,
 
-        /// Print only the status lines, with their line numbers, and their annotations.
+        /// Print only the status lines, with their line numbers, their annotations and the
+        /// call summaries.
         #[arg(short, long)]
         status_only: bool,
     },
 }
 
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    /// When standard output is a terminal, unless NO_COLOR (or CLICOLOR=0) says otherwise.
+    Auto,
+    /// Always, even into a pipe (CLICOLOR_FORCE does the same for auto).
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorWhen {
+    fn enabled(self) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.all && cli.command.is_some() {
+        // `--json` is global now, so clap no longer keeps lookup flags away from `explain`.
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--all lists codes; it cannot be used with explain",
+            )
+            .exit();
+    }
     let result = match cli.command {
-        Some(Command::Explain { file, status_only }) => run_explain(file, explain::Options { status_only }),
+        Some(Command::Explain { file, status_only }) => {
+            let options = explain::Options {
+                status_only,
+                json: cli.json,
+                color: !cli.json && cli.color.enabled(),
+                ..explain::Options::default()
+            };
+            run_explain(file, options)
+        }
         None => run_lookup(&cli.query, cli.all, cli.json),
     };
     match result {
@@ -185,11 +261,10 @@ fn run_explain(file: Option<PathBuf>, options: explain::Options) -> Result<bool,
         }
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let input = Tracked { inner: input, failed: false };
-    let mut reader = BufReader::with_capacity(64 * 1024, input);
-    let summary = match explain::explain(&mut reader, &mut out, options) {
+    let mut input = Tracked { inner: input, failed: false };
+    let summary = match explain::explain(&mut input, &mut out, options) {
         Ok(summary) => summary,
-        Err(e) if reader.get_ref().failed => return Err(Failure::Input(name, e)),
+        Err(e) if input.failed => return Err(Failure::Input(name, e)),
         Err(e) => return Err(Failure::Io(e)),
     };
     if summary.capture {

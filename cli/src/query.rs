@@ -299,7 +299,7 @@ static INDEX: LazyLock<Vec<Searchable>> = LazyLock::new(|| {
             let mut parts = names.clone();
             parts.push(canonical(&text::plain(status.description().unwrap_or_default())));
             parts.extend(status.references().iter().map(|r| canonical(r.title)));
-            parts.extend(notes::for_code(status.code()).map(|note| canonical(&note.text)));
+            parts.extend(notes::every_note(status.code()).map(|note| canonical(&note.text)));
             Searchable { status, names, text: parts.join(" ") }
         })
         .collect()

@@ -206,3 +206,65 @@ pub fn write_list(
     }
     Ok(())
 }
+
+/// The styles of `explain`'s text output, used only when colour is on.
+mod style {
+    use anstyle::{AnsiColor, Style};
+
+    pub const PROBLEM: Style = AnsiColor::Yellow.on_default().bold();
+    pub const CALL: Style = Style::new().bold();
+    pub const GOOD: Style = AnsiColor::Green.on_default();
+    pub const BAD: Style = AnsiColor::Red.on_default();
+    pub const NOTE: Style = AnsiColor::Cyan.on_default();
+}
+
+/// `text` in `style` when `color` is on.
+fn paint(text: &str, style: anstyle::Style, color: bool) -> String {
+    if color { format!("{style}{text}{style:#}") } else { text.to_owned() }
+}
+
+/// An explained message's notes under it: `  ^ ` for what it means, `  ! ` for what is wrong.
+pub fn write_annotation(
+    out: &mut impl Write,
+    annotated: &crate::calls::Annotated,
+    color: bool,
+) -> io::Result<()> {
+    use crate::calls::Level;
+    for note in &annotated.notes {
+        match note.level {
+            Level::Info => writeln!(out, "{}", paint(&format!("  ^ {}", note.text), style::NOTE, color))?,
+            Level::Problem => {
+                writeln!(out, "{}", paint(&format!("  ! {}", note.text), style::PROBLEM, color))?
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One call's summary: its Call-ID, lines and flow, how it ended, and what was wrong.
+pub fn write_call(out: &mut impl Write, call: &crate::calls::Summary, color: bool) -> io::Result<()> {
+    let mut flow = call.flow.join(" ");
+    if call.flow_dropped > 0 {
+        flow.push_str(&format!(" ... ({} more steps not kept)", call.flow_dropped));
+    }
+    let (first, last) = call.lines;
+    let id = crate::text::printable(&call.call_id);
+    writeln!(out)?;
+    writeln!(out, "{}", paint(&format!("call {id} (lines {first}-{last}): {flow}"), style::CALL, color))?;
+    let outcome = if call.outcome.is_success() { style::GOOD } else { style::BAD };
+    writeln!(out, "  = {}", paint(&call.outcome_text, outcome, color))?;
+    for problem in &call.problems {
+        writeln!(out, "{}", paint(&format!("  ! {problem}"), style::PROBLEM, color))?;
+    }
+    if call.problems_dropped > 0 {
+        writeln!(
+            out,
+            "{}",
+            paint(&format!("  ! ... and {} more problems", call.problems_dropped), style::PROBLEM, color)
+        )?;
+    }
+    if let Some(early) = &call.early {
+        writeln!(out, "  ({early})")?;
+    }
+    Ok(())
+}

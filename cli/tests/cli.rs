@@ -172,6 +172,7 @@ fn usage_errors_exit_2() {
     sip_codes().assert().code(2).stderr(contains("Usage"));
     sip_codes().args(["--no-such-flag", "486"]).assert().code(2);
     sip_codes().args(["explain", "a", "b"]).assert().code(2);
+    sip_codes().args(["--all", "explain", "a"]).assert().code(2).stderr(contains("--all"));
 }
 
 #[test]
@@ -200,18 +201,27 @@ fn explain_annotates_a_tcpdump_trace() {
         sip_codes().args(["explain", &fixture("tcpdump-a.txt")]).assert().success().get_output().clone();
     let out = String::from_utf8(out.stdout).unwrap();
     let input = std::fs::read_to_string(fixture("tcpdump-a.txt")).unwrap();
-    // Every input line is echoed, in order, with annotations in between.
-    let echoed: Vec<&str> = out.lines().filter(|l| !l.starts_with("  ^ ")).collect();
+    // Every input line is echoed, in order, with annotations in between, then the calls.
+    let (trace, calls) = out.split_once("\ncall ").unwrap();
+    let echoed: Vec<&str> = trace.lines().filter(|l| !l.starts_with("  ^ ")).collect();
     assert_eq!(echoed, input.lines().collect::<Vec<_>>());
-    assert!(out.contains("E.....@.?.....d...c...........SIP/2.0 180 Ringing\n  ^ as above\n"));
+    // A response is annotated once, after its header fields, not on tcpdump's summary line.
+    assert_eq!(out.matches("  ^ 180 Ringing: Provisional").count(), 1, "{out}");
     assert!(out.contains(
-        "SIP: SIP/2.0 100 Trying\n  ^ 100 Trying: Provisional - The next hop has received the request"
+        "Content-Length: 0\n\n  ^ 100 Trying: Provisional - The next hop has received the request"
     ));
     assert!(out.contains(
-        "  ^ phrase \"Busy\" differs from the registered \"Busy Here\"; only the code carries meaning\n"
+        "  ^ phrase \"Busy\" differs from the registered \"Busy Here\"; only the code carries meaning\n\
+         \x20 ^ to INVITE: The callee is busy; Retry-After, when present, says when to call back.\n\
+         \x20 ^ Retry-After: try again in 300 s (5 min)\n"
     ));
     // Requests and Via headers are not status lines.
     assert!(out.contains("INVITE sip:bob@example.com SIP/2.0\nVia: SIP/2.0/UDP"));
+    // The ACK carries no Call-ID in this fixture, so it is not part of the call.
+    assert_eq!(
+        calls,
+        "a84b4c76e66710@pc33.example.org (lines 2-31): INVITE 100 180 486\n  = busy (486 Busy Here)\n"
+    );
 }
 
 #[test]
@@ -219,16 +229,19 @@ fn explain_annotates_an_sngrep_export_with_crlf_and_proxy_logs() {
     let out = sip_codes().args(["explain", &fixture("sngrep.txt")]).assert().success().get_output().clone();
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(!out.contains('\r'));
-    assert!(
-        out.contains("SIP/2.0 401 Unauthorized\n  ^ 401 Unauthorized: Client Error - A UAS or registrar")
-    );
+    assert!(out.contains(
+        "CSeq: 1826 REGISTER\nContent-Length: 0\n\n  ^ 401 Unauthorized: Client Error - A UAS or registrar"
+    ));
+    assert!(out.contains("  ^ to REGISTER: The registrar's routine challenge"));
     assert!(out.contains("  ^ \"Unsupported Certificate\" is a former phrase of 437"));
     assert!(out.contains("  ^ 202 Accepted (deprecated): Success - "));
+    assert!(out.contains("  ^ to REFER: "));
     assert!(out.contains(
         "(477/SL)\n  ^ 477 is not registered; a UAC treats it as 400 Bad Request (RFC 3261 §8.1.3.2)\n  ^ Kamailio"
     ));
     assert!(out.contains("\\r\\n\"\n  ^ 603 Decline: Global Failure - "));
-    assert_eq!(out.matches("  ^ ").count(), 8, "{out}");
+    assert_eq!(out.matches("  ^ ").count(), 11, "{out}");
+    assert!(!out.contains("\ncall "), "no message has a Call-ID: {out}");
 }
 
 #[test]
@@ -289,17 +302,20 @@ fn explain_finds_status_lines_inside_a_pcap() {
 
 #[test]
 fn explain_streams_a_large_input() {
-    let block = std::fs::read(fixture("tcpdump-a.txt")).unwrap();
+    // 20 MB of calls, each with its own Call-ID: more calls than the cap of 10000.
+    let block = std::fs::read_to_string(fixture("tcpdump-a.txt")).unwrap();
     let copies = 20 * 1024 * 1024 / block.len() + 1;
-    let input = block.repeat(copies);
+    let input: String =
+        (0..copies).map(|i| block.replace("a84b4c76e66710@", &format!("a84b4c76e66710-{i}@"))).collect();
+    let block_lines = block.lines().count();
     let assert = sip_codes().args(["explain", "--status-only"]).write_stdin(input).assert().success();
     let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert_eq!(out.matches("  ^ 486 Busy Here: Client Error").count(), copies);
-    assert_eq!(out.matches("  ^ as above").count(), 3 * copies);
-    let text = String::from_utf8(block).unwrap();
+    assert_eq!(out.matches("\n  = busy (486 Busy Here)\n").count(), copies, "one summary per call");
+    assert!(!out.contains("summarised before the end"), "ended calls make room first");
     let busy = "E.....@.?.....d...c...........SIP/2.0 486 Busy";
-    let busy_at = text.lines().position(|l| l == busy).unwrap() + 1;
-    let last_busy = (copies - 1) * text.lines().count() + busy_at;
+    let busy_at = block.lines().position(|l| l == busy).unwrap() + 1;
+    let last_busy = (copies - 1) * block_lines + busy_at;
     assert!(out.contains(&format!("\n{last_busy}: {busy}\n")), "line numbers count every line");
 }
 

@@ -1,0 +1,289 @@
+//! The header fields `explain` decodes: names (compact forms included), Retry-After, Reason
+//! and Warning values, and the Q.850 cause and warn-code names they carry.
+
+/// RFC 3261 §7.3.3 and later RFCs' compact forms, with the full name each stands for.
+const COMPACT: [(u8, &str); 19] = [
+    (b'a', "Accept-Contact"),
+    (b'b', "Referred-By"),
+    (b'c', "Content-Type"),
+    (b'd', "Request-Disposition"),
+    (b'e', "Content-Encoding"),
+    (b'f', "From"),
+    (b'i', "Call-ID"),
+    (b'j', "Reject-Contact"),
+    (b'k', "Supported"),
+    (b'l', "Content-Length"),
+    (b'm', "Contact"),
+    (b'n', "Identity-Info"),
+    (b'o', "Event"),
+    (b'r', "Refer-To"),
+    (b's', "Subject"),
+    (b't', "To"),
+    (b'u', "Allow-Events"),
+    (b'v', "Via"),
+    (b'x', "Session-Expires"),
+];
+
+/// A header field name as a key: its full name (compact forms expanded) in lower case.
+pub fn key(name: &[u8]) -> String {
+    if let [letter] = name {
+        let letter = letter.to_ascii_lowercase();
+        if let Some((_, full)) = COMPACT.iter().find(|(c, _)| *c == letter) {
+            return full.to_ascii_lowercase();
+        }
+    }
+    String::from_utf8_lossy(name).to_ascii_lowercase()
+}
+
+/// A `token` character of RFC 3261 §25.1, which header field names are made of.
+pub fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&b)
+}
+
+/// `Name: value` at the start of `line` (after any indentation): the name and the value,
+/// trimmed. `None` when the line is not a header field.
+pub fn split(line: &[u8]) -> Option<(&[u8], &[u8])> {
+    let line = line.trim_ascii_start();
+    let name_len = line.iter().take_while(|&&b| is_token_byte(b)).count();
+    if name_len == 0 {
+        return None;
+    }
+    let rest = line[name_len..].trim_ascii_start();
+    let value = rest.strip_prefix(b":")?;
+    Some((&line[..name_len], value.trim_ascii()))
+}
+
+/// A Retry-After value (RFC 3261 §20.33): the delay in seconds, before any comment or
+/// parameter.
+pub fn retry_after_seconds(value: &str) -> Option<u64> {
+    let digits: &str = value.split([' ', '\t', '(', ';']).next()?;
+    digits.parse().ok()
+}
+
+/// One value of a Reason header (RFC 3326 §2): `protocol ;cause=N ;text="..."`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    /// `SIP`, `Q.850`, or another token as written.
+    pub protocol: String,
+    /// The cause, when it is a number.
+    pub cause: Option<u16>,
+    /// The text parameter without its quotes.
+    pub text: Option<String>,
+}
+
+/// Every value of a Reason header (values are separated by commas outside quotes).
+pub fn reasons(value: &str) -> Vec<Reason> {
+    split_outside_quotes(value, ',')
+        .into_iter()
+        .filter_map(|one| {
+            let mut parts = split_outside_quotes(one, ';').into_iter();
+            let protocol = parts.next()?.trim().to_owned();
+            if protocol.is_empty() {
+                return None;
+            }
+            let mut reason = Reason { protocol, cause: None, text: None };
+            for param in parts {
+                let (name, val) = param.split_once('=').unwrap_or((param, ""));
+                let val = val.trim();
+                match name.trim().to_ascii_lowercase().as_str() {
+                    "cause" => reason.cause = val.parse().ok(),
+                    "text" => reason.text = Some(val.trim_matches('"').to_owned()),
+                    _ => {}
+                }
+            }
+            Some(reason)
+        })
+        .collect()
+}
+
+/// One value of a Warning header (RFC 3261 §20.43): `warn-code SP warn-agent SP "text"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// The three-digit warn-code.
+    pub code: u16,
+    /// The host (or pseudonym) that added the warning.
+    pub agent: String,
+    /// The text without its quotes.
+    pub text: String,
+}
+
+/// Every value of a Warning header.
+pub fn warnings(value: &str) -> Vec<Warning> {
+    split_outside_quotes(value, ',')
+        .into_iter()
+        .filter_map(|one| {
+            let one = one.trim();
+            let (code, rest) = one.split_once([' ', '\t'])?;
+            if code.len() != 3 {
+                return None;
+            }
+            let code = code.parse().ok()?;
+            let rest = rest.trim_start();
+            let (agent, text) = rest.split_once([' ', '\t']).unwrap_or((rest, ""));
+            Some(Warning { code, agent: agent.to_owned(), text: text.trim().trim_matches('"').to_owned() })
+        })
+        .collect()
+}
+
+/// `text` cut at every `separator` that is not inside double quotes.
+fn split_outside_quotes(text: &str, separator: char) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quoted = false;
+    let mut escaped = false;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            c if c == separator && !quoted => {
+                parts.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// The warn-codes of RFC 3261 §20.43 (registered by §27.2) and RFC 5630 §4.
+pub fn warning_name(code: u16) -> Option<&'static str> {
+    Some(match code {
+        300 => "incompatible network protocol",
+        301 => "incompatible network address formats",
+        302 => "incompatible transport protocol",
+        303 => "incompatible bandwidth units",
+        304 => "media type not available",
+        305 => "incompatible media format",
+        306 => "attribute not understood",
+        307 => "session description parameter not understood",
+        330 => "multicast not available",
+        331 => "unicast not available",
+        370 => "insufficient bandwidth",
+        380 => "SIPS not allowed",
+        381 => "SIPS required",
+        399 => "miscellaneous warning",
+        _ => return None,
+    })
+}
+
+/// The Q.850 cause values' names, as ITU-T Q.850 lists them (shortened where the standard
+/// adds a parenthesis).
+pub fn q850_name(cause: u16) -> Option<&'static str> {
+    Some(match cause {
+        1 => "unallocated (unassigned) number",
+        2 => "no route to specified transit network",
+        3 => "no route to destination",
+        6 => "channel unacceptable",
+        7 => "call awarded and being delivered in an established channel",
+        16 => "normal call clearing",
+        17 => "user busy",
+        18 => "no user responding",
+        19 => "no answer from user (user alerted)",
+        20 => "subscriber absent",
+        21 => "call rejected",
+        22 => "number changed",
+        23 => "redirection to new destination",
+        25 => "exchange routing error",
+        26 => "non-selected user clearing",
+        27 => "destination out of order",
+        28 => "invalid number format (address incomplete)",
+        29 => "facility rejected",
+        30 => "response to STATUS ENQUIRY",
+        31 => "normal, unspecified",
+        34 => "no circuit/channel available",
+        38 => "network out of order",
+        41 => "temporary failure",
+        42 => "switching equipment congestion",
+        43 => "access information discarded",
+        44 => "requested circuit/channel not available",
+        46 => "precedence call blocked",
+        47 => "resource unavailable, unspecified",
+        49 => "quality of service not available",
+        50 => "requested facility not subscribed",
+        53 => "outgoing calls barred within CUG",
+        55 => "incoming calls barred within CUG",
+        57 => "bearer capability not authorized",
+        58 => "bearer capability not presently available",
+        62 => "inconsistency in outgoing information element",
+        63 => "service or option not available, unspecified",
+        65 => "bearer capability not implemented",
+        66 => "channel type not implemented",
+        69 => "requested facility not implemented",
+        70 => "only restricted digital information bearer capability is available",
+        79 => "service or option not implemented, unspecified",
+        81 => "invalid call reference value",
+        82 => "identified channel does not exist",
+        83 => "a suspended call exists, but this call identity does not",
+        84 => "call identity in use",
+        85 => "no call suspended",
+        86 => "call having the requested call identity has been cleared",
+        87 => "user not member of CUG",
+        88 => "incompatible destination",
+        90 => "non-existent CUG",
+        91 => "invalid transit network selection",
+        95 => "invalid message, unspecified",
+        96 => "mandatory information element is missing",
+        97 => "message type non-existent or not implemented",
+        98 => "message not compatible with call state",
+        99 => "information element non-existent or not implemented",
+        100 => "invalid information element contents",
+        101 => "message not compatible with call state",
+        102 => "recovery on timer expiry",
+        103 => "parameter non-existent or not implemented, passed on",
+        110 => "message with unrecognized parameter, discarded",
+        111 => "protocol error, unspecified",
+        127 => "interworking, unspecified",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_names_expand() {
+        assert_eq!(key(b"i"), "call-id");
+        assert_eq!(key(b"Call-ID"), "call-id");
+        assert_eq!(key(b"WWW-Authenticate"), "www-authenticate");
+    }
+
+    #[test]
+    fn header_lines_split_and_others_do_not() {
+        assert_eq!(split(b"   CSeq: 1 INVITE"), Some((&b"CSeq"[..], &b"1 INVITE"[..])));
+        assert_eq!(split(b"i : abc"), Some((&b"i"[..], &b"abc"[..])));
+        assert_eq!(split(b"In this scenario, Alice"), None);
+        assert_eq!(split(b"v=0"), None);
+    }
+
+    #[test]
+    fn reason_values_are_read() {
+        let r = reasons("Q.850;cause=16;text=\"Terminated, normally\", SIP ;cause=200");
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].protocol, "Q.850");
+        assert_eq!(r[0].cause, Some(16));
+        assert_eq!(r[0].text.as_deref(), Some("Terminated, normally"));
+        assert_eq!(r[1].protocol, "SIP");
+        assert_eq!(r[1].cause, Some(200));
+    }
+
+    #[test]
+    fn warning_values_are_read() {
+        let w = warnings(
+            "370 devnull \"Choose a bigger pipe\", 307 isi.edu \"Session parameter 'foo' not understood\"",
+        );
+        assert_eq!(w.len(), 2);
+        assert_eq!((w[0].code, w[0].agent.as_str()), (370, "devnull"));
+        assert_eq!(w[1].text, "Session parameter 'foo' not understood");
+        assert_eq!(warning_name(370), Some("insufficient bandwidth"));
+    }
+
+    #[test]
+    fn retry_after_reads_the_seconds() {
+        assert_eq!(retry_after_seconds("18000;duration=3600"), Some(18000));
+        assert_eq!(retry_after_seconds("120 (I'm in a meeting)"), Some(120));
+        assert_eq!(retry_after_seconds("soon"), None);
+    }
+}

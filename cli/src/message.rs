@@ -1,0 +1,414 @@
+//! SIP messages as a trace shows them: start lines found inside a line of text (after a
+//! timestamp, a log prefix or the header bytes `tcpdump -A` prints), messages flattened onto
+//! one line (ngrep's `..`, a log's `\r\n`), and the few header fields `explain` reads.
+//!
+//! Status lines are read by the runtime's [`StatusLine::parse`]; this module only finds
+//! where one starts.
+
+use sip_codes::{ParseErrorKind, StatusLine};
+
+use crate::header;
+
+/// The most header fields whose names a message keeps: enough for any real message.
+const MAX_HEADER_NAMES: usize = 64;
+/// The most Reason or Warning values a message keeps.
+const MAX_VALUES: usize = 4;
+/// The longest header value kept.
+const MAX_VALUE: usize = 512;
+
+/// The first line of a SIP message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// `METHOD Request-URI SIP/2.0`.
+    Request {
+        /// The method, as sent.
+        method: String,
+        /// The Request-URI.
+        uri: String,
+    },
+    /// `SIP/2.0 code phrase`.
+    Response {
+        /// 100..=999, as [`StatusLine::parse`] reads it.
+        code: u16,
+        /// The Reason-Phrase as sent, lossily decoded.
+        phrase: String,
+        /// Why the line as sent is not a well-formed status line, when the code could still
+        /// be read after collapsing the extra blanks around it.
+        malformed: Option<String>,
+    },
+}
+
+/// A start line found in a line of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Where it begins in the line.
+    pub at: usize,
+    /// What it is.
+    pub start: Start,
+}
+
+/// How a line of text reads inside a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Empty (or blanks only): the end of a message's header fields.
+    Blank,
+    /// `Name: value`.
+    Header,
+    /// More blanks in front than the header fields have: a folded header line.
+    Continuation,
+    /// Anything else: prose, a log line, a body line.
+    Other,
+}
+
+/// `tcpdump`'s one-line packet summary (`12:00:01.000123 IP 192.0.2.1.5060 > ...: SIP: ...`):
+/// it repeats the payload's first line, which is read where the payload shows it.
+pub fn is_packet_summary(line: &[u8]) -> bool {
+    if !line.first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let head = &line[..line.len().min(80)];
+    let has = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
+    (has(b" IP ") || has(b" IP6 ")) && memchr::memmem::find(line, b" > ").is_some()
+}
+
+/// Where `SIP/2.0` starts (in any case) at or after `from`, not followed by `/` (a Via).
+fn find_version(line: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr_iter(b'/', &line[from..]).map(|i| from + i).find_map(|slash| {
+        let ok = slash >= from + 3
+            && line[slash - 3..slash].eq_ignore_ascii_case(b"SIP")
+            && line[slash + 1..].starts_with(b"2.0")
+            && line.get(slash + 4) != Some(&b'/');
+        ok.then_some(slash - 3)
+    })
+}
+
+/// Where a message flattened onto one line breaks its lines: ngrep's `..` (CRLF shown as
+/// dots) or a log's escaped `\r\n`. Found only after a start line, at a break followed by a
+/// header field name, so the dots `tcpdump -A` prints for header bytes are not taken for one.
+pub fn flattened_break(line: &[u8]) -> Option<&'static [u8]> {
+    let version = find_version(line, 0)?;
+    for separator in [&b".."[..], b"\\r\\n"] {
+        let mut from = version;
+        while let Some(i) = memchr::memmem::find(&line[from..], separator) {
+            let after = &line[from + i + separator.len()..];
+            let name = after.iter().take_while(|&&b| header::is_token_byte(b) && b != b'.').count();
+            if name > 0 && after[name..].trim_ascii_start().starts_with(b":") {
+                return Some(separator);
+            }
+            from += i + separator.len();
+        }
+    }
+    None
+}
+
+/// The first start line in `line`, request or response.
+pub fn find_start(line: &[u8]) -> Option<Found> {
+    let mut from = 0;
+    while let Some(at) = find_version(line, from) {
+        let after = &line[at + 7..];
+        if after.first().is_some_and(|b| *b == b' ' || *b == b'\t') {
+            if let Some(start) = response(&line[at..]) {
+                return Some(Found { at, start });
+            }
+        } else if (after.trim_ascii().is_empty() || after.starts_with(b"\""))
+            && let Some(found) = request(line, at)
+        {
+            return Some(found);
+        }
+        from = at + 7;
+    }
+    None
+}
+
+/// `METHOD SP Request-URI SP` just before the `SIP/2.0` at `version`.
+fn request(line: &[u8], version: usize) -> Option<Found> {
+    let before = line[..version].strip_suffix(b" ")?;
+    let uri_start = before.iter().rposition(|&b| b == b' ').map_or(0, |i| i + 1);
+    let uri = &before[uri_start..];
+    let scheme = uri.iter().position(|&b| b == b':')?;
+    if scheme == 0 || !uri[..scheme].iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let before_uri = before[..uri_start].strip_suffix(b" ")?;
+    let method_len = before_uri.iter().rev().take_while(|b| b.is_ascii_uppercase()).count();
+    if method_len == 0 {
+        return None;
+    }
+    let at = before_uri.len() - method_len;
+    Some(Found {
+        at,
+        start: Start::Request {
+            method: String::from_utf8_lossy(&before_uri[at..]).into_owned(),
+            uri: String::from_utf8_lossy(uri).into_owned(),
+        },
+    })
+}
+
+/// A status line at the start of `text` (which runs to the end of the line), read by
+/// [`StatusLine::parse`] with the CRLF the trace dropped put back.
+fn response(text: &[u8]) -> Option<Start> {
+    let text = &text[..text.len().min(StatusLine::MAX_LEN - 2)];
+    let mut line = Vec::with_capacity(text.len() + 2);
+    line.extend_from_slice(text);
+    // A log that quotes the message leaves its closing quote on the line.
+    if line.last() == Some(&b'"') {
+        line.pop();
+    }
+    let end = line.len() - line.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
+    // Keep a single trailing SP: `SIP/2.0 100 ` has an empty phrase (RFC 4475 §3.1.1.13).
+    let keep = if end < line.len() && line[end] == b' ' && end == 11 { end + 1 } else { end };
+    line.truncate(keep);
+    line.extend_from_slice(b"\r\n");
+    match StatusLine::parse(&line) {
+        Ok((status, _)) => Some(response_of(&status, None)),
+        Err(e) => match e.kind() {
+            // A control byte (in a binary line): the phrase ends there.
+            ParseErrorKind::ForbiddenByte { offset, .. } | ParseErrorKind::BareLineBreak { offset }
+                if offset > 11 =>
+            {
+                let mut cut = line[..offset].trim_ascii_end().to_vec();
+                cut.extend_from_slice(b"\r\n");
+                StatusLine::parse(&cut).ok().map(|(status, _)| response_of(&status, None))
+            }
+            _ => {
+                // RFC 3665 §3.9 prints `SIP/2.0  486 Busy Here`: say so, and read the code.
+                let rest = line[7..].trim_ascii_start();
+                let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                if digits != 3 || rest.get(3).is_some_and(|b| !b.is_ascii_whitespace()) {
+                    return None;
+                }
+                let mut fixed = b"SIP/2.0 ".to_vec();
+                fixed.extend_from_slice(&rest[..3]);
+                fixed.push(b' ');
+                fixed.extend_from_slice(rest[3..].trim_ascii());
+                fixed.extend_from_slice(b"\r\n");
+                if fixed == line {
+                    return None;
+                }
+                let (status, _) = StatusLine::parse(&fixed).ok()?;
+                let why = format!(
+                    "extra blanks around the code: RFC 3261 §7.2 allows exactly one SP on each side \
+                     (the status-line parser says: {e}); read as {} anyway",
+                    status.code()
+                );
+                Some(response_of(&status, Some(why)))
+            }
+        },
+    }
+}
+
+fn response_of(status: &StatusLine<'_>, malformed: Option<String>) -> Start {
+    Start::Response {
+        code: status.code().get(),
+        phrase: String::from_utf8_lossy(status.reason()).trim().to_owned(),
+        malformed,
+    }
+}
+
+/// A message being read, and what `explain` keeps of it.
+#[derive(Clone, Debug, Default)]
+pub struct Message {
+    /// The line number of its start line.
+    pub line: u64,
+    /// Its start line; `None` only before one is seen.
+    pub start: Option<Start>,
+    /// Call-ID.
+    pub call_id: Option<String>,
+    /// CSeq: sequence number and method.
+    pub cseq: Option<(u32, String)>,
+    /// Retry-After, as sent.
+    pub retry_after: Option<String>,
+    /// Reason values.
+    pub reasons: Vec<header::Reason>,
+    /// Warning values.
+    pub warnings: Vec<header::Warning>,
+    /// Content-Type, lower case, without parameters.
+    pub content_type: Option<String>,
+    /// Every header field name seen, as [`header::key`]s.
+    pub names: Vec<String>,
+    /// Whether it is the body of a `message/sipfrag` (a NOTIFY reporting a REFER's progress),
+    /// not a message of this trace.
+    pub in_sipfrag: bool,
+    /// The blanks in front of its header fields (RFC text indents them).
+    indent: Option<usize>,
+}
+
+impl Message {
+    /// A message starting at `line` with `start`.
+    pub fn new(line: u64, start: Start) -> Message {
+        Message { line, start: Some(start), ..Message::default() }
+    }
+
+    /// Whether a header field with this (lower-case, full) name was seen.
+    pub fn has(&self, key: &str) -> bool {
+        self.names.iter().any(|n| n == key)
+    }
+
+    /// How `line` reads inside this message.
+    pub fn kind(&self, line: &[u8]) -> Kind {
+        let blanks = line.iter().take_while(|b| **b == b' ' || **b == b'\t').count();
+        if blanks == line.len() {
+            return Kind::Blank;
+        }
+        if let Some(indent) = self.indent {
+            if blanks > indent {
+                return Kind::Continuation;
+            }
+            if blanks < indent {
+                return Kind::Other;
+            }
+        }
+        if header::split(line).is_some() { Kind::Header } else { Kind::Other }
+    }
+
+    /// Takes in a header field line.
+    pub fn add_header(&mut self, line: &[u8]) {
+        let Some((name, value)) = header::split(line) else {
+            return;
+        };
+        if self.indent.is_none() {
+            self.indent = Some(line.iter().take_while(|b| **b == b' ' || **b == b'\t').count());
+        }
+        let key = header::key(name);
+        let value = String::from_utf8_lossy(&value[..value.len().min(MAX_VALUE)]).into_owned();
+        match key.as_str() {
+            "call-id" => self.call_id = Some(value.clone()),
+            "cseq" => {
+                let mut parts = value.split_ascii_whitespace();
+                if let (Some(number), Some(method)) = (parts.next(), parts.next())
+                    && let Ok(number) = number.parse()
+                {
+                    self.cseq = Some((number, method.to_owned()));
+                }
+            }
+            "retry-after" => self.retry_after = Some(value.clone()),
+            "reason" => {
+                let room = MAX_VALUES.saturating_sub(self.reasons.len());
+                self.reasons.extend(header::reasons(&value).into_iter().take(room));
+            }
+            "warning" => {
+                let room = MAX_VALUES.saturating_sub(self.warnings.len());
+                self.warnings.extend(header::warnings(&value).into_iter().take(room));
+            }
+            "content-type" => {
+                let media = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+                self.content_type = Some(media);
+            }
+            _ => {}
+        }
+        if !self.has(&key) && self.names.len() < MAX_HEADER_NAMES {
+            self.names.push(key);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(line: &str) -> Option<(u16, String)> {
+        match find_start(line.as_bytes())?.start {
+            Start::Response { code, phrase, .. } => Some((code, phrase)),
+            Start::Request { .. } => None,
+        }
+    }
+
+    fn method(line: &str) -> Option<String> {
+        match find_start(line.as_bytes())?.start {
+            Start::Request { method, .. } => Some(method),
+            Start::Response { .. } => None,
+        }
+    }
+
+    #[test]
+    fn finds_status_lines_with_prefixes() {
+        assert_eq!(status("SIP/2.0 486 Busy Here"), Some((486, "Busy Here".to_owned())));
+        assert_eq!(status("E..@.@....SIP/2.0 200 OK"), Some((200, "OK".to_owned())));
+        assert_eq!(status("2026-01-01 12:00:00 <- sip/2.0 180 Ringing"), Some((180, "Ringing".to_owned())));
+        assert_eq!(status("reply: \"SIP/2.0 603 Decline\""), Some((603, "Decline".to_owned())));
+        assert_eq!(status("SIP/2.0 100"), Some((100, String::new())));
+        assert_eq!(status("SIP/2.0 100 "), Some((100, String::new())));
+        assert_eq!(status("SIP/2.0 999 Strange"), Some((999, "Strange".to_owned())));
+    }
+
+    #[test]
+    fn reads_a_status_line_with_two_spaces_and_says_so() {
+        let found = find_start(b"   SIP/2.0  486 Busy Here").unwrap();
+        let Start::Response { code, phrase, malformed } = found.start else { panic!() };
+        assert_eq!((found.at, code, phrase.as_str()), (3, 486, "Busy Here"));
+        assert!(malformed.unwrap().starts_with("extra blanks around the code"));
+    }
+
+    #[test]
+    fn a_binary_line_ends_the_phrase_at_a_control_byte() {
+        assert_eq!(
+            status("SIP/2.0 503 Service Unavailable\0\u{1}xx"),
+            Some((503, "Service Unavailable".to_owned()))
+        );
+    }
+
+    #[test]
+    fn ignores_what_is_not_a_status_line() {
+        assert_eq!(status("Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK"), None);
+        assert_eq!(status("SIP/2.0 4861 Busy"), None);
+        assert_eq!(status("SIP/2.0 48 Busy"), None);
+        assert_eq!(status("SIP/2.0486 Busy"), None);
+        assert_eq!(status("SIP/2.0 099 Low"), None);
+    }
+
+    #[test]
+    fn finds_request_lines() {
+        assert_eq!(method("INVITE sip:bob@example.com SIP/2.0").as_deref(), Some("INVITE"));
+        assert_eq!(method("   BYE sip:alice@client.atlanta.example.com SIP/2.0").as_deref(), Some("BYE"));
+        assert_eq!(
+            method("E..q..@.@.....c...d...........ACK sip:bob@example.com SIP/2.0").as_deref(),
+            Some("ACK")
+        );
+        assert_eq!(method("sip-codes explain SIP/2.0"), None);
+        assert_eq!(method("INVITE bob SIP/2.0"), None);
+    }
+
+    #[test]
+    fn packet_summaries_are_recognised() {
+        assert!(is_packet_summary(
+            b"12:00:01.000123 IP 192.0.2.10.5060 > 198.51.100.20.5060: SIP: INVITE sip:b@x SIP/2.0"
+        ));
+        assert!(is_packet_summary(
+            b"2026-11-01 12:00:01.000123 IP6 2001:db8::1.5060 > 2001:db8::2.5060: SIP"
+        ));
+        assert!(!is_packet_summary(b"12:00 INVITE sip:b@x SIP/2.0"));
+    }
+
+    #[test]
+    fn flattened_messages_are_recognised() {
+        assert_eq!(
+            flattened_break(b"U 10.0.0.1:5060 -> 10.0.0.2:5060 SIP/2.0 486 Busy Here..Via: x"),
+            Some(&b".."[..])
+        );
+        assert_eq!(flattened_break(b"got \"SIP/2.0 603 Decline\\r\\nVia: x\\r\\n\""), Some(&b"\\r\\n"[..]));
+        assert_eq!(flattened_break(b"E.....@.?.....d...c...........SIP/2.0 486 Busy"), None);
+        assert_eq!(flattened_break(b"Via: SIP/2.0/UDP host"), None);
+    }
+
+    #[test]
+    fn messages_keep_the_fields_explain_reads() {
+        let mut m = Message::new(1, Start::Request { method: "BYE".into(), uri: "sip:a@b".into() });
+        for line in [
+            "   i: abc@host",
+            "   CSeq: 7 BYE",
+            "   Reason: Q.850;cause=16",
+            "   Content-Type: Application/SDP; charset=x",
+        ] {
+            assert_eq!(m.kind(line.as_bytes()), Kind::Header);
+            m.add_header(line.as_bytes());
+        }
+        assert_eq!(m.call_id.as_deref(), Some("abc@host"));
+        assert_eq!(m.cseq, Some((7, "BYE".to_owned())));
+        assert_eq!(m.reasons[0].cause, Some(16));
+        assert_eq!(m.content_type.as_deref(), Some("application/sdp"));
+        assert_eq!(m.kind(b"    ;tag=folded"), Kind::Continuation);
+        assert_eq!(m.kind(b"v=0"), Kind::Other);
+        assert_eq!(m.kind(b"   "), Kind::Blank);
+        assert!(m.has("call-id"));
+    }
+}

@@ -1,0 +1,315 @@
+//! `sip-codes explain` on real call flows: RFC 3665's examples (see fixtures/traces/SOURCES.md)
+//! and a made-up trace of the cases those flows lack. Every expectation was checked by hand
+//! against the flow's diagram and message details, not copied from the output.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `--json` objects for a trace.
+fn objects(path: &str) -> Vec<Value> {
+    let output =
+        assert_cmd::cargo::cargo_bin_cmd!("sip-codes").args(["--json", "explain", path]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// One row per annotated message: "line code-or-method cseq-method note-kinds".
+fn rows(objects: &[Value]) -> Vec<String> {
+    objects
+        .iter()
+        .filter(|o| o["kind"] != "call")
+        .map(|o| {
+            let what =
+                o.get("code").map_or_else(|| o["method"].as_str().unwrap().to_owned(), Value::to_string);
+            let kinds: Vec<&str> =
+                o["notes"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+            format!(
+                "{} {what} {} {} {}",
+                o["line"],
+                o["cseq"],
+                o["method"].as_str().unwrap(),
+                kinds.join(",")
+            )
+        })
+        .collect()
+}
+
+/// One row per call: "call-id | flow | outcome | outcome text | problems".
+fn calls(objects: &[Value]) -> Vec<String> {
+    objects
+        .iter()
+        .filter(|o| o["kind"] == "call")
+        .map(|o| {
+            let flow: Vec<&str> = o["flow"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+            let problems: Vec<&str> =
+                o["problems"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+            format!(
+                "{} | {} | {} | {} | {}",
+                o["call_id"].as_str().unwrap(),
+                flow.join(" "),
+                o["outcome"].as_str().unwrap(),
+                o["outcome_text"].as_str().unwrap(),
+                problems.join(" / ")
+            )
+        })
+        .collect()
+}
+
+fn note<'a>(objects: &'a [Value], line: u64, kind: &str) -> Vec<&'a str> {
+    objects
+        .iter()
+        .filter(|o| o["line"] == line && o["kind"] != "call")
+        .flat_map(|o| o["notes"].as_array().unwrap())
+        .filter(|n| n["kind"] == kind)
+        .map(|n| n["text"].as_str().unwrap())
+        .collect()
+}
+
+/// §3.2: F2 407 from Proxy 1, ACK, F4 INVITE with credentials; 100 (F6, F8), 180 (F9-F11),
+/// 200 (F12-F14) each crossing hops; Bob's BYE (CSeq 1, his own count) and its 200 (F21-F23).
+#[test]
+fn rfc3665_3_2_two_proxies_407_then_bye() {
+    let objects = objects(&fixture("traces/rfc3665-s3.2-two-proxies-407-bye.txt"));
+    assert_eq!(
+        rows(&objects),
+        [
+            "83 407 1 INVITE meaning,phrase,method",
+            "112 INVITE 2 INVITE retry",
+            "168 100 2 INVITE meaning,method",
+            "208 100 2 INVITE repeat",
+            "222 180 2 INVITE meaning,method",
+            "240 180 2 INVITE repeat",
+            "257 180 2 INVITE repeat",
+            "272 200 2 INVITE meaning,method",
+            "300 200 2 INVITE repeat",
+            "326 200 2 INVITE repeat",
+            "446 200 1 BYE meaning,method",
+            "462 200 1 BYE repeat",
+            "475 200 1 BYE repeat",
+        ]
+    );
+    // RFC 3665 writes "Proxy Authorization Required"; the registry says "Authentication".
+    assert_eq!(
+        note(&objects, 83, "phrase"),
+        [
+            "phrase \"Proxy Authorization Required\" differs from the registered \"Proxy Authentication Required\"; only the code carries meaning"
+        ]
+    );
+    assert!(note(&objects, 83, "method")[0].starts_with("to INVITE: The routine challenge from a proxy"));
+    assert_eq!(note(&objects, 112, "retry"), ["sent again with credentials after the 407 on line 83"]);
+    assert!(note(&objects, 272, "method")[0].starts_with("to INVITE: The call was answered"));
+    assert!(note(&objects, 446, "method")[0].starts_with("to BYE: The call ended normally"));
+    assert_eq!(
+        calls(&objects),
+        [
+            "3848276298220188511@atlanta.example.com | INVITE 407 ACK INVITE 100 180 200 ACK BYE 200 | hung-up | \
+          answered (200), then hung up normally (BYE answered 200) | "
+        ]
+    );
+}
+
+/// §3.6: F2 302 from the redirect server, F3 ACK, F4 INVITE to Proxy 3, then 100, 180 (F7,
+/// F8), 200 (F9, F10), ACK with SDP, BYE and its 200 across two hops.
+#[test]
+fn rfc3665_3_6_redirect_302() {
+    let objects = objects(&fixture("traces/rfc3665-s3.6-redirect-302.txt"));
+    assert_eq!(
+        rows(&objects),
+        [
+            "60 302 1 INVITE meaning,method",
+            "114 100 2 INVITE meaning,method",
+            "126 180 2 INVITE meaning,method",
+            "141 180 2 INVITE repeat",
+            "155 200 2 INVITE meaning,method",
+            "180 200 2 INVITE repeat",
+            "281 200 1 BYE meaning,method",
+            "295 200 1 BYE repeat",
+        ]
+    );
+    assert!(note(&objects, 60, "method")[0].starts_with("to INVITE: A redirect: expect the caller to ACK"));
+    assert_eq!(
+        calls(&objects),
+        [
+            "2xTb9vxSit55XU7p8@atlanta.example.com | INVITE 302 ACK INVITE 100 180 200 ACK BYE 200 | hung-up | \
+          answered (200), then hung up normally (BYE answered 200) | "
+        ]
+    );
+}
+
+/// §3.8: ringing, then Alice's CANCEL hop by hop; each hop answers the CANCEL with 200 and
+/// the INVITE with 487, which is ACKed hop by hop.
+#[test]
+fn rfc3665_3_8_no_answer_cancel_487() {
+    let objects = objects(&fixture("traces/rfc3665-s3.8-no-answer-cancel-487.txt"));
+    assert_eq!(
+        rows(&objects),
+        [
+            "106 100 1 INVITE meaning,method",
+            "145 100 1 INVITE repeat",
+            "159 180 1 INVITE meaning,method",
+            "178 180 1 INVITE repeat",
+            "195 180 1 INVITE repeat",
+            "223 200 1 CANCEL meaning,method",
+            "246 200 1 CANCEL repeat",
+            "270 200 1 CANCEL repeat",
+            "281 487 1 INVITE meaning,method",
+            "309 487 1 INVITE repeat",
+            "334 487 1 INVITE repeat",
+        ]
+    );
+    assert!(
+        note(&objects, 223, "method")[0].starts_with("to CANCEL: This answers the CANCEL only, not the call")
+    );
+    // The CANCEL is in the trace: no "no CANCEL" remark.
+    assert!(!note(&objects, 281, "method")[0].contains("No CANCEL"));
+    assert_eq!(
+        calls(&objects),
+        ["2xTb9vxSit55XU7p8@atlanta.example.com | INVITE 100 180 CANCEL 200 487 ACK | cancelled | \
+          cancelled by the caller (CANCEL, then 487) | "]
+    );
+}
+
+/// §3.9: Bob is busy; 486 travels back hop by hop (F6, F8, F10), each ACKed. The RFC prints
+/// the status line with two spaces after SIP/2.0, which the status-line parser refuses.
+#[test]
+fn rfc3665_3_9_busy_486() {
+    let objects = objects(&fixture("traces/rfc3665-s3.9-busy-486.txt"));
+    assert_eq!(
+        rows(&objects),
+        [
+            "89 100 1 INVITE meaning,method",
+            "128 100 1 INVITE repeat",
+            "142 486 1 INVITE meaning,malformed,method",
+            "170 486 1 INVITE repeat,malformed",
+            "195 486 1 INVITE repeat,malformed",
+        ]
+    );
+    assert!(note(&objects, 142, "malformed")[0].starts_with("extra blanks around the code"));
+    let calls = calls(&objects);
+    assert_eq!(calls.len(), 1);
+    assert!(
+        calls[0].starts_with("2xTb9vxSit55XU7p8@atlanta.example.com | INVITE 100 486 ACK | busy | busy (486 Busy Here) | lines 142, 170, 195: extra blanks"),
+        "{calls:?}"
+    );
+}
+
+/// The cases RFC 3665 lacks: missing headers, Retry-After, Reason, Warning, glare, REGISTER.
+#[test]
+fn made_up_problems() {
+    let objects = objects(&fixture("problems.txt"));
+    assert_eq!(
+        note(&objects, 8, "header"),
+        ["407 without Proxy-Authenticate, which it must carry (RFC 3261 §22.3; §20 Table 3)"]
+    );
+    assert_eq!(note(&objects, 23, "retry-after"), ["Retry-After: try again in 120 s (2 min)"]);
+    assert_eq!(
+        note(&objects, 23, "reason"),
+        [
+            "Reason: Q.850 cause 16 (normal call clearing), text \"Normal call clearing\"",
+            "the Q.850 cause disagrees with the status: RFC 3398 maps 486 to cause 17 (user busy), and cause 16 to a \
+             BYE or CANCEL, not a response; the status code decides (RFC 6432 §4)",
+        ]
+    );
+    assert_eq!(
+        note(&objects, 40, "warning"),
+        ["Warning 305 (incompatible media format) from gw.example.com: \"Incompatible media format\""]
+    );
+    assert!(note(&objects, 62, "method")[0].contains("2.1 to 4 s"));
+    assert_eq!(
+        note(&objects, 62, "dialog"),
+        [
+            "inside the established dialog this fails only this request; the call and the dialog carry on (RFC 5057 §5.1)"
+        ]
+    );
+    assert_eq!(note(&objects, 62, "retry-after").len(), 2, "read, then flagged: 491 takes no Retry-After");
+    assert_eq!(note(&objects, 68, "reason"), ["Reason: Q.850 cause 16 (normal call clearing)"]);
+    assert!(note(&objects, 85, "method")[0].contains("Min-Expires"));
+    assert!(note(&objects, 113, "reason")[0].contains("answered elsewhere"));
+    assert!(
+        note(&objects, 134, "retry-after")[0]
+            .starts_with("no Retry-After: the client handles this 503 as a 500")
+    );
+    assert_eq!(
+        calls(&objects),
+        [
+            "c1@example.org | INVITE 407 ACK | challenged | challenged (407 Proxy Authentication Required), not sent again \
+             with credentials in the trace | line 8: 407 without Proxy-Authenticate, which it must carry (RFC 3261 §22.3; §20 Table 3)",
+            "c2@example.org | INVITE 486 ACK | busy | busy (486 Busy Here) | line 23: the Q.850 cause disagrees with the \
+             status: RFC 3398 maps 486 to cause 17 (user busy), and cause 16 to a BYE or CANCEL, not a response; the \
+             status code decides (RFC 6432 §4)",
+            "c3@example.org | INVITE 488 | failed | failed with 488 Not Acceptable Here | ",
+            "c4@example.org | INVITE 200 INVITE 491 BYE 200 | hung-up | answered (200), then hung up normally (BYE \
+             answered 200) | line 62: Retry-After on a 491: no RFC gives it a meaning there (RFC 3261 §20.33 lists 404, \
+             413, 480, 486, 500, 503, 600 and 603) / line 51: no ACK for the 200 to INVITE (CSeq 1) in the trace",
+            "c5@example.org | REGISTER 423 REGISTER 200 | done | REGISTER accepted (200 OK) | ",
+            "c6@example.org | INVITE 180 CANCEL 200 487 | cancelled | cancelled because another branch answered \
+             (CANCEL with Reason SIP cause 200, then 487) | ",
+            "c7@example.org | INVITE 503 | failed | failed with 503 Service Unavailable | ",
+            "c8@example.org | INVITE 100 | open | still open at the end of the trace (no final response to the INVITE) | ",
+        ]
+    );
+}
+
+/// ngrep `-W byline` shows a message over lines like tcpdump; `-W single` on one line with
+/// `..` for CRLF. Both read the same.
+#[test]
+fn ngrep_single_and_byline_read_alike() {
+    let single = objects(&fixture("ngrep-single.txt"));
+    let byline = objects(&fixture("ngrep-byline.txt"));
+    let strip = |objects: &[Value]| -> Vec<String> {
+        calls(objects)
+            .into_iter()
+            .chain(objects.iter().filter(|o| o["kind"] != "call").map(|o| o["notes"].to_string()))
+            .collect()
+    };
+    assert_eq!(strip(&single), strip(&byline));
+    assert_eq!(calls(&single), ["ng1@10.0.0.1 | INVITE 100 180 486 ACK | busy | busy (486 Busy Here) | "]);
+}
+
+/// Colour only when asked for or on a terminal; never in a pipe by default.
+#[test]
+fn colour_follows_the_flag() {
+    let run = |args: &[&str]| {
+        let output = assert_cmd::cargo::cargo_bin_cmd!("sip-codes").args(args).output().unwrap();
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let path = fixture("problems.txt");
+    assert!(!run(&["explain", &path]).contains('\u{1b}'));
+    assert!(!run(&["explain", "--color", "never", &path]).contains('\u{1b}'));
+    let coloured = run(&["--color", "always", "explain", &path]);
+    assert!(
+        coloured.contains("\u{1b}[1m\u{1b}[33m  ! 407 without Proxy-Authenticate")
+            || coloured.contains("\u{1b}[1;33m"),
+        "{coloured}"
+    );
+    let mut no_color = Command::new(assert_cmd::cargo::cargo_bin!("sip-codes"));
+    let out = no_color.env("NO_COLOR", "1").args(["explain", &path]).output().unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
+}
+
+/// A NOTIFY's sipfrag body carries the status of the call a REFER started: it is read as
+/// such, and the NOTIFY's call keeps its own flow.
+#[test]
+fn a_sipfrag_body_is_not_a_response_of_the_call() {
+    let trace = "NOTIFY sip:alice@192.0.2.10 SIP/2.0\nCall-ID: refer1@example.org\nCSeq: 2 NOTIFY\n\
+                 Event: refer\nContent-Type: message/sipfrag;version=2.0\nContent-Length: 16\n\n\
+                 SIP/2.0 180 Ringing\n\n\
+                 SIP/2.0 200 OK\nCall-ID: refer1@example.org\nCSeq: 2 NOTIFY\nContent-Length: 0\n\n";
+    let output = assert_cmd::cargo::cargo_bin_cmd!("sip-codes")
+        .args(["--json", "explain"])
+        .write_stdin(trace)
+        .output()
+        .unwrap();
+    let objects: Vec<Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(objects[0]["line"], 8);
+    assert_eq!(objects[0]["code"], 180);
+    assert_eq!(objects[0]["call_id"], Value::Null);
+    assert_eq!(note(&objects, 8, "sipfrag").len(), 1);
+    assert_eq!(rows(&objects[1..]), ["10 200 2 NOTIFY meaning"]);
+    assert_eq!(calls(&objects), ["refer1@example.org | NOTIFY 200 | done | NOTIFY accepted (200 OK) | "]);
+}
