@@ -75,9 +75,32 @@ pub fn write_code(
         );
         write_field(out, "Note", &note, width)?;
     }
+    if !status.required_headers().is_empty() {
+        write_field(out, "Must carry", &status.required_headers().join(", "), width)?;
+    }
+    if status.allows_retry_after() {
+        write_field(out, "Retry-After", "allowed: it says when to try again", width)?;
+    }
+    if let Some(cause) = status.to_q850() {
+        write_field(
+            out,
+            "Q.850",
+            &format!("a gateway releases the call with cause {cause} (RFC 3398)"),
+            width,
+        )?;
+    }
     if let Some(description) = status.description() {
         writeln!(out)?;
         write_paragraph(out, &plain(description), width)?;
+    }
+    // What to look for in a trace: the code's tip, then what it means for each method.
+    for note in crate::notes::every_note(status.code()) {
+        let text = match &note.method {
+            None => format!("Tip: {}", note.text),
+            Some(method) => format!("To {method}: {}", note.text),
+        };
+        writeln!(out)?;
+        write_paragraph(out, &text, width)?;
     }
     Ok(())
 }

@@ -41,6 +41,21 @@ fn a_code_prints_phrase_class_references_and_description() {
 }
 
 #[test]
+fn a_code_shows_its_semantics_and_the_notes_for_trace_readers() {
+    let out = stdout_of(&["407"]);
+    assert!(out.contains("  Must carry  Proxy-Authenticate\n"), "{out}");
+    assert!(out.contains("  Q.850       a gateway releases the call with cause 21 (RFC 3398)\n"), "{out}");
+    assert!(out.contains("\n  Tip: "), "{out}");
+    assert!(out.contains("\n  To INVITE: "), "{out}");
+    let busy = stdout_of(&["486"]);
+    assert!(busy.contains("  Retry-After allowed"), "{busy}");
+    assert!(busy.contains("cause 17 (RFC 3398)"), "{busy}");
+    // 487 has no cause under RFC 3398, and no header it must carry.
+    let cancelled = stdout_of(&["487"]);
+    assert!(!cancelled.contains("Q.850") && !cancelled.contains("Must carry"), "{cancelled}");
+}
+
+#[test]
 fn descriptions_wrap_within_the_terminal_width() {
     let out = stdout_of(&["486"]);
     // Not a terminal here: 80 columns.
