@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::toml_doc::{self, Spanned, Value};
+use crate::toml_doc::{self, Spanned, Table, Value};
 
 use crate::diag::{Diagnostics, LineIndex, Location};
 use crate::names;
@@ -237,7 +237,7 @@ impl Reader<'_> {
                 "registry" => spec.registry = self.read_registry(value),
                 "code" => {
                     saw_codes = true;
-                    for entry in self.array_of_tables("code", value) {
+                    for entry in self.array_of_tables("code", "code", value) {
                         match self.read_entry(entry) {
                             Some(Entry::Clean(entry)) => spec.codes.push(entry),
                             Some(Entry::Stub(entry)) => spec.stubs.push(entry),
@@ -247,7 +247,7 @@ impl Reader<'_> {
                 }
                 "update" => {
                     saw_codes = true;
-                    for entry in self.array_of_tables("update", value) {
+                    for entry in self.array_of_tables("update", "update", value) {
                         spec.updates.extend(self.read_update(entry));
                     }
                 }
@@ -269,27 +269,39 @@ impl Reader<'_> {
         spec
     }
 
-    /// The entries of `[[what]]`, or an error when `what` is not an array of tables.
-    fn array_of_tables<'v>(&mut self, what: &str, value: &'v Spanned<Value>) -> &'v [Spanned<Value>] {
+    /// The entries of the array of tables `key` (written `[[header]]`), or an error.
+    fn array_of_tables<'v>(
+        &mut self,
+        key: &str,
+        header: &str,
+        value: &'v Spanned<Value>,
+    ) -> &'v [Spanned<Value>] {
         match value.get_ref() {
             Value::Array(entries) => entries,
             other => {
-                let message =
-                    format!("`{what}` must be an array of tables (`[[{what}]]`), found {}", other.type_str());
+                let message = format!(
+                    "`{key}` must be an array of tables (`[[{header}]]`), found {}",
+                    other.type_str()
+                );
                 self.error(&value.span(), message);
                 &[]
             }
         }
     }
 
+    /// The table `value` must be, or an error saying that `subject` must be one.
+    fn table<'v>(&mut self, subject: &str, value: &'v Spanned<Value>) -> Option<&'v Table> {
+        match value.get_ref() {
+            Value::Table(table) => Some(table),
+            other => {
+                self.error(&value.span(), format!("{subject} must be a table, found {}", other.type_str()));
+                None
+            }
+        }
+    }
+
     fn read_update(&mut self, value: &Spanned<Value>) -> Option<Update> {
-        let Value::Table(table) = value.get_ref() else {
-            self.error(
-                &value.span(),
-                format!("each `update` entry must be a table, found {}", value.get_ref().type_str()),
-            );
-            return None;
-        };
+        let table = self.table("each `update` entry", value)?;
         let before = self.diagnostics.len();
         let mut code = None;
         let mut update = Update {
@@ -335,13 +347,7 @@ impl Reader<'_> {
     }
 
     fn read_registry(&mut self, value: &Spanned<Value>) -> Option<Registry> {
-        let Value::Table(table) = value.get_ref() else {
-            self.error(
-                &value.span(),
-                format!("`registry` must be a table, found {}", value.get_ref().type_str()),
-            );
-            return None;
-        };
+        let table = self.table("`registry`", value)?;
         let mut registry = Registry::default();
         for (key, value) in table {
             let key_name = key.get_ref().as_str();
@@ -364,13 +370,7 @@ impl Reader<'_> {
     }
 
     fn read_entry(&mut self, value: &Spanned<Value>) -> Option<Entry> {
-        let Value::Table(table) = value.get_ref() else {
-            self.error(
-                &value.span(),
-                format!("each `code` entry must be a table, found {}", value.get_ref().type_str()),
-            );
-            return None;
-        };
+        let table = self.table("each `code` entry", value)?;
         let before = self.diagnostics.len();
         let mut code = None;
         let mut reason = None;

@@ -152,17 +152,6 @@ const HEADER_KEYS: &[&str] = &["name", "rule", "when", "source"];
 const CAUSE_KEYS: &[&str] = &["cause", "rfc3398", "rfc4497", "source"];
 
 impl Reader<'_> {
-    /// The table `value` must be, or an error naming `what`.
-    fn table<'v>(&mut self, what: &str, value: &'v Spanned<Value>) -> Option<&'v Table> {
-        match value.get_ref() {
-            Value::Table(table) => Some(table),
-            other => {
-                self.error(&value.span(), format!("`{what}` must be a table, found {}", other.type_str()));
-                None
-            }
-        }
-    }
-
     /// Reports an unknown key of the table `what`.
     fn unknown_key(&mut self, what: &str, key: &str, span: &Range<usize>, keys: &[&str]) {
         let message = match closest(key, keys) {
@@ -218,7 +207,7 @@ impl Reader<'_> {
     }
 
     pub(super) fn q850_row(&mut self, value: &Spanned<Value>) -> Option<Q850Row> {
-        let table = self.table("q850", value)?;
+        let table = self.table("`q850`", value)?;
         let mut row = Q850Row { rfc3398: Mapping::Default, rfc4497: Mapping::Default, source: String::new() };
         for (key, value) in table {
             // `mapping` checks the range, so the casts keep every value.
@@ -238,7 +227,7 @@ impl Reader<'_> {
     }
 
     pub(super) fn dialog_rule(&mut self, value: &Spanned<Value>) -> Option<DialogRule> {
-        let table = self.table("rfc5057", value)?;
+        let table = self.table("`rfc5057`", value)?;
         let mut effect = None;
         let mut methods = Vec::new();
         let mut note = None;
@@ -246,7 +235,7 @@ impl Reader<'_> {
             match key.get_ref().as_str() {
                 "effect" => effect = self.effect("effect", value),
                 "methods" => {
-                    if let Some(overrides) = self.table("methods", value) {
+                    if let Some(overrides) = self.table("`methods`", value) {
                         for (method, value) in overrides {
                             let name = method.get_ref().as_str();
                             if !is_token(name) {
@@ -299,19 +288,10 @@ impl Reader<'_> {
     }
 
     pub(super) fn header_specs(&mut self, value: &Spanned<Value>) -> Vec<HeaderSpec> {
-        let Value::Array(items) = value.get_ref() else {
-            self.error(
-                &value.span(),
-                format!(
-                    "`header` must be an array of tables (`[[code.header]]`), found {}",
-                    value.get_ref().type_str()
-                ),
-            );
-            return Vec::new();
-        };
+        let items = self.array_of_tables("header", "code.header", value);
         let mut rules = Vec::with_capacity(items.len());
         for item in items {
-            let Some(table) = self.table("header", item) else { continue };
+            let Some(table) = self.table("`header`", item) else { continue };
             let mut name = None;
             let mut rule = None;
             let mut when = None;
@@ -366,19 +346,10 @@ impl Reader<'_> {
     }
 
     pub(super) fn read_causes(&mut self, value: &Spanned<Value>) -> Vec<CauseEntry> {
-        let Value::Array(items) = value.get_ref() else {
-            self.error(
-                &value.span(),
-                format!(
-                    "`q850` must be an array of tables (`[[q850]]`), found {}",
-                    value.get_ref().type_str()
-                ),
-            );
-            return Vec::new();
-        };
+        let items = self.array_of_tables("q850", "q850", value);
         let mut causes = Vec::with_capacity(items.len());
         for item in items {
-            let Some(table) = self.table("q850", item) else { continue };
+            let Some(table) = self.table("`q850`", item) else { continue };
             let mut cause = None;
             let mut rfc3398 = Mapping::Default;
             let mut rfc4497 = Mapping::Default;
