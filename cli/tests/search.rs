@@ -4,33 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use serde::Deserialize;
 use serde_json::Value;
-use sip_codes::iana::StatusCode;
 
-const CASES: &str = include_str!("../../tests/data/search-cases.toml");
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Cases {
-    case: Vec<Case>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    query: String,
-    codes: Option<Vec<u16>>,
-    class: Option<u16>,
-    #[serde(default)]
-    includes: Vec<u16>,
-    #[serde(default)]
-    excludes: Vec<u16>,
-    #[serde(default)]
-    unregistered: Vec<u16>,
-    #[serde(default)]
-    invalid: Vec<String>,
-}
+#[path = "../../tests/data/search_cases.rs"]
+mod search_cases;
 
 fn numbers(value: &Value, field: &str, key: Option<&str>) -> BTreeSet<u16> {
     value[field]
@@ -43,9 +20,9 @@ fn numbers(value: &Value, field: &str, key: Option<&str>) -> BTreeSet<u16> {
 
 #[test]
 fn every_search_case_holds_in_the_cli() {
-    let cases: Cases = toml::from_str(CASES).expect("tests/data/search-cases.toml parses");
+    let cases = search_cases::cases();
     let mut failures = Vec::new();
-    for case in &cases.case {
+    for case in &cases {
         let output = assert_cmd::cargo::cargo_bin_cmd!("sip-codes")
             .arg("--json")
             .args(case.query.split_whitespace())
@@ -57,12 +34,7 @@ fn every_search_case_holds_in_the_cli() {
         let invalid: Vec<&str> =
             document["invalid"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
         let mut problems = Vec::new();
-        let exact = case.codes.clone().map(BTreeSet::from_iter).or_else(|| {
-            case.class.map(|digit| {
-                StatusCode::ALL.iter().map(|s| s.code()).filter(|code| code / 100 == digit).collect()
-            })
-        });
-        match exact {
+        match case.exact() {
             Some(expected) if expected != listed => {
                 problems.push(format!("lists {listed:?}, not {expected:?}"))
             }
@@ -99,7 +71,7 @@ fn every_search_case_holds_in_the_cli() {
         failures.is_empty(),
         "{} of {} cases fail:\n{}",
         failures.len(),
-        cases.case.len(),
+        cases.len(),
         failures.join("\n")
     );
 }

@@ -17,8 +17,10 @@ use std::time::Duration;
 use headless_chrome::protocol::cdp::Emulation::{MediaFeature, SetDeviceMetricsOverride, SetEmulatedMedia};
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::{Browser, LaunchOptions, Tab};
-use serde::Deserialize;
 use sip_codes_codegen::read_spec;
+
+#[path = "../../tests/data/search_cases.rs"]
+mod search_cases;
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -337,28 +339,6 @@ fn an_anchor_opens_its_code_on_desktop_and_phone_in_light_and_dark() {
     screenshot(&phone, "phone-dark-48.png");
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Cases {
-    case: Vec<Case>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    query: String,
-    codes: Option<Vec<u16>>,
-    class: Option<u16>,
-    #[serde(default)]
-    includes: Vec<u16>,
-    #[serde(default)]
-    excludes: Vec<u16>,
-    #[serde(default)]
-    unregistered: Vec<u16>,
-    #[serde(default)]
-    invalid: Vec<String>,
-}
-
 /// Puts `query` in the search box as a paste does (one input event) and waits for the filter.
 fn paste(tab: &Tab, query: &str) -> BTreeSet<u16> {
     tab.evaluate(
@@ -380,12 +360,11 @@ fn paste(tab: &Tab, query: &str) -> BTreeSet<u16> {
 /// unregistered code shows the code a UAC treats it as (RFC 3261 §8.1.3.2) beside the others.
 #[test]
 fn every_search_case_holds_on_the_page() {
-    let text = std::fs::read_to_string(workspace().join("tests/data/search-cases.toml")).unwrap();
-    let cases: Cases = toml::from_str(&text).unwrap();
+    let cases = search_cases::cases();
     let session = Session::start("cases");
     let tab = session.open("");
     let mut failures = Vec::new();
-    for case in &cases.case {
+    for case in &cases {
         let shown = paste(&tab, &case.query);
         let notes = eval_string(&tab, "document.getElementById('unknown').textContent");
         let stand_ins: BTreeSet<u16> = case
@@ -393,13 +372,8 @@ fn every_search_case_holds_on_the_page() {
             .iter()
             .filter_map(|code| sip_codes::iana::StatusCode::interpret(*code).map(|s| s.code()))
             .collect();
-        let exact = case
-            .codes
-            .clone()
-            .map(BTreeSet::from_iter)
-            .or_else(|| case.class.map(|d| codes_where(|c| c / 100 == d)));
         let mut problems = Vec::new();
-        match exact {
+        match case.exact() {
             Some(mut expected) => {
                 expected.extend(&stand_ins);
                 if expected != shown {
@@ -437,7 +411,7 @@ fn every_search_case_holds_on_the_page() {
         failures.is_empty(),
         "{} of {} cases fail:\n{}",
         failures.len(),
-        cases.case.len(),
+        cases.len(),
         failures.join("\n")
     );
 }

@@ -1,0 +1,56 @@
+//! The table of search cases in `search-cases.toml`: one schema and one reading of what a
+//! case expects, for the two tests that run the table, the CLI's (`cli/tests/search.rs`) and
+//! the reference page's (`xtask/tests/browser.rs`), which include this file with `#[path]`.
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+use sip_codes::iana::StatusCode;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+/// One `[[case]]`: a query and what its answer must hold.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// As typed.
+    pub query: String,
+    /// Exactly these codes are listed.
+    pub codes: Option<Vec<u16>>,
+    /// Exactly the registered codes of this class digit are listed.
+    pub class: Option<u16>,
+    /// At least these codes are listed.
+    #[serde(default)]
+    pub includes: Vec<u16>,
+    /// None of these codes is listed.
+    #[serde(default)]
+    pub excludes: Vec<u16>,
+    /// These codes are explained as unregistered.
+    #[serde(default)]
+    pub unregistered: Vec<u16>,
+    /// These words, as typed, are named as no status code.
+    #[serde(default)]
+    pub invalid: Vec<String>,
+}
+
+impl Case {
+    /// The codes the answer lists exactly, from `codes` or `class`; `None` when the case
+    /// gives neither (then only `includes` and `excludes` constrain it).
+    pub fn exact(&self) -> Option<BTreeSet<u16>> {
+        self.codes.clone().map(BTreeSet::from_iter).or_else(|| {
+            self.class
+                .map(|digit| StatusCode::ALL.iter().map(|s| s.code()).filter(|c| c / 100 == digit).collect())
+        })
+    }
+}
+
+/// Every case, in file order.
+pub fn cases() -> Vec<Case> {
+    let cases: Cases =
+        toml::from_str(include_str!("search-cases.toml")).expect("tests/data/search-cases.toml parses");
+    cases.case
+}
