@@ -15,7 +15,7 @@ use crate::message::{Message, Start};
 use crate::notes;
 use crate::query::is_phrase_of;
 use crate::text::{first_sentence, plain, printable};
-use crate::unregistered::{Unknown, seen_in_traces};
+use crate::unregistered::Unknown;
 
 /// The most calls held at once.
 pub const MAX_CALLS: usize = 10_000;
@@ -684,7 +684,7 @@ pub fn meaning(code: u16, phrase: &str) -> Vec<Note> {
         if let Some(unknown) = Unknown::of(code) {
             notes.push(Note::info("unregistered", unknown.headline()));
         }
-        if let Some(seen) = seen_in_traces(code) {
+        if let Some(seen) = notes::wild(code) {
             notes.push(Note::info("unregistered", seen));
         }
         return notes;

@@ -3,9 +3,10 @@
 use serde::Serialize;
 use sip_codes::iana::StatusCode;
 
+use crate::notes;
 use crate::query::Answer;
 use crate::text::{class_range, first_sentence, plain};
-use crate::unregistered::{Unknown, seen_in_traces};
+use crate::unregistered::Unknown;
 
 /// The whole answer to one command line.
 #[derive(Serialize)]
@@ -113,7 +114,7 @@ impl Document {
                         class: class.name(),
                         treated_as: treated_as.code(),
                         treated_as_reason_phrase: treated_as.reason_phrase(),
-                        note: seen_in_traces(*code),
+                        note: notes::wild(*code),
                     });
                     &[]
                 }

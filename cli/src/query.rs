@@ -241,7 +241,7 @@ fn parse_one(token: &str) -> Query {
         (2, 2) | (3, 2) if in_range => Query::Prefix(digits.to_owned()),
         (3, 3) => match token.parse::<u16>() {
             Ok(code @ 100..=699) => Query::Code { code, phrase: None },
-            Ok(code) if unregistered::seen_in_traces(code).is_some() => Query::Code { code, phrase: None },
+            Ok(code) if notes::wild(code).is_some() => Query::Code { code, phrase: None },
             _ => Query::Invalid(unregistered::out_of_range(token)),
         },
         _ => Query::Invalid(unregistered::out_of_range(token)),

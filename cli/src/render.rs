@@ -5,9 +5,10 @@ use std::io::{self, Write};
 use sip_codes::iana::StatusCode;
 use textwrap::{Options, WordSplitter};
 
+use crate::notes;
 use crate::query::Answer;
 use crate::text::{class_range, first_sentence, plain, truncate};
-use crate::unregistered::{Unknown, seen_in_traces};
+use crate::unregistered::Unknown;
 
 /// Columns a label takes in the full view, indentation included.
 const LABEL_WIDTH: usize = 14;
@@ -109,7 +110,7 @@ fn write_unknown(out: &mut impl Write, unknown: Unknown, width: usize) -> io::Re
     let Unknown::Unregistered { code, class, treated_as } = unknown else {
         // A code outside SIP's range that a stack is known to use locally (pjsip's 7xx).
         if let Unknown::OutOfRange(code) = unknown
-            && let Some(seen) = seen_in_traces(code)
+            && let Some(seen) = notes::wild(code)
         {
             writeln!(out, "{}", unknown.headline())?;
             write_field(out, "In traces", seen, width)?;
@@ -124,7 +125,7 @@ fn write_unknown(out: &mut impl Write, unknown: Unknown, width: usize) -> io::Re
         writeln!(out, "{line}")?;
     }
     write_class(out, class, width)?;
-    if let Some(seen) = seen_in_traces(code) {
+    if let Some(seen) = notes::wild(code) {
         write_field(out, "In traces", seen, width)?;
     }
     writeln!(out)?;

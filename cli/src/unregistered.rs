@@ -47,7 +47,7 @@ impl Unknown {
     pub fn is_known(self) -> bool {
         match self {
             Unknown::Unregistered { .. } => true,
-            Unknown::OutOfRange(code) => seen_in_traces(code).is_some(),
+            Unknown::OutOfRange(code) => crate::notes::wild(code).is_some(),
         }
     }
 
@@ -73,12 +73,6 @@ impl Unknown {
 /// Why `code` is no status code at all.
 pub fn out_of_range(code: impl std::fmt::Display) -> String {
     format!("{code} is not a SIP status code: SIP codes run from 100 to 699")
-}
-
-/// Where an unregistered code is commonly seen, for the codes traces show often: the
-/// `[[wild]]` table of `specs/notes.toml`, which the reference page shows too.
-pub fn seen_in_traces(code: u16) -> Option<&'static str> {
-    crate::notes::wild(code)
 }
 
 #[cfg(test)]
