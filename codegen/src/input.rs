@@ -1,44 +1,163 @@
-//! The macro's own input: `[$crate] attributes* visibility enum Name;`.
+//! The macro's own input, `[$crate] attributes* visibility enum Name;`, read from plain
+//! token trees.
 //!
-//! Read from token trees by hand: the grammar is five tokens and some attributes, and
-//! leaving syn out of the macro's dependencies saves every user crate seconds of build time.
+//! The grammar is five tokens and some attributes, so it is read by hand: syn would cost
+//! every user crate seconds of build time. The trees are [`Token`]s, this crate's own
+//! mirror of `proc_macro`'s, so the parser runs in unit tests and the crate needs neither
+//! `proc_macro` nor proc-macro2: the macro crate converts its input, and tools tokenize text
+//! through the `proc-macro2` feature.
 
-use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream, TokenTree};
-use quote::quote_spanned;
-
-/// A string literal from the input: its value and where it is.
-pub struct PathLiteral {
-    value: String,
-    span: Span,
+/// One token tree of the invocation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// What the token is.
+    pub tree: Tree,
+    /// The caller's name for this token, given back with every error and splice that
+    /// refers to it, so that the macro can put the right span on them.
+    pub id: usize,
 }
 
-impl PathLiteral {
-    /// The literal's value, escapes resolved.
-    pub fn value(&self) -> String {
-        self.value.clone()
+/// The kinds of token tree, as in `proc_macro::TokenTree`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tree {
+    /// An identifier or keyword, as written (`pub`, `StatusCode`, `$crate`).
+    Ident(String),
+    /// A punctuation character; `joint` when the next character belongs to the same
+    /// operator (the first `:` of `::`).
+    Punct {
+        /// The character.
+        ch: char,
+        /// Whether the next token is glued to this one.
+        joint: bool,
+    },
+    /// A literal as written, quotes and escapes included (`"iana.toml"`, `42`).
+    Literal(String),
+    /// Tokens in delimiters.
+    Group {
+        /// The delimiters.
+        delimiter: Delimiter,
+        /// What is inside them.
+        tokens: Vec<Token>,
+    },
+}
+
+/// The delimiters of a [`Tree::Group`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delimiter {
+    /// `( ... )`
+    Parenthesis,
+    /// `{ ... }`
+    Brace,
+    /// `[ ... ]`
+    Bracket,
+    /// Invisible delimiters, from a macro_rules fragment.
+    None,
+}
+
+impl Token {
+    fn is_ident(&self, name: &str) -> bool {
+        matches!(&self.tree, Tree::Ident(ident) if ident == name)
     }
 
-    /// Where the literal is, for errors about the file it names.
-    pub fn span(&self) -> Span {
-        self.span
+    fn is_punct(&self, ch: char) -> bool {
+        matches!(self.tree, Tree::Punct { ch: found, .. } if found == ch)
     }
+
+    fn group(&self, delimiter: Delimiter) -> Option<&[Token]> {
+        match &self.tree {
+            Tree::Group { delimiter: found, tokens } if *found == delimiter => Some(tokens),
+            _ => None,
+        }
+    }
+}
+
+/// Writes tokens back as source text: what tools print, and what the tests compare.
+pub fn write_tokens(tokens: &[Token], out: &mut String) {
+    for (i, token) in tokens.iter().enumerate() {
+        match &token.tree {
+            Tree::Ident(text) | Tree::Literal(text) => out.push_str(text),
+            Tree::Punct { ch, joint } => {
+                out.push(*ch);
+                if *joint {
+                    continue;
+                }
+            }
+            Tree::Group { delimiter, tokens } => {
+                let (open, close) = match delimiter {
+                    Delimiter::Parenthesis => ("(", ")"),
+                    Delimiter::Brace => ("{", "}"),
+                    Delimiter::Bracket => ("[", "]"),
+                    Delimiter::None => ("", ""),
+                };
+                out.push_str(open);
+                write_tokens(tokens, out);
+                out.push_str(close);
+            }
+        }
+        if i + 1 < tokens.len() {
+            out.push(' ');
+        }
+    }
+}
+
+/// Tokens from proc-macro2's trees, numbered in the order a depth-first walk meets them
+/// (the same order the macro crate numbers `proc_macro`'s in).
+#[cfg(feature = "proc-macro2")]
+pub fn from_proc_macro2(stream: proc_macro2::TokenStream) -> Vec<Token> {
+    fn convert(stream: proc_macro2::TokenStream, next: &mut usize) -> Vec<Token> {
+        stream
+            .into_iter()
+            .map(|tree| {
+                let id = *next;
+                *next += 1;
+                let tree = match tree {
+                    proc_macro2::TokenTree::Ident(ident) => Tree::Ident(ident.to_string()),
+                    proc_macro2::TokenTree::Punct(punct) => Tree::Punct {
+                        ch: punct.as_char(),
+                        joint: punct.spacing() == proc_macro2::Spacing::Joint,
+                    },
+                    proc_macro2::TokenTree::Literal(literal) => Tree::Literal(literal.to_string()),
+                    proc_macro2::TokenTree::Group(group) => Tree::Group {
+                        delimiter: match group.delimiter() {
+                            proc_macro2::Delimiter::Parenthesis => Delimiter::Parenthesis,
+                            proc_macro2::Delimiter::Brace => Delimiter::Brace,
+                            proc_macro2::Delimiter::Bracket => Delimiter::Bracket,
+                            proc_macro2::Delimiter::None => Delimiter::None,
+                        },
+                        tokens: convert(group.stream(), next),
+                    },
+                };
+                Token { tree, id }
+            })
+            .collect()
+    }
+    convert(stream, &mut 0)
+}
+
+/// A string literal from the input: its value and which token it is.
+pub struct PathLiteral {
+    /// The literal's value, escapes resolved.
+    pub value: String,
+    /// The literal's token.
+    pub id: usize,
 }
 
 /// Where a spec comes from.
 pub enum SpecSource {
     /// `#[spec = "path/to/spec.toml"]`
     File(PathLiteral),
-    /// `#[spec = iana]`: the registry spec bundled with the crate.
-    Bundled(Ident),
+    /// `#[spec = iana]`: the registry spec bundled with the crate; the token of `iana`.
+    Bundled(usize),
 }
 
-/// Errors in the input, each a `compile_error!` at its span.
+/// Errors in the input, each to become a `compile_error!` at its token (`None`: at the
+/// invocation as a whole).
 #[derive(Default)]
-pub struct Errors(Vec<(Span, String)>);
+pub struct Errors(pub Vec<(Option<usize>, String)>);
 
 impl Errors {
-    fn push(&mut self, span: Span, message: impl Into<String>) {
-        self.0.push((span, message.into()));
+    fn push(&mut self, at: Option<&Token>, message: impl Into<String>) {
+        self.0.push((at.map(|t| t.id), message.into()));
     }
 
     /// Whether there are none.
@@ -46,32 +165,26 @@ impl Errors {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    /// One `compile_error!` per error.
-    pub fn to_compile_error(&self) -> TokenStream {
-        self.0
-            .iter()
-            .map(|(span, message)| quote_spanned!(*span=> ::core::compile_error!(#message);))
-            .collect()
-    }
 }
 
 /// The parsed invocation.
 pub struct Input {
     /// The runtime crate's path (`$crate` from the shim).
-    pub krate: TokenStream,
-    /// Attributes that pass through to the enum, as written.
-    pub attrs: Vec<TokenStream>,
+    pub krate: Vec<Token>,
+    /// Attributes that pass through to the enum, as written: `#` and its brackets.
+    pub attrs: Vec<Vec<Token>>,
     /// The spec files in the order given.
     pub specs: Vec<SpecSource>,
     /// `#[sip_codes(non_exhaustive)]`
     pub non_exhaustive: bool,
     /// The enum's visibility, as written.
-    pub vis: TokenStream,
+    pub vis: Vec<Token>,
     /// The enum's name.
-    pub name: Ident,
+    pub name: String,
+    /// The token of the enum's name.
+    pub name_id: usize,
     /// The matcher module's name: the enum's name in snake_case.
-    pub module: Ident,
+    pub module: String,
     /// Problems with the attributes. The type is still generated from the specs that were
     /// given right, so one bad attribute is one error, not a cascade.
     pub errors: Errors,
@@ -81,15 +194,16 @@ const SPEC_USAGE: &str = "expected `#[spec = \"path/to/spec.toml\"]` or `#[spec 
 
 /// Reads the invocation. A structural error (no `enum Name;`) is returned as the only error:
 /// without a name there is nothing to generate.
-pub fn parse(input: TokenStream) -> Result<Input, Errors> {
-    let mut tokens = input.into_iter().peekable();
+pub fn parse(input: &[Token]) -> Result<Input, Errors> {
+    let mut tokens = input.iter().peekable();
     let mut fatal = Errors::default();
     let krate = match tokens.next() {
-        Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Bracket => group.stream(),
+        Some(token) if token.group(Delimiter::Bracket).is_some() => {
+            token.group(Delimiter::Bracket).unwrap_or_default().to_vec()
+        }
         other => {
-            let span = other.map_or_else(Span::call_site, |t| t.span());
             fatal.push(
-                span,
+                other,
                 "call `sip_codes!` through the `sip-codes` crate: `sip_codes::sip_codes! { ... }`",
             );
             return Err(fatal);
@@ -100,92 +214,93 @@ pub fn parse(input: TokenStream) -> Result<Input, Errors> {
     let mut specs = Vec::new();
     let mut non_exhaustive = false;
     let mut saw_spec = false;
-    while let Some(TokenTree::Punct(pound)) = tokens.peek() {
-        if pound.as_char() != '#' {
-            break;
-        }
-        let pound = tokens.next().unwrap();
-        let group = match tokens.next() {
-            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Bracket => group,
+    while let Some(pound) = tokens.next_if(|t| t.is_punct('#')) {
+        let (group, inner) = match tokens.next() {
+            Some(group) if group.group(Delimiter::Bracket).is_some() => {
+                (group, group.group(Delimiter::Bracket).unwrap_or_default())
+            }
             other => {
-                let span = other.map_or_else(|| pound.span(), |t| t.span());
-                fatal.push(span, "expected an attribute `#[...]`");
+                fatal.push(other.or(Some(pound)), "expected an attribute `#[...]`");
                 return Err(fatal);
             }
         };
-        let mut inner = group.stream().into_iter();
-        match inner.next() {
-            Some(TokenTree::Ident(ident)) if ident == "spec" => {
+        match inner.first() {
+            Some(ident) if ident.is_ident("spec") => {
                 saw_spec = true;
-                match spec_source(&ident, inner) {
+                match spec_source(ident, &inner[1..]) {
                     Ok(source) => specs.push(source),
-                    Err((span, message)) => errors.push(span, message),
+                    Err((at, message)) => errors.0.push((Some(at), message)),
                 }
             }
-            Some(TokenTree::Ident(ident)) if ident == "sip_codes" => match inner.next() {
-                Some(TokenTree::Group(options)) if options.delimiter() == Delimiter::Parenthesis => {
-                    for option in options.stream() {
-                        match option {
-                            TokenTree::Ident(option) if option == "non_exhaustive" => non_exhaustive = true,
-                            TokenTree::Punct(comma) if comma.as_char() == ',' => {}
-                            other => errors.push(
-                                other.span(),
-                                "unknown `sip_codes` option; the option is `non_exhaustive`",
-                            ),
+            Some(ident) if ident.is_ident("sip_codes") => {
+                match inner.get(1).and_then(|t| t.group(Delimiter::Parenthesis)) {
+                    Some(options) => {
+                        for option in options {
+                            if option.is_ident("non_exhaustive") {
+                                non_exhaustive = true;
+                            } else if !option.is_punct(',') {
+                                errors.push(
+                                    Some(option),
+                                    "unknown `sip_codes` option; the option is `non_exhaustive`",
+                                );
+                            }
                         }
                     }
+                    None => errors.push(Some(ident), "expected `#[sip_codes(non_exhaustive)]`"),
                 }
-                _ => errors.push(ident.span(), "expected `#[sip_codes(non_exhaustive)]`"),
-            },
-            _ => attrs.push(TokenStream::from_iter([pound, TokenTree::Group(group)])),
+            }
+            _ => attrs.push(vec![pound.clone(), group.clone()]),
         }
     }
-    let mut vis = TokenStream::new();
-    if let Some(TokenTree::Ident(ident)) = tokens.peek()
-        && ident == "pub"
-    {
-        vis.extend(tokens.next());
-        if let Some(TokenTree::Group(group)) = tokens.peek()
-            && group.delimiter() == Delimiter::Parenthesis
-        {
-            vis.extend(tokens.next());
+    let mut vis = Vec::new();
+    if let Some(public) = tokens.next_if(|t| t.is_ident("pub")) {
+        vis.push(public.clone());
+        if let Some(scope) = tokens.next_if(|t| t.group(Delimiter::Parenthesis).is_some()) {
+            vis.push(scope.clone());
         }
     }
     let expected_enum = "expected `enum Name;`, e.g. `pub enum StatusCode;`";
     match tokens.next() {
-        Some(TokenTree::Ident(ident)) if ident == "enum" => {}
+        Some(token) if token.is_ident("enum") => {}
         other => {
-            fatal.push(other.map_or_else(Span::call_site, |t| t.span()), expected_enum);
+            fatal.push(other, expected_enum);
             return Err(fatal);
         }
     }
-    let name = match tokens.next() {
-        Some(TokenTree::Ident(name)) => name,
+    let (name, name_token) = match tokens.next() {
+        Some(token @ Token { tree: Tree::Ident(name), .. }) => (name.clone(), token),
         other => {
-            fatal.push(other.map_or_else(Span::call_site, |t| t.span()), "expected the enum's name");
+            fatal.push(other, "expected the enum's name");
             return Err(fatal);
         }
     };
     match tokens.next() {
-        Some(TokenTree::Punct(semi)) if semi.as_char() == ';' => {}
-        Some(TokenTree::Group(body)) if body.delimiter() == Delimiter::Brace => {
-            fatal.push(body.span(), "expected `;`: the variants come from the spec file, not from a body");
+        Some(semi) if semi.is_punct(';') => {}
+        Some(body) if body.group(Delimiter::Brace).is_some() => {
+            fatal.push(Some(body), "expected `;`: the variants come from the spec file, not from a body");
             return Err(fatal);
         }
         other => {
-            fatal.push(other.map_or_else(|| name.span(), |t| t.span()), "expected `;` after the enum's name");
+            fatal.push(other.or(Some(name_token)), "expected `;` after the enum's name");
             return Err(fatal);
         }
     }
     if let Some(extra) = tokens.next() {
-        fatal.push(extra.span(), "unexpected input after `enum Name;`; one invocation generates one type");
+        fatal.push(Some(extra), "unexpected input after `enum Name;`; one invocation generates one type");
         return Err(fatal);
     }
-    let mut module = crate::names::snake_case(&name.to_string());
+    if name.starts_with(crate::expand::SPLICE_PREFIX) {
+        fatal.push(
+            Some(name_token),
+            format!("`{name}` is a name `sip_codes!` keeps for itself; choose another"),
+        );
+        return Err(fatal);
+    }
+    let mut module = crate::names::snake_case(&name);
     if name == module {
         // The matcher module would take the enum's own name in the type namespace.
         errors.push(
-            name.span(),
+            Some(name_token),
             format!(
                 "`{name}` clashes with its generated matcher module `{module}`, which takes the enum's name in snake_case; name the enum in UpperCamelCase, e.g. `StatusCode`"
             ),
@@ -193,39 +308,38 @@ pub fn parse(input: TokenStream) -> Result<Input, Errors> {
         // Generate under another name, so this is the only error.
         module.push_str("_codes");
     }
-    let module = Ident::new(&module, name.span());
     if !saw_spec {
-        errors.push(name.span(), "missing spec: add `#[spec = \"path/to/spec.toml\"]` or `#[spec = iana]`");
+        errors.push(
+            Some(name_token),
+            "missing spec: add `#[spec = \"path/to/spec.toml\"]` or `#[spec = iana]`",
+        );
     }
-    Ok(Input { krate, attrs, specs, non_exhaustive, vis, name, module, errors })
+    Ok(Input { krate, attrs, specs, non_exhaustive, vis, name, name_id: name_token.id, module, errors })
 }
 
-/// The rest of `#[spec = ...]` after `spec`.
-fn spec_source(
-    spec: &Ident,
-    mut rest: impl Iterator<Item = TokenTree>,
-) -> Result<SpecSource, (Span, String)> {
-    match rest.next() {
-        Some(TokenTree::Punct(eq)) if eq.as_char() == '=' => {}
-        other => return Err((other.map_or_else(|| spec.span(), |t| t.span()), SPEC_USAGE.to_owned())),
+/// The rest of `#[spec = ...]` after `spec`; an error names the token it is about.
+fn spec_source(spec: &Token, rest: &[Token]) -> Result<SpecSource, (usize, String)> {
+    let usage = |at: Option<&Token>| (at.unwrap_or(spec).id, SPEC_USAGE.to_owned());
+    match rest.first() {
+        Some(eq) if eq.is_punct('=') => {}
+        other => return Err(usage(other)),
     }
-    let source = match rest.next() {
-        Some(TokenTree::Ident(ident)) if ident == "iana" => SpecSource::Bundled(ident),
-        Some(TokenTree::Literal(literal)) => match string_value(&literal) {
-            Some(value) => SpecSource::File(PathLiteral { value, span: literal.span() }),
-            None => return Err((literal.span(), SPEC_USAGE.to_owned())),
+    let source = match rest.get(1) {
+        Some(token) if token.is_ident("iana") => SpecSource::Bundled(token.id),
+        Some(token @ Token { tree: Tree::Literal(literal), .. }) => match string_value(literal) {
+            Some(value) => SpecSource::File(PathLiteral { value, id: token.id }),
+            None => return Err(usage(Some(token))),
         },
-        other => return Err((other.map_or_else(|| spec.span(), |t| t.span()), SPEC_USAGE.to_owned())),
+        other => return Err(usage(other)),
     };
-    match rest.next() {
+    match rest.get(2) {
         None => Ok(source),
-        Some(extra) => Err((extra.span(), SPEC_USAGE.to_owned())),
+        Some(extra) => Err(usage(Some(extra))),
     }
 }
 
 /// The value of a string literal (`"..."` or `r#"..."#`), or `None` for any other literal.
-fn string_value(literal: &Literal) -> Option<String> {
-    let text = literal.to_string();
+fn string_value(text: &str) -> Option<String> {
     if let Some(raw) = text.strip_prefix('r') {
         let hashes = raw.len() - raw.trim_start_matches('#').len();
         let body = raw.get(hashes..raw.len().checked_sub(hashes)?)?;
@@ -265,13 +379,17 @@ fn string_value(literal: &Literal) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use std::str::FromStr;
-
     use super::*;
 
     fn parse_str(input: &str) -> Result<Input, Vec<String>> {
-        parse(TokenStream::from_str(input).unwrap())
+        parse(&from_proc_macro2(input.parse().unwrap()))
             .map_err(|errors| errors.0.into_iter().map(|(_, message)| message).collect())
+    }
+
+    fn text(tokens: &[Token]) -> String {
+        let mut out = String::new();
+        write_tokens(tokens, &mut out);
+        out
     }
 
     #[test]
@@ -282,17 +400,18 @@ mod tests {
         )
         .ok()
         .unwrap();
-        assert_eq!(input.krate.to_string(), ":: sip");
+        assert_eq!(text(&input.krate), ":: sip");
         assert_eq!(input.attrs.len(), 2, "the doc comment and #[allow] pass through");
-        assert_eq!(input.vis.to_string(), "pub (crate)");
+        assert_eq!(text(&input.vis), "pub (crate)");
+        assert_eq!(text(&input.attrs[1]), "# [allow (dead_code)]");
         assert_eq!(input.name, "Code");
         assert!(input.non_exhaustive && input.errors.is_empty());
         let paths: Vec<String> = input
             .specs
             .iter()
             .map(|s| match s {
-                SpecSource::File(path) => path.value(),
-                SpecSource::Bundled(ident) => ident.to_string(),
+                SpecSource::File(path) => path.value.clone(),
+                SpecSource::Bundled(_) => "iana".to_owned(),
             })
             .collect();
         assert_eq!(paths, ["iana", "a\\b.toml", "c-d.toml"]);
@@ -328,5 +447,20 @@ mod tests {
             parse_str("#[spec = iana] enum Code;").err().unwrap()[0]
                 .contains("through the `sip-codes` crate")
         );
+        // The splice marks' form: such a name would be replaced in the output.
+        assert!(
+            parse_str("[::sip] #[spec = iana] enum __sip_codes_splice_0;").err().unwrap()[0]
+                .contains("keeps for itself")
+        );
+    }
+
+    #[test]
+    fn errors_and_splices_name_their_tokens() {
+        // Numbered depth-first: `[` 0, `::` 1 and 2, `sip` 3, `#` 4, `[...]` 5 ...
+        let input = parse_str("[::sip] #[spec = 42] pub enum Code;").ok().unwrap();
+        assert_eq!(input.krate.iter().map(|t| t.id).collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(input.errors.0, [(Some(8), SPEC_USAGE.to_owned())], "on the literal `42`");
+        assert_eq!(input.vis[0].id, 9);
+        assert_eq!((input.name.as_str(), input.name_id), ("Code", 11));
     }
 }

@@ -2,10 +2,15 @@
 //!
 //! One parser, two users: the proc macro (`sip-codes-macros`) calls [`expand`], and the
 //! project's maintainer tools call [`read_spec`] and [`merge`] to read the same files the same
-//! way. Nothing here uses `proc_macro` types, so every pass runs in plain unit tests.
+//! way. Nothing here uses `proc_macro` types, or proc-macro2 and quote: the input is this
+//! crate's own [`Token`] trees and the output is source text ([`Expansion`]), so every pass
+//! runs in plain unit tests and the macro's dependencies are `toml_parser` alone.
 //!
 //! The passes, one module each: [`spec`] reads a TOML file into the model, [`valid`] checks
-//! across entries and files, and `expand` turns the model into tokens.
+//! across entries and files, and `expand` turns the model into Rust source.
+//!
+//! Feature `proc-macro2` (off for the macro) adds [`expand_str`] and [`from_proc_macro2`],
+//! for tools that start from text.
 
 mod diag;
 mod expand;
@@ -20,17 +25,19 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use proc_macro2::{Span, TokenStream};
-use quote::quote_spanned;
-
 pub use diag::{Diagnostic, Diagnostics, Location};
-pub use expand::{reference_link, reference_title, reference_url};
+pub use expand::{
+    CompileError, Expansion, SPLICE_PREFIX, Splice, reference_link, reference_title, reference_url,
+};
+#[cfg(feature = "proc-macro2")]
+pub use input::from_proc_macro2;
+pub use input::{Delimiter, Token, Tree, write_tokens};
 pub use load::{Model, check_interpret, load, load_spec};
 pub use names::{derive_variant_name, snake_case};
 pub use spec::{CodeEntry, Registry, SpecFile, read_spec};
 pub use valid::merge;
 
-use input::{Input, SpecSource};
+use input::SpecSource;
 
 /// The IANA registry spec bundled with the crate: what `#[spec = iana]` reads.
 pub const BUNDLED_IANA_SPEC: &str = include_str!("../iana.toml");
@@ -42,42 +49,51 @@ pub const BUNDLED_IANA_PATH: &str = "<sip-codes bundled iana.toml>";
 /// that a broken spec with thousands of entries still gives a readable build log.
 pub const MAX_REPORTED: usize = 20;
 
-/// Expands one `sip_codes!` invocation.
+/// Expands one `sip_codes!` invocation, given as its token trees.
 ///
-/// `invoking_file` gives the file a span's tokens come from (the macro passes
-/// `Span::local_file`); relative spec paths resolve against that file's folder, or against
-/// `CARGO_MANIFEST_DIR` where no file is known. Problems become `compile_error!`s spanned on
-/// the spec path, next to stub items that keep the rest of the crate type-checking; past
-/// [`MAX_REPORTED`] problems, one last error counts the rest.
-pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf>) -> TokenStream {
-    let input: Input = match input::parse(input) {
+/// `invoking_file` gives the file a token comes from (the macro passes `Span::local_file`);
+/// relative spec paths resolve against that file's folder, or against `CARGO_MANIFEST_DIR`
+/// where no file is known. Problems become compile errors spanned on the spec path, next to
+/// stub items that keep the rest of the crate type-checking; past [`MAX_REPORTED`]
+/// problems, one last error counts the rest.
+pub fn expand(input: &[Token], invoking_file: &dyn Fn(usize) -> Option<PathBuf>) -> Expansion {
+    let mut output = Expansion::default();
+    let input = match input::parse(input) {
         Ok(input) => input,
-        Err(errors) => return errors.to_compile_error(),
+        Err(errors) => {
+            for (token, message) in errors.0 {
+                output.error(token, message);
+            }
+            return output;
+        }
     };
-    let mut output = input.errors.to_compile_error();
-    let mut spans = Vec::with_capacity(input.specs.len());
+    for (token, message) in &input.errors.0 {
+        output.error(*token, message.clone());
+    }
+    let mut tokens = Vec::with_capacity(input.specs.len());
     let mut files: Vec<(Arc<str>, Option<Cow<'static, str>>)> = Vec::with_capacity(input.specs.len());
+    let mut includes = String::new();
     for (index, source) in input.specs.iter().enumerate() {
         match source {
-            SpecSource::Bundled(ident) => {
-                spans.push(ident.span());
+            SpecSource::Bundled(token) => {
+                tokens.push(*token);
                 files.push((Arc::from(BUNDLED_IANA_PATH), Some(Cow::Borrowed(BUNDLED_IANA_SPEC))));
             }
             SpecSource::File(literal) => {
-                spans.push(literal.span());
-                let path = resolve(&literal.value(), invoking_file(literal.span()));
+                tokens.push(literal.id);
+                let path = resolve(&literal.value, invoking_file(literal.id));
                 let shown: Arc<str> = Arc::from(path.display().to_string());
                 match read_text(index, &shown, &path) {
                     Ok(text) => {
                         // Ties the crate's build to the spec file, so editing it re-expands the
                         // macro. A path that is not UTF-8 cannot be named in `include_str!`.
                         if let Some(exact) = path.to_str() {
-                            output.extend(quote_spanned!(literal.span()=> const _: &str = ::core::include_str!(#exact);));
+                            includes.push_str(&format!("const _: &str = ::core::include_str!({exact:?});\n"));
                         }
                         files.push((shown, Some(Cow::Owned(text))));
                     }
                     Err(message) => {
-                        output.extend(quote_spanned!(literal.span()=> ::core::compile_error!(#message);));
+                        output.error(Some(literal.id), message);
                         files.push((shown, None));
                     }
                 }
@@ -89,27 +105,34 @@ pub fn expand(input: TokenStream, invoking_file: &dyn Fn(Span) -> Option<PathBuf
     let mut diagnostics = Diagnostics::default();
     let model = load(&files, &mut diagnostics, true);
     load::check_interpret(&model, &files, &mut diagnostics);
-    output.extend(report(&diagnostics, &spans));
-    output.extend(expand::generate(&input, &model));
+    report(&mut output, &diagnostics, &tokens);
+    output.push_str(&includes);
+    expand::generate(&mut output, &input, &model);
     output
 }
 
-/// The spec problems as `compile_error!`s, each spanned on its file's `#[spec]` literal.
-fn report(diagnostics: &Diagnostics, spans: &[Span]) -> TokenStream {
-    let mut output = TokenStream::new();
+/// Expands an invocation written as text, e.g. `[crate] #[spec = iana] pub enum StatusCode;`,
+/// as the macro would from a file with no path: what tools and tests call.
+///
+/// # Errors
+/// When the text does not tokenize as Rust.
+#[cfg(feature = "proc-macro2")]
+pub fn expand_str(input: &str) -> Result<Expansion, String> {
+    let tokens: proc_macro2::TokenStream =
+        input.parse().map_err(|e| format!("the invocation does not tokenize: {e}"))?;
+    Ok(expand(&from_proc_macro2(tokens), &|_| None))
+}
+
+/// The spec problems as compile errors, each spanned on its file's `#[spec]` token.
+fn report(output: &mut Expansion, diagnostics: &Diagnostics, tokens: &[usize]) {
     let kept = diagnostics.sorted();
     for diagnostic in &kept {
-        let message = diagnostic.to_string();
-        let span = spans.get(diagnostic.location.file).copied().unwrap_or_else(Span::call_site);
-        output.extend(quote_spanned!(span=> ::core::compile_error!(#message);));
+        output.error(tokens.get(diagnostic.location.file).copied(), diagnostic.to_string());
     }
     if diagnostics.omitted() > 0 {
         let message = diag::more_problems(diagnostics.omitted(), kept.len());
-        let span =
-            kept.last().and_then(|d| spans.get(d.location.file)).copied().unwrap_or_else(Span::call_site);
-        output.extend(quote_spanned!(span=> ::core::compile_error!(#message);));
+        output.error(kept.last().and_then(|d| tokens.get(d.location.file)).copied(), message);
     }
-    output
 }
 
 fn resolve(literal: &str, invoking_file: Option<PathBuf>) -> PathBuf {

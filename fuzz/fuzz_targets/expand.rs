@@ -1,6 +1,6 @@
 //! The whole macro pipeline on arbitrary spec bytes: the bytes are written to a file that a
 //! `#[spec = "..."]` names (after a base spec of the codes `interpret` needs when the input's
-//! length is odd), and `expand` must return tokens, never panic. The tokens hold
+//! length is odd), and `expand` must return source, never panic. The expansion holds
 //! no `compile_error!` exactly when the spec is good (then they must parse as Rust items),
 //! and at most `MAX_REPORTED + 1` of them.
 #![no_main]
@@ -9,8 +9,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
 use libfuzzer_sys::fuzz_target;
-use proc_macro2::TokenTree;
-use sip_codes_codegen::{Diagnostics, MAX_REPORTED, expand, merge, read_spec, valid::missing_interpret_codes};
+use sip_codes_codegen::{Diagnostics, MAX_REPORTED, expand_str, merge, read_spec, valid::missing_interpret_codes};
 
 /// The codes `interpret` needs, merged in front of the fuzzed file for odd-length inputs so
 /// that a file of other codes expands cleanly and the generator sees its names and phrases.
@@ -42,10 +41,9 @@ fuzz_target!(|data: &[u8]| {
         if with_base { format!("#[spec = {base}]") } else { String::new() },
         spec.to_str().expect("a UTF-8 temp path")
     );
-    let input: proc_macro2::TokenStream =
-        format!("[::sip_codes] {specs} pub enum StatusCode;").parse().expect("the invocation tokenizes");
-    let output = expand(input, &|_| None);
-    let errors = compile_errors(output.clone());
+    let output =
+        expand_str(&format!("[::sip_codes] {specs} pub enum StatusCode;")).expect("the invocation tokenizes");
+    let errors = output.errors().len();
     assert!(errors <= MAX_REPORTED + 1, "{errors} compile errors");
 
     let good = std::str::from_utf8(data).is_ok_and(|text| {
@@ -60,22 +58,10 @@ fuzz_target!(|data: &[u8]| {
         let merged = merge(files, &mut diagnostics);
         diagnostics.is_empty() && missing_interpret_codes(&merged).is_empty()
     });
-    assert_eq!(errors == 0, good, "{output}");
+    assert_eq!(errors == 0, good, "{:?}", output.errors());
     if good {
         // Parsing the output costs three times the expansion: done only where the spec's
         // own text (names, phrases, descriptions) reaches the generated items.
-        syn::parse2::<syn::File>(output).expect("expand returns Rust items");
+        syn::parse_file(&output.to_source()).expect("expand returns Rust items");
     }
 });
-
-/// The `compile_error!`s at the top level of the output.
-fn compile_errors(output: proc_macro2::TokenStream) -> usize {
-    let tokens: Vec<TokenTree> = output.into_iter().collect();
-    tokens
-        .windows(2)
-        .filter(|pair| {
-            matches!(&pair[0], TokenTree::Ident(ident) if ident == "compile_error")
-                && matches!(&pair[1], TokenTree::Punct(punct) if punct.as_char() == '!')
-        })
-        .count()
-}

@@ -1,16 +1,119 @@
 //! The `sip_codes!` proc macro. Use it through the `sip-codes` crate, whose `sip_codes!`
 //! passes its own path in so renamed dependencies and `#![no_std]` crates work.
 //!
-//! This crate is a thin entry point: the spec parser, validator and generator live in
-//! `sip-codes-codegen`, which the project's tools share.
+//! This crate is a thin entry point over `proc_macro` alone: the spec parser, validator and
+//! generator live in `sip-codes-codegen`, which reads plain token trees and writes Rust
+//! source. This crate converts the input to those trees, parses the source it gets back,
+//! and puts the invocation's own tokens (with their spans) where the source marks them.
 
-use proc_macro::TokenStream;
+use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use sip_codes_codegen::{SPLICE_PREFIX, Splice, Token, Tree};
 
 /// Expands `[$crate] attributes* visibility enum Name;` into a status-code type.
 /// Called by `sip_codes::sip_codes!`; see its documentation.
 #[proc_macro]
 pub fn expand(input: TokenStream) -> TokenStream {
-    // The compiler knows which file a span comes from; spec paths resolve against it.
-    let invoking_file = |span: proc_macro2::Span| span.unwrap().local_file();
-    sip_codes_codegen::expand(input.into(), &invoking_file).into()
+    let mut originals = Vec::new();
+    let tokens = convert(input, &mut originals);
+    // The compiler knows which file a token comes from; spec paths resolve against it.
+    let invoking_file = |id: usize| originals.get(id).and_then(|t: &TokenTree| t.span().local_file());
+    let expansion = sip_codes_codegen::expand(&tokens, &invoking_file);
+    let span_of =
+        |id: Option<usize>| id.and_then(|id| originals.get(id)).map_or_else(Span::call_site, TokenTree::span);
+
+    let mut output = TokenStream::new();
+    for error in expansion.errors() {
+        output.extend(compile_error(&error.message, span_of(error.token)));
+    }
+    match expansion.marked_source().parse::<TokenStream>() {
+        Ok(generated) => output.extend(splice(generated, expansion.splices(), &originals)),
+        // The generator writes only what parses; this says so if it ever does not.
+        Err(error) => output.extend(compile_error(
+            &format!("sip_codes!: the generated code does not parse ({error}); please report this"),
+            Span::call_site(),
+        )),
+    }
+    output
+}
+
+/// The input as the generator's token trees; `originals[id]` is the tree numbered `id`.
+fn convert(stream: TokenStream, originals: &mut Vec<TokenTree>) -> Vec<Token> {
+    stream
+        .into_iter()
+        .map(|tree| {
+            let id = originals.len();
+            originals.push(tree.clone());
+            let tree = match tree {
+                TokenTree::Ident(ident) => Tree::Ident(ident.to_string()),
+                TokenTree::Punct(punct) => {
+                    Tree::Punct { ch: punct.as_char(), joint: punct.spacing() == Spacing::Joint }
+                }
+                TokenTree::Literal(literal) => Tree::Literal(literal.to_string()),
+                TokenTree::Group(group) => Tree::Group {
+                    delimiter: match group.delimiter() {
+                        Delimiter::Parenthesis => sip_codes_codegen::Delimiter::Parenthesis,
+                        Delimiter::Brace => sip_codes_codegen::Delimiter::Brace,
+                        Delimiter::Bracket => sip_codes_codegen::Delimiter::Bracket,
+                        Delimiter::None => sip_codes_codegen::Delimiter::None,
+                    },
+                    tokens: convert(group.stream(), originals),
+                },
+            };
+            Token { tree, id }
+        })
+        .collect()
+}
+
+/// `stream` with every splice mark replaced by the splice's tokens.
+fn splice(stream: TokenStream, splices: &[Splice], originals: &[TokenTree]) -> TokenStream {
+    let mut output = TokenStream::new();
+    for tree in stream {
+        match tree {
+            TokenTree::Group(group) => {
+                let mut spliced = Group::new(group.delimiter(), splice(group.stream(), splices, originals));
+                spliced.set_span(group.span());
+                output.extend([TokenTree::Group(spliced)]);
+            }
+            TokenTree::Ident(ident) => {
+                let text = ident.to_string();
+                let index = text.strip_prefix(SPLICE_PREFIX).and_then(|n| n.parse::<usize>().ok());
+                match index.and_then(|i| splices.get(i)) {
+                    Some(Splice::Tokens(tokens)) => {
+                        output.extend(tokens.iter().filter_map(|t| originals.get(t.id).cloned()));
+                    }
+                    Some(Splice::Ident { name, id }) => {
+                        let span = originals.get(*id).map_or_else(Span::call_site, TokenTree::span);
+                        output.extend([TokenTree::Ident(Ident::new(name, span))]);
+                    }
+                    None => output.extend([TokenTree::Ident(ident)]),
+                }
+            }
+            other => output.extend([other]),
+        }
+    }
+    output
+}
+
+/// `::core::compile_error!("message");`, every token at `span`.
+fn compile_error(message: &str, span: Span) -> TokenStream {
+    let punct = |ch, spacing| {
+        let mut punct = Punct::new(ch, spacing);
+        punct.set_span(span);
+        TokenTree::Punct(punct)
+    };
+    let mut literal = Literal::string(message);
+    literal.set_span(span);
+    let mut args = Group::new(Delimiter::Parenthesis, TokenStream::from(TokenTree::Literal(literal)));
+    args.set_span(span);
+    TokenStream::from_iter([
+        punct(':', Spacing::Joint),
+        punct(':', Spacing::Alone),
+        TokenTree::Ident(Ident::new("core", span)),
+        punct(':', Spacing::Joint),
+        punct(':', Spacing::Alone),
+        TokenTree::Ident(Ident::new("compile_error", span)),
+        punct('!', Spacing::Alone),
+        TokenTree::Group(args),
+        punct(';', Spacing::Alone),
+    ])
 }

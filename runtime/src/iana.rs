@@ -593,7 +593,7 @@ pub enum StatusCode {
 impl StatusCode {
     /// Every code of this type, in code order.
     pub const ALL: &'static [Self] = &Self::VARIANTS;
-    const VARIANTS: [Self; 75usize] = [
+    const VARIANTS: [Self; 75] = [
         Self::Trying,
         Self::Ringing,
         Self::CallIsBeingForwarded,
@@ -709,7 +709,7 @@ impl StatusCode {
         255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
         255, 255, 255, 255, 255, 255, 255, 255,
     ];
-    const PHRASES: [&'static str; 75usize] = [
+    const PHRASES: [&'static str; 75] = [
         "Trying",
         "Ringing",
         "Call Is Being Forwarded",
@@ -786,7 +786,7 @@ impl StatusCode {
         "Unwanted",
         "Rejected",
     ];
-    const LINES: [&'static str; 75usize] = [
+    const LINES: [&'static str; 75] = [
         "100 Trying",
         "180 Ringing",
         "181 Call Is Being Forwarded",
@@ -863,7 +863,7 @@ impl StatusCode {
         "607 Unwanted",
         "608 Rejected",
     ];
-    const STATUS_LINES: [&'static str; 75usize] = [
+    const STATUS_LINES: [&'static str; 75] = [
         "SIP/2.0 100 Trying\r\n",
         "SIP/2.0 180 Ringing\r\n",
         "SIP/2.0 181 Call Is Being Forwarded\r\n",
@@ -940,7 +940,7 @@ impl StatusCode {
         "SIP/2.0 607 Unwanted\r\n",
         "SIP/2.0 608 Rejected\r\n",
     ];
-    const DESCRIPTIONS: [::core::option::Option<&'static str>; 75usize] = [
+    const DESCRIPTIONS: [::core::option::Option<&'static str>; 75] = [
         ::core::option::Option::Some(
             "The next hop has received the request and is working on it. For INVITE it stops the sender's retransmissions. It is hop-by-hop: a stateful proxy sends its own 100 and never forwards one upstream, and a 100 never creates a dialog.",
         ),
@@ -1167,7 +1167,7 @@ impl StatusCode {
             "An intermediary, such as a call-blocking or analytics service acting for the callee, rejected the call rather than the callee's own device. Unless it suspects the caller would misuse the information, the response must carry a `Call-Info` header with `purpose=jwscard` that refers to a signed jCard saying who blocked the call, so a wrongly blocked caller can appeal. UACs that understand 608 advertise `sip.608` in the INVITE's `Feature-Caps`, and like any 6xx it ends every branch.",
         ),
     ];
-    const REFERENCES: [&'static [crate::Reference]; 75usize] = [
+    const REFERENCES: [&'static [crate::Reference]; 75] = [
         &[
             crate::Reference {
                 id: "RFC3261",
@@ -1844,7 +1844,7 @@ impl StatusCode {
             },
         ],
     ];
-    const ALIASES: [&'static [&'static str]; 75usize] = [
+    const ALIASES: [&'static [&'static str]; 75] = [
         &[],
         &[],
         &[],
@@ -2041,7 +2041,7 @@ impl StatusCode {
             _ => return ::core::option::Option::None,
         }
         let slot = Self::SLOTS[(code - 100) as usize] as usize;
-        if slot < 75usize {
+        if slot < 75 {
             ::core::option::Option::Some(Self::VARIANTS[slot])
         } else {
             ::core::option::Option::None
@@ -2051,7 +2051,7 @@ impl StatusCode {
     /// the same rules as `FromStr`: SIP parsers hold bytes.
     ///
     /// # Errors
-    /// A [`ParseError`](#krate::ParseError) that says what was wrong: malformed
+    /// A `ParseError` that says what was wrong: malformed
     /// input, a code outside 100..=699, a code this type does not define, or a phrase
     /// that is not the code's.
     #[inline]
@@ -2607,7 +2607,7 @@ crate::__private::impl_serde!(StatusCode);
 /// Match whole classes with one arm each and list one class code by code, without a `_` arm: when the spec gains a code, the compiler points at exactly the matches that must handle it.
 #[allow(dead_code)]
 pub mod status_code {
-    ///The 1xx codes of [`StatusCode`](super::StatusCode) (`Class::Provisional`): 6 codes, named as in `StatusCode`.
+    /// The 1xx codes of [`StatusCode`](super::StatusCode) (`Class::Provisional`): 6 codes, named as in `StatusCode`.
     #[repr(u16)]
     #[derive(
         ::core::clone::Clone,
@@ -2621,26 +2621,26 @@ pub mod status_code {
     )]
     #[allow(clippy::doc_markdown)]
     pub enum Provisional {
-        ///`100 Trying`: see [`StatusCode::Trying`](super::StatusCode::Trying).
+        /// `100 Trying`: see [`StatusCode::Trying`](super::StatusCode::Trying).
         #[doc(alias = "100")]
         Trying = 100,
-        ///`180 Ringing`: see [`StatusCode::Ringing`](super::StatusCode::Ringing).
+        /// `180 Ringing`: see [`StatusCode::Ringing`](super::StatusCode::Ringing).
         #[doc(alias = "180")]
         Ringing = 180,
-        ///`181 Call Is Being Forwarded`: see [`StatusCode::CallIsBeingForwarded`](super::StatusCode::CallIsBeingForwarded).
+        /// `181 Call Is Being Forwarded`: see [`StatusCode::CallIsBeingForwarded`](super::StatusCode::CallIsBeingForwarded).
         #[doc(alias = "181", alias = "Call Is Being Forwarded")]
         CallIsBeingForwarded = 181,
-        ///`182 Queued`: see [`StatusCode::Queued`](super::StatusCode::Queued).
+        /// `182 Queued`: see [`StatusCode::Queued`](super::StatusCode::Queued).
         #[doc(alias = "182")]
         Queued = 182,
-        ///`183 Session Progress`: see [`StatusCode::SessionProgress`](super::StatusCode::SessionProgress).
+        /// `183 Session Progress`: see [`StatusCode::SessionProgress`](super::StatusCode::SessionProgress).
         #[doc(alias = "183", alias = "Session Progress")]
         SessionProgress = 183,
-        ///`199 Early Dialog Terminated`: see [`StatusCode::EarlyDialogTerminated`](super::StatusCode::EarlyDialogTerminated).
+        /// `199 Early Dialog Terminated`: see [`StatusCode::EarlyDialogTerminated`](super::StatusCode::EarlyDialogTerminated).
         #[doc(alias = "199", alias = "Early Dialog Terminated")]
         EarlyDialogTerminated = 199,
     }
-    ///The 2xx codes of [`StatusCode`](super::StatusCode) (`Class::Success`): 3 codes, named as in `StatusCode`.
+    /// The 2xx codes of [`StatusCode`](super::StatusCode) (`Class::Success`): 3 codes, named as in `StatusCode`.
     #[repr(u16)]
     #[derive(
         ::core::clone::Clone,
@@ -2654,17 +2654,17 @@ pub mod status_code {
     )]
     #[allow(clippy::doc_markdown)]
     pub enum Success {
-        ///`200 OK`: see [`StatusCode::Ok`](super::StatusCode::Ok).
+        /// `200 OK`: see [`StatusCode::Ok`](super::StatusCode::Ok).
         #[doc(alias = "200", alias = "OK")]
         Ok = 200,
-        ///`202 Accepted`: see [`StatusCode::Accepted`](super::StatusCode::Accepted).
+        /// `202 Accepted`: see [`StatusCode::Accepted`](super::StatusCode::Accepted).
         #[doc(alias = "202")]
         Accepted = 202,
-        ///`204 No Notification`: see [`StatusCode::NoNotification`](super::StatusCode::NoNotification).
+        /// `204 No Notification`: see [`StatusCode::NoNotification`](super::StatusCode::NoNotification).
         #[doc(alias = "204", alias = "No Notification")]
         NoNotification = 204,
     }
-    ///The 3xx codes of [`StatusCode`](super::StatusCode) (`Class::Redirection`): 5 codes, named as in `StatusCode`.
+    /// The 3xx codes of [`StatusCode`](super::StatusCode) (`Class::Redirection`): 5 codes, named as in `StatusCode`.
     #[repr(u16)]
     #[derive(
         ::core::clone::Clone,
@@ -2678,23 +2678,23 @@ pub mod status_code {
     )]
     #[allow(clippy::doc_markdown)]
     pub enum Redirection {
-        ///`300 Multiple Choices`: see [`StatusCode::MultipleChoices`](super::StatusCode::MultipleChoices).
+        /// `300 Multiple Choices`: see [`StatusCode::MultipleChoices`](super::StatusCode::MultipleChoices).
         #[doc(alias = "300", alias = "Multiple Choices")]
         MultipleChoices = 300,
-        ///`301 Moved Permanently`: see [`StatusCode::MovedPermanently`](super::StatusCode::MovedPermanently).
+        /// `301 Moved Permanently`: see [`StatusCode::MovedPermanently`](super::StatusCode::MovedPermanently).
         #[doc(alias = "301", alias = "Moved Permanently")]
         MovedPermanently = 301,
-        ///`302 Moved Temporarily`: see [`StatusCode::MovedTemporarily`](super::StatusCode::MovedTemporarily).
+        /// `302 Moved Temporarily`: see [`StatusCode::MovedTemporarily`](super::StatusCode::MovedTemporarily).
         #[doc(alias = "302", alias = "Moved Temporarily")]
         MovedTemporarily = 302,
-        ///`305 Use Proxy`: see [`StatusCode::UseProxy`](super::StatusCode::UseProxy).
+        /// `305 Use Proxy`: see [`StatusCode::UseProxy`](super::StatusCode::UseProxy).
         #[doc(alias = "305", alias = "Use Proxy")]
         UseProxy = 305,
-        ///`380 Alternative Service`: see [`StatusCode::AlternativeService`](super::StatusCode::AlternativeService).
+        /// `380 Alternative Service`: see [`StatusCode::AlternativeService`](super::StatusCode::AlternativeService).
         #[doc(alias = "380", alias = "Alternative Service")]
         AlternativeService = 380,
     }
-    ///The 4xx codes of [`StatusCode`](super::StatusCode) (`Class::ClientError`): 46 codes, named as in `StatusCode`.
+    /// The 4xx codes of [`StatusCode`](super::StatusCode) (`Class::ClientError`): 46 codes, named as in `StatusCode`.
     #[repr(u16)]
     #[derive(
         ::core::clone::Clone,
@@ -2708,146 +2708,146 @@ pub mod status_code {
     )]
     #[allow(clippy::doc_markdown)]
     pub enum ClientError {
-        ///`400 Bad Request`: see [`StatusCode::BadRequest`](super::StatusCode::BadRequest).
+        /// `400 Bad Request`: see [`StatusCode::BadRequest`](super::StatusCode::BadRequest).
         #[doc(alias = "400", alias = "Bad Request")]
         BadRequest = 400,
-        ///`401 Unauthorized`: see [`StatusCode::Unauthorized`](super::StatusCode::Unauthorized).
+        /// `401 Unauthorized`: see [`StatusCode::Unauthorized`](super::StatusCode::Unauthorized).
         #[doc(alias = "401")]
         Unauthorized = 401,
-        ///`402 Payment Required`: see [`StatusCode::PaymentRequired`](super::StatusCode::PaymentRequired).
+        /// `402 Payment Required`: see [`StatusCode::PaymentRequired`](super::StatusCode::PaymentRequired).
         #[doc(alias = "402", alias = "Payment Required")]
         PaymentRequired = 402,
-        ///`403 Forbidden`: see [`StatusCode::Forbidden`](super::StatusCode::Forbidden).
+        /// `403 Forbidden`: see [`StatusCode::Forbidden`](super::StatusCode::Forbidden).
         #[doc(alias = "403")]
         Forbidden = 403,
-        ///`404 Not Found`: see [`StatusCode::NotFound`](super::StatusCode::NotFound).
+        /// `404 Not Found`: see [`StatusCode::NotFound`](super::StatusCode::NotFound).
         #[doc(alias = "404", alias = "Not Found")]
         NotFound = 404,
-        ///`405 Method Not Allowed`: see [`StatusCode::MethodNotAllowed`](super::StatusCode::MethodNotAllowed).
+        /// `405 Method Not Allowed`: see [`StatusCode::MethodNotAllowed`](super::StatusCode::MethodNotAllowed).
         #[doc(alias = "405", alias = "Method Not Allowed")]
         MethodNotAllowed = 405,
-        ///`406 Not Acceptable`: see [`StatusCode::NotAcceptable`](super::StatusCode::NotAcceptable).
+        /// `406 Not Acceptable`: see [`StatusCode::NotAcceptable`](super::StatusCode::NotAcceptable).
         #[doc(alias = "406", alias = "Not Acceptable")]
         NotAcceptable = 406,
-        ///`407 Proxy Authentication Required`: see [`StatusCode::ProxyAuthenticationRequired`](super::StatusCode::ProxyAuthenticationRequired).
+        /// `407 Proxy Authentication Required`: see [`StatusCode::ProxyAuthenticationRequired`](super::StatusCode::ProxyAuthenticationRequired).
         #[doc(alias = "407", alias = "Proxy Authentication Required")]
         ProxyAuthenticationRequired = 407,
-        ///`408 Request Timeout`: see [`StatusCode::RequestTimeout`](super::StatusCode::RequestTimeout).
+        /// `408 Request Timeout`: see [`StatusCode::RequestTimeout`](super::StatusCode::RequestTimeout).
         #[doc(alias = "408", alias = "Request Timeout")]
         RequestTimeout = 408,
-        ///`410 Gone`: see [`StatusCode::Gone`](super::StatusCode::Gone).
+        /// `410 Gone`: see [`StatusCode::Gone`](super::StatusCode::Gone).
         #[doc(alias = "410")]
         Gone = 410,
-        ///`412 Conditional Request Failed`: see [`StatusCode::ConditionalRequestFailed`](super::StatusCode::ConditionalRequestFailed).
+        /// `412 Conditional Request Failed`: see [`StatusCode::ConditionalRequestFailed`](super::StatusCode::ConditionalRequestFailed).
         #[doc(alias = "412", alias = "Conditional Request Failed")]
         ConditionalRequestFailed = 412,
-        ///`413 Request Entity Too Large`: see [`StatusCode::RequestEntityTooLarge`](super::StatusCode::RequestEntityTooLarge).
+        /// `413 Request Entity Too Large`: see [`StatusCode::RequestEntityTooLarge`](super::StatusCode::RequestEntityTooLarge).
         #[doc(alias = "413", alias = "Request Entity Too Large")]
         RequestEntityTooLarge = 413,
-        ///`414 Request-URI Too Long`: see [`StatusCode::RequestUriTooLong`](super::StatusCode::RequestUriTooLong).
+        /// `414 Request-URI Too Long`: see [`StatusCode::RequestUriTooLong`](super::StatusCode::RequestUriTooLong).
         #[doc(alias = "414", alias = "Request-URI Too Long")]
         RequestUriTooLong = 414,
-        ///`415 Unsupported Media Type`: see [`StatusCode::UnsupportedMediaType`](super::StatusCode::UnsupportedMediaType).
+        /// `415 Unsupported Media Type`: see [`StatusCode::UnsupportedMediaType`](super::StatusCode::UnsupportedMediaType).
         #[doc(alias = "415", alias = "Unsupported Media Type")]
         UnsupportedMediaType = 415,
-        ///`416 Unsupported URI Scheme`: see [`StatusCode::UnsupportedUriScheme`](super::StatusCode::UnsupportedUriScheme).
+        /// `416 Unsupported URI Scheme`: see [`StatusCode::UnsupportedUriScheme`](super::StatusCode::UnsupportedUriScheme).
         #[doc(alias = "416", alias = "Unsupported URI Scheme")]
         UnsupportedUriScheme = 416,
-        ///`417 Unknown Resource-Priority`: see [`StatusCode::UnknownResourcePriority`](super::StatusCode::UnknownResourcePriority).
+        /// `417 Unknown Resource-Priority`: see [`StatusCode::UnknownResourcePriority`](super::StatusCode::UnknownResourcePriority).
         #[doc(alias = "417", alias = "Unknown Resource-Priority")]
         UnknownResourcePriority = 417,
-        ///`420 Bad Extension`: see [`StatusCode::BadExtension`](super::StatusCode::BadExtension).
+        /// `420 Bad Extension`: see [`StatusCode::BadExtension`](super::StatusCode::BadExtension).
         #[doc(alias = "420", alias = "Bad Extension")]
         BadExtension = 420,
-        ///`421 Extension Required`: see [`StatusCode::ExtensionRequired`](super::StatusCode::ExtensionRequired).
+        /// `421 Extension Required`: see [`StatusCode::ExtensionRequired`](super::StatusCode::ExtensionRequired).
         #[doc(alias = "421", alias = "Extension Required")]
         ExtensionRequired = 421,
-        ///`422 Session Interval Too Small`: see [`StatusCode::SessionIntervalTooSmall`](super::StatusCode::SessionIntervalTooSmall).
+        /// `422 Session Interval Too Small`: see [`StatusCode::SessionIntervalTooSmall`](super::StatusCode::SessionIntervalTooSmall).
         #[doc(alias = "422", alias = "Session Interval Too Small")]
         SessionIntervalTooSmall = 422,
-        ///`423 Interval Too Brief`: see [`StatusCode::IntervalTooBrief`](super::StatusCode::IntervalTooBrief).
+        /// `423 Interval Too Brief`: see [`StatusCode::IntervalTooBrief`](super::StatusCode::IntervalTooBrief).
         #[doc(alias = "423", alias = "Interval Too Brief")]
         IntervalTooBrief = 423,
-        ///`424 Bad Location Information`: see [`StatusCode::BadLocationInformation`](super::StatusCode::BadLocationInformation).
+        /// `424 Bad Location Information`: see [`StatusCode::BadLocationInformation`](super::StatusCode::BadLocationInformation).
         #[doc(alias = "424", alias = "Bad Location Information")]
         BadLocationInformation = 424,
-        ///`425 Bad Alert Message`: see [`StatusCode::BadAlertMessage`](super::StatusCode::BadAlertMessage).
+        /// `425 Bad Alert Message`: see [`StatusCode::BadAlertMessage`](super::StatusCode::BadAlertMessage).
         #[doc(alias = "425", alias = "Bad Alert Message")]
         BadAlertMessage = 425,
-        ///`428 Use Identity Header`: see [`StatusCode::UseIdentityHeader`](super::StatusCode::UseIdentityHeader).
+        /// `428 Use Identity Header`: see [`StatusCode::UseIdentityHeader`](super::StatusCode::UseIdentityHeader).
         #[doc(alias = "428", alias = "Use Identity Header")]
         UseIdentityHeader = 428,
-        ///`429 Provide Referrer Identity`: see [`StatusCode::ProvideReferrerIdentity`](super::StatusCode::ProvideReferrerIdentity).
+        /// `429 Provide Referrer Identity`: see [`StatusCode::ProvideReferrerIdentity`](super::StatusCode::ProvideReferrerIdentity).
         #[doc(alias = "429", alias = "Provide Referrer Identity")]
         ProvideReferrerIdentity = 429,
-        ///`430 Flow Failed`: see [`StatusCode::FlowFailed`](super::StatusCode::FlowFailed).
+        /// `430 Flow Failed`: see [`StatusCode::FlowFailed`](super::StatusCode::FlowFailed).
         #[doc(alias = "430", alias = "Flow Failed")]
         FlowFailed = 430,
-        ///`433 Anonymity Disallowed`: see [`StatusCode::AnonymityDisallowed`](super::StatusCode::AnonymityDisallowed).
+        /// `433 Anonymity Disallowed`: see [`StatusCode::AnonymityDisallowed`](super::StatusCode::AnonymityDisallowed).
         #[doc(alias = "433", alias = "Anonymity Disallowed")]
         AnonymityDisallowed = 433,
-        ///`436 Bad Identity Info`: see [`StatusCode::BadIdentityInfo`](super::StatusCode::BadIdentityInfo).
+        /// `436 Bad Identity Info`: see [`StatusCode::BadIdentityInfo`](super::StatusCode::BadIdentityInfo).
         #[doc(alias = "436", alias = "Bad Identity Info")]
         BadIdentityInfo = 436,
-        ///`437 Unsupported Credential`: see [`StatusCode::UnsupportedCredential`](super::StatusCode::UnsupportedCredential).
+        /// `437 Unsupported Credential`: see [`StatusCode::UnsupportedCredential`](super::StatusCode::UnsupportedCredential).
         #[doc(alias = "437", alias = "Unsupported Credential")]
         UnsupportedCredential = 437,
-        ///`438 Invalid Identity Header`: see [`StatusCode::InvalidIdentityHeader`](super::StatusCode::InvalidIdentityHeader).
+        /// `438 Invalid Identity Header`: see [`StatusCode::InvalidIdentityHeader`](super::StatusCode::InvalidIdentityHeader).
         #[doc(alias = "438", alias = "Invalid Identity Header")]
         InvalidIdentityHeader = 438,
-        ///`439 First Hop Lacks Outbound Support`: see [`StatusCode::FirstHopLacksOutboundSupport`](super::StatusCode::FirstHopLacksOutboundSupport).
+        /// `439 First Hop Lacks Outbound Support`: see [`StatusCode::FirstHopLacksOutboundSupport`](super::StatusCode::FirstHopLacksOutboundSupport).
         #[doc(alias = "439", alias = "First Hop Lacks Outbound Support")]
         FirstHopLacksOutboundSupport = 439,
-        ///`440 Max-Breadth Exceeded`: see [`StatusCode::MaxBreadthExceeded`](super::StatusCode::MaxBreadthExceeded).
+        /// `440 Max-Breadth Exceeded`: see [`StatusCode::MaxBreadthExceeded`](super::StatusCode::MaxBreadthExceeded).
         #[doc(alias = "440", alias = "Max-Breadth Exceeded")]
         MaxBreadthExceeded = 440,
-        ///`469 Bad Info Package`: see [`StatusCode::BadInfoPackage`](super::StatusCode::BadInfoPackage).
+        /// `469 Bad Info Package`: see [`StatusCode::BadInfoPackage`](super::StatusCode::BadInfoPackage).
         #[doc(alias = "469", alias = "Bad Info Package")]
         BadInfoPackage = 469,
-        ///`470 Consent Needed`: see [`StatusCode::ConsentNeeded`](super::StatusCode::ConsentNeeded).
+        /// `470 Consent Needed`: see [`StatusCode::ConsentNeeded`](super::StatusCode::ConsentNeeded).
         #[doc(alias = "470", alias = "Consent Needed")]
         ConsentNeeded = 470,
-        ///`480 Temporarily Unavailable`: see [`StatusCode::TemporarilyUnavailable`](super::StatusCode::TemporarilyUnavailable).
+        /// `480 Temporarily Unavailable`: see [`StatusCode::TemporarilyUnavailable`](super::StatusCode::TemporarilyUnavailable).
         #[doc(alias = "480", alias = "Temporarily Unavailable")]
         TemporarilyUnavailable = 480,
-        ///`481 Call/Transaction Does Not Exist`: see [`StatusCode::CallTransactionDoesNotExist`](super::StatusCode::CallTransactionDoesNotExist).
+        /// `481 Call/Transaction Does Not Exist`: see [`StatusCode::CallTransactionDoesNotExist`](super::StatusCode::CallTransactionDoesNotExist).
         #[doc(alias = "481", alias = "Call/Transaction Does Not Exist")]
         CallTransactionDoesNotExist = 481,
-        ///`482 Loop Detected`: see [`StatusCode::LoopDetected`](super::StatusCode::LoopDetected).
+        /// `482 Loop Detected`: see [`StatusCode::LoopDetected`](super::StatusCode::LoopDetected).
         #[doc(alias = "482", alias = "Loop Detected")]
         LoopDetected = 482,
-        ///`483 Too Many Hops`: see [`StatusCode::TooManyHops`](super::StatusCode::TooManyHops).
+        /// `483 Too Many Hops`: see [`StatusCode::TooManyHops`](super::StatusCode::TooManyHops).
         #[doc(alias = "483", alias = "Too Many Hops")]
         TooManyHops = 483,
-        ///`484 Address Incomplete`: see [`StatusCode::AddressIncomplete`](super::StatusCode::AddressIncomplete).
+        /// `484 Address Incomplete`: see [`StatusCode::AddressIncomplete`](super::StatusCode::AddressIncomplete).
         #[doc(alias = "484", alias = "Address Incomplete")]
         AddressIncomplete = 484,
-        ///`485 Ambiguous`: see [`StatusCode::Ambiguous`](super::StatusCode::Ambiguous).
+        /// `485 Ambiguous`: see [`StatusCode::Ambiguous`](super::StatusCode::Ambiguous).
         #[doc(alias = "485")]
         Ambiguous = 485,
-        ///`486 Busy Here`: see [`StatusCode::BusyHere`](super::StatusCode::BusyHere).
+        /// `486 Busy Here`: see [`StatusCode::BusyHere`](super::StatusCode::BusyHere).
         #[doc(alias = "486", alias = "Busy Here")]
         BusyHere = 486,
-        ///`487 Request Terminated`: see [`StatusCode::RequestTerminated`](super::StatusCode::RequestTerminated).
+        /// `487 Request Terminated`: see [`StatusCode::RequestTerminated`](super::StatusCode::RequestTerminated).
         #[doc(alias = "487", alias = "Request Terminated")]
         RequestTerminated = 487,
-        ///`488 Not Acceptable Here`: see [`StatusCode::NotAcceptableHere`](super::StatusCode::NotAcceptableHere).
+        /// `488 Not Acceptable Here`: see [`StatusCode::NotAcceptableHere`](super::StatusCode::NotAcceptableHere).
         #[doc(alias = "488", alias = "Not Acceptable Here")]
         NotAcceptableHere = 488,
-        ///`489 Bad Event`: see [`StatusCode::BadEvent`](super::StatusCode::BadEvent).
+        /// `489 Bad Event`: see [`StatusCode::BadEvent`](super::StatusCode::BadEvent).
         #[doc(alias = "489", alias = "Bad Event")]
         BadEvent = 489,
-        ///`491 Request Pending`: see [`StatusCode::RequestPending`](super::StatusCode::RequestPending).
+        /// `491 Request Pending`: see [`StatusCode::RequestPending`](super::StatusCode::RequestPending).
         #[doc(alias = "491", alias = "Request Pending")]
         RequestPending = 491,
-        ///`493 Undecipherable`: see [`StatusCode::Undecipherable`](super::StatusCode::Undecipherable).
+        /// `493 Undecipherable`: see [`StatusCode::Undecipherable`](super::StatusCode::Undecipherable).
         #[doc(alias = "493")]
         Undecipherable = 493,
-        ///`494 Security Agreement Required`: see [`StatusCode::SecurityAgreementRequired`](super::StatusCode::SecurityAgreementRequired).
+        /// `494 Security Agreement Required`: see [`StatusCode::SecurityAgreementRequired`](super::StatusCode::SecurityAgreementRequired).
         #[doc(alias = "494", alias = "Security Agreement Required")]
         SecurityAgreementRequired = 494,
     }
-    ///The 5xx codes of [`StatusCode`](super::StatusCode) (`Class::ServerError`): 9 codes, named as in `StatusCode`.
+    /// The 5xx codes of [`StatusCode`](super::StatusCode) (`Class::ServerError`): 9 codes, named as in `StatusCode`.
     #[repr(u16)]
     #[derive(
         ::core::clone::Clone,
@@ -2861,35 +2861,35 @@ pub mod status_code {
     )]
     #[allow(clippy::doc_markdown)]
     pub enum ServerError {
-        ///`500 Server Internal Error`: see [`StatusCode::ServerInternalError`](super::StatusCode::ServerInternalError).
+        /// `500 Server Internal Error`: see [`StatusCode::ServerInternalError`](super::StatusCode::ServerInternalError).
         #[doc(alias = "500", alias = "Server Internal Error")]
         ServerInternalError = 500,
-        ///`501 Not Implemented`: see [`StatusCode::NotImplemented`](super::StatusCode::NotImplemented).
+        /// `501 Not Implemented`: see [`StatusCode::NotImplemented`](super::StatusCode::NotImplemented).
         #[doc(alias = "501", alias = "Not Implemented")]
         NotImplemented = 501,
-        ///`502 Bad Gateway`: see [`StatusCode::BadGateway`](super::StatusCode::BadGateway).
+        /// `502 Bad Gateway`: see [`StatusCode::BadGateway`](super::StatusCode::BadGateway).
         #[doc(alias = "502", alias = "Bad Gateway")]
         BadGateway = 502,
-        ///`503 Service Unavailable`: see [`StatusCode::ServiceUnavailable`](super::StatusCode::ServiceUnavailable).
+        /// `503 Service Unavailable`: see [`StatusCode::ServiceUnavailable`](super::StatusCode::ServiceUnavailable).
         #[doc(alias = "503", alias = "Service Unavailable")]
         ServiceUnavailable = 503,
-        ///`504 Server Time-out`: see [`StatusCode::ServerTimeOut`](super::StatusCode::ServerTimeOut).
+        /// `504 Server Time-out`: see [`StatusCode::ServerTimeOut`](super::StatusCode::ServerTimeOut).
         #[doc(alias = "504", alias = "Server Time-out")]
         ServerTimeOut = 504,
-        ///`505 Version Not Supported`: see [`StatusCode::VersionNotSupported`](super::StatusCode::VersionNotSupported).
+        /// `505 Version Not Supported`: see [`StatusCode::VersionNotSupported`](super::StatusCode::VersionNotSupported).
         #[doc(alias = "505", alias = "Version Not Supported")]
         VersionNotSupported = 505,
-        ///`513 Message Too Large`: see [`StatusCode::MessageTooLarge`](super::StatusCode::MessageTooLarge).
+        /// `513 Message Too Large`: see [`StatusCode::MessageTooLarge`](super::StatusCode::MessageTooLarge).
         #[doc(alias = "513", alias = "Message Too Large")]
         MessageTooLarge = 513,
-        ///`555 Push Notification Service Not Supported`: see [`StatusCode::PushNotificationServiceNotSupported`](super::StatusCode::PushNotificationServiceNotSupported).
+        /// `555 Push Notification Service Not Supported`: see [`StatusCode::PushNotificationServiceNotSupported`](super::StatusCode::PushNotificationServiceNotSupported).
         #[doc(alias = "555", alias = "Push Notification Service Not Supported")]
         PushNotificationServiceNotSupported = 555,
-        ///`580 Precondition Failure`: see [`StatusCode::PreconditionFailure`](super::StatusCode::PreconditionFailure).
+        /// `580 Precondition Failure`: see [`StatusCode::PreconditionFailure`](super::StatusCode::PreconditionFailure).
         #[doc(alias = "580", alias = "Precondition Failure")]
         PreconditionFailure = 580,
     }
-    ///The 6xx codes of [`StatusCode`](super::StatusCode) (`Class::GlobalFailure`): 6 codes, named as in `StatusCode`.
+    /// The 6xx codes of [`StatusCode`](super::StatusCode) (`Class::GlobalFailure`): 6 codes, named as in `StatusCode`.
     #[repr(u16)]
     #[derive(
         ::core::clone::Clone,
@@ -2903,22 +2903,22 @@ pub mod status_code {
     )]
     #[allow(clippy::doc_markdown)]
     pub enum GlobalFailure {
-        ///`600 Busy Everywhere`: see [`StatusCode::BusyEverywhere`](super::StatusCode::BusyEverywhere).
+        /// `600 Busy Everywhere`: see [`StatusCode::BusyEverywhere`](super::StatusCode::BusyEverywhere).
         #[doc(alias = "600", alias = "Busy Everywhere")]
         BusyEverywhere = 600,
-        ///`603 Decline`: see [`StatusCode::Decline`](super::StatusCode::Decline).
+        /// `603 Decline`: see [`StatusCode::Decline`](super::StatusCode::Decline).
         #[doc(alias = "603")]
         Decline = 603,
-        ///`604 Does Not Exist Anywhere`: see [`StatusCode::DoesNotExistAnywhere`](super::StatusCode::DoesNotExistAnywhere).
+        /// `604 Does Not Exist Anywhere`: see [`StatusCode::DoesNotExistAnywhere`](super::StatusCode::DoesNotExistAnywhere).
         #[doc(alias = "604", alias = "Does Not Exist Anywhere")]
         DoesNotExistAnywhere = 604,
-        ///`606 Not Acceptable`: see [`StatusCode::GlobalNotAcceptable`](super::StatusCode::GlobalNotAcceptable).
+        /// `606 Not Acceptable`: see [`StatusCode::GlobalNotAcceptable`](super::StatusCode::GlobalNotAcceptable).
         #[doc(alias = "606", alias = "Not Acceptable")]
         GlobalNotAcceptable = 606,
-        ///`607 Unwanted`: see [`StatusCode::Unwanted`](super::StatusCode::Unwanted).
+        /// `607 Unwanted`: see [`StatusCode::Unwanted`](super::StatusCode::Unwanted).
         #[doc(alias = "607")]
         Unwanted = 607,
-        ///`608 Rejected`: see [`StatusCode::Rejected`](super::StatusCode::Rejected).
+        /// `608 Rejected`: see [`StatusCode::Rejected`](super::StatusCode::Rejected).
         #[doc(alias = "608")]
         Rejected = 608,
     }
@@ -3616,7 +3616,7 @@ impl ::core::convert::From<status_code::Classified> for StatusCode {
 }
 #[allow(dead_code)]
 impl StatusCode {
-    const HEADER_RULES: [&'static [crate::HeaderRule]; 75usize] = [
+    const HEADER_RULES: [&'static [crate::HeaderRule]; 75] = [
         &[
             crate::HeaderRule {
                 name: "Timestamp",
@@ -4064,7 +4064,7 @@ impl StatusCode {
             },
         ],
     ];
-    const REQUIRED_HEADERS: [&'static [&'static str]; 75usize] = [
+    const REQUIRED_HEADERS: [&'static [&'static str]; 75] = [
         &[],
         &[],
         &[],
@@ -4141,7 +4141,7 @@ impl StatusCode {
         &[],
         &[],
     ];
-    const Q850: [[u8; 75usize]; 2] = [
+    const Q850: [[u8; 75]; 2] = [
         [
             255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 41, 21,
             21, 21, 1, 63, 79, 21, 102, 22, 255, 127, 127, 79, 127, 255, 127, 127, 255,

@@ -1,6 +1,7 @@
-//! The model to tokens, one module per generated item: the enum and its tables
+//! The model to Rust source, one module per generated item: the enum and its tables
 //! ([`tables`]), its inherent methods ([`methods`]), its trait impls ([`impls`]), the
-//! per-class matchers ([`classes`]) and the SIP semantics accessors ([`semantics`]).
+//! per-class matchers ([`classes`]) and the SIP semantics accessors ([`semantics`]). Each
+//! writes templates of plain Rust into an [`Expansion`] (see [`out`]).
 //!
 //! Lookups go through one table: `SLOTS` maps `code - 100` to the entry's position, and
 //! per-entry arrays hold the phrase, the "486 Busy Here" line, the description and the
@@ -9,37 +10,52 @@
 mod classes;
 mod impls;
 mod methods;
+mod out;
 mod references;
 mod semantics;
 mod tables;
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use std::fmt::{self, Display};
 
+pub use out::{CompileError, Expansion, SPLICE_PREFIX, Splice};
 pub use references::{reference_link, reference_title, reference_url};
 
 use crate::input::Input;
 use crate::load::Model;
 use crate::spec::CodeEntry;
+use out::Var;
 
 /// The class enums' identifiers, by class digit 1 to 6: the runtime's `Class` variants.
 pub(crate) const CLASS_VARIANTS: [&str; 6] =
     ["Provisional", "Success", "Redirection", "ClientError", "ServerError", "GlobalFailure"];
 
-/// What every generator needs: the invocation and the merged spec, with the variant names.
+/// The derives every generated enum shares.
+pub(crate) const DERIVES: &str = "#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, \
+     ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash, ::core::cmp::PartialOrd, ::core::cmp::Ord)]\n";
+
+/// What every generator needs: the invocation and the merged spec, and the splices that
+/// carry the invocation's tokens.
 pub(crate) struct Gen<'a> {
     pub input: &'a Input,
     pub entries: &'a [CodeEntry],
-    pub variants: Vec<Ident>,
-    pub krate: &'a TokenStream,
-    pub ty: &'a Ident,
-    pub module: &'a Ident,
+    /// The type's name, as text.
+    pub ty: &'a str,
+    /// The matcher module's name, as text.
+    pub module: &'a str,
+    /// Splices: the crate path, the visibility, the attributes, and the names where they are
+    /// defined (the type, the module, the six class enums).
+    krate: usize,
+    vis: usize,
+    attrs: usize,
+    ty_def: usize,
+    module_def: usize,
+    pub class_defs: [usize; 6],
 }
 
 impl Gen<'_> {
-    /// The variant of `code`, if the spec defines it.
-    pub fn variant_of(&self, code: u16) -> Option<&Ident> {
-        self.entries.iter().position(|e| e.code == code).map(|i| &self.variants[i])
+    /// The variant name of `code`, if the spec defines it.
+    pub fn variant_of(&self, code: u16) -> Option<&str> {
+        self.entries.iter().find(|e| e.code == code).map(|e| e.name.as_str())
     }
 
     /// The number of variants.
@@ -47,34 +63,88 @@ impl Gen<'_> {
         self.entries.len()
     }
 
-    /// The derives every generated enum shares.
-    pub fn derives(&self) -> TokenStream {
-        quote! {
-            #[derive(
-                ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
-                ::core::cmp::Eq, ::core::hash::Hash, ::core::cmp::PartialOrd, ::core::cmp::Ord
-            )]
-        }
+    /// Writes `template`: `$krate`, `$vis`, `$attrs`, `$ty`, `$module`, `$ty_def` and
+    /// `$module_def` are the type's, other `$name`s come from `vars`.
+    pub fn fill(&self, out: &mut Expansion, template: &str, vars: &[(&str, &dyn Display)]) {
+        out.fill(template, &|name| match name {
+            "krate" => Var::Splice(self.krate),
+            "vis" => Var::Splice(self.vis),
+            "attrs" => Var::Splice(self.attrs),
+            "ty_def" => Var::Splice(self.ty_def),
+            "module_def" => Var::Splice(self.module_def),
+            "ty" => Var::Text(self.ty.into()),
+            "module" => Var::Text(self.module.into()),
+            _ => match vars.iter().find(|(var, _)| *var == name) {
+                Some((_, value)) => Var::Text(value.to_string().into()),
+                None => {
+                    // A generator bug, which every expansion test would show: left as written
+                    // so the output fails to compile rather than the macro panicking.
+                    debug_assert!(false, "template variable `${name}` has no value");
+                    Var::Text(format!("${name}").into())
+                }
+            },
+        });
     }
 }
 
-/// Generates the type and everything that goes with it.
-pub fn generate(input: &Input, model: &Model) -> TokenStream {
-    let entries = &model.entries[..];
+/// Generates the type and everything that goes with it into `out`.
+pub fn generate(out: &mut Expansion, input: &Input, model: &Model) {
+    let krate = out.add_splice(Splice::Tokens(input.krate.clone()));
+    let vis = out.add_splice(Splice::Tokens(input.vis.clone()));
+    let attrs = out.add_splice(Splice::Tokens(input.attrs.concat()));
+    let ident = |name: &str| Splice::Ident { name: name.to_owned(), id: input.name_id };
+    let ty_def = out.add_splice(ident(&input.name));
+    let module_def = out.add_splice(ident(&input.module));
+    let class_defs = CLASS_VARIANTS.map(|class| out.add_splice(ident(class)));
     let g = Gen {
         input,
-        entries,
-        variants: entries.iter().map(|e| Ident::new(&e.name, Span::call_site())).collect(),
-        krate: &input.krate,
+        entries: &model.entries,
         ty: &input.name,
         module: &input.module,
+        krate,
+        vis,
+        attrs,
+        ty_def,
+        module_def,
+        class_defs,
     };
-    let mut output = tables::enum_and_tables(&g);
-    output.extend(methods::generate(&g));
-    output.extend(impls::generate(&g));
-    output.extend(classes::generate(&g));
-    output.extend(semantics::generate(&g, &model.causes));
-    output
+    tables::enum_and_tables(out, &g);
+    methods::generate(out, &g);
+    impls::generate(out, &g);
+    classes::generate(out, &g);
+    semantics::generate(out, &g, &model.causes);
+}
+
+/// Writes `items` separated by `separator`, each as `item` writes it.
+pub(crate) fn list<T>(
+    items: impl IntoIterator<Item = T>,
+    separator: &str,
+    item: impl Fn(T, &mut String),
+) -> String {
+    let mut out = String::new();
+    for (i, x) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        item(x, &mut out);
+    }
+    out
+}
+
+/// A string as a Rust string literal.
+pub(crate) fn lit(text: &str) -> Lit<'_> {
+    Lit(text)
+}
+
+/// See [`lit`].
+pub(crate) struct Lit<'a>(&'a str);
+
+impl Display for Lit<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `Debug` for `str` writes a valid Rust string literal: quotes and backslashes
+        // escaped, control and unprintable characters as `\u{..}`.
+        write!(f, "{:?}", self.0)
+    }
 }
 
 /// The rustdoc of a variant of the full type.
@@ -106,31 +176,27 @@ pub(crate) fn variant_doc(entry: &CodeEntry) -> String {
 
 /// `#[doc = "..."]` attributes, one per line as `///` comments give them, so the expansion
 /// reads as plain doc comments when printed.
-pub(crate) fn doc(text: &str) -> TokenStream {
-    text.lines()
-        .map(|line| {
-            let line = if line.is_empty() { String::new() } else { format!(" {line}") };
-            quote!(#[doc = #line])
-        })
-        .collect()
-}
-
-/// An integer literal without a suffix: `486`, not `486u16`.
-pub(crate) fn number(n: u16) -> proc_macro2::Literal {
-    proc_macro2::Literal::u16_unsuffixed(n)
+pub(crate) fn doc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.lines() {
+        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+        out.push_str("#[doc = ");
+        out.push_str(&lit(&line).to_string());
+        out.push_str("]\n");
+    }
+    out
 }
 
 /// `#[doc(alias = ...)]` for the code and its phrase, so rustdoc's search finds "486" and
 /// "busy here". A phrase rustdoc would refuse as an alias (quotes, tabs) is left out.
-pub(crate) fn doc_aliases(entry: &CodeEntry) -> TokenStream {
+pub(crate) fn doc_aliases(entry: &CodeEntry) -> String {
     let code = entry.code.to_string();
     let phrase_ok = !entry.reason.is_empty()
         && !entry.reason.chars().any(|c| c.is_control() || c == '"' || c == '\'')
         && entry.reason != entry.name;
     if phrase_ok {
-        let phrase = &entry.reason;
-        quote!(#[doc(alias = #code, alias = #phrase)])
+        format!("#[doc(alias = {}, alias = {})]\n", lit(&code), lit(&entry.reason))
     } else {
-        quote!(#[doc(alias = #code)])
+        format!("#[doc(alias = {})]\n", lit(&code))
     }
 }

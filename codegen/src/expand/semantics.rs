@@ -2,65 +2,86 @@
 //! reads the spec's per-code facts; where the spec says nothing, the runtime's RFC defaults
 //! apply (`q850_fallback`, `response_fallback`, `dialog_effect_fallback`).
 
-use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use std::fmt::Write as _;
 
-use super::Gen;
-use crate::spec::{CauseEntry, DialogRule, Effect, Mapping};
+use super::{Expansion, Gen, list, lit};
+use crate::spec::{CauseEntry, CodeEntry, DialogRule, Mapping};
 
 /// In the generated Q.850 tables: no mapping, and "the RFC's default".
 const NONE: u8 = 0;
 const DEFAULT: u8 = 255;
 
-pub(crate) fn generate(g: &Gen<'_>, causes: &[CauseEntry]) -> TokenStream {
-    let Gen { entries, variants, ty, krate, .. } = g;
+pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, causes: &[CauseEntry]) {
+    let entries = g.entries;
     let count = g.count();
     if count == 0 {
-        return TokenStream::new();
+        return;
     }
-    let header_rules = entries.iter().map(|e| {
-        let rules = e.semantics.headers.iter().map(|h| {
-            let name = &h.name;
-            let requirement = format_ident!("{}", h.rule.name());
-            let condition = match &h.when {
-                Some(when) => quote!(::core::option::Option::Some(#when)),
-                None => quote!(::core::option::Option::None),
+    g.fill(
+        out,
+        r#"
+#[allow(dead_code)]
+impl $ty {
+    const HEADER_RULES: [&'static [$krate::HeaderRule]; $count] = ["#,
+        &[("count", &count)],
+    );
+    for (i, entry) in entries.iter().enumerate() {
+        out.push_str(if i > 0 { ", &[" } else { "&[" });
+        for (j, rule) in entry.semantics.headers.iter().enumerate() {
+            let condition = match &rule.when {
+                Some(when) => format!("::core::option::Option::Some({})", lit(when)),
+                None => "::core::option::Option::None".to_owned(),
             };
-            let source = &h.source;
-            quote!(#krate::HeaderRule { name: #name, requirement: #krate::Requirement::#requirement, condition: #condition, source: #source })
-        });
-        quote!(&[#(#rules),*])
-    });
-    let required = entries.iter().map(|e| {
+            g.fill(
+                out,
+                "$comma$krate::HeaderRule { name: $name, requirement: $krate::Requirement::$requirement, \
+                 condition: $condition, source: $source }",
+                &[
+                    ("comma", &if j > 0 { ", " } else { "" }),
+                    ("name", &lit(&rule.name)),
+                    ("requirement", &rule.rule.name()),
+                    ("condition", &condition),
+                    ("source", &lit(&rule.source)),
+                ],
+            );
+        }
+        out.push_str("]");
+    }
+    out.push_str("];\n");
+    let required = list(entries, ", ", |e, o| {
         let names = e
             .semantics
             .headers
             .iter()
             .filter(|h| h.when.is_none() && h.rule == crate::spec::Requirement::Must)
-            .map(|h| &h.name);
-        quote!(&[#(#names),*])
+            .map(|h| lit(&h.name).to_string());
+        let _ = write!(o, "&[{}]", list(names, ", ", |n, o| o.push_str(&n)));
     });
-    let retry_after: Vec<&Ident> = entries
+    let retry_after: Vec<&str> = entries
         .iter()
-        .zip(variants)
-        .filter(|(e, _)| e.semantics.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Retry-After")))
-        .map(|(_, v)| v)
+        .filter(|e| e.semantics.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Retry-After")))
+        .map(|e| e.name.as_str())
         .collect();
     let allows_retry_after = if retry_after.is_empty() {
-        quote!(false)
+        "false".to_owned()
     } else {
-        quote!(::core::matches!(self, #(Self::#retry_after)|*))
+        format!(
+            "::core::matches!(self, {})",
+            list(retry_after, " | ", |v, o| {
+                let _ = write!(o, "Self::{v}");
+            })
+        )
     };
     let q850 = |pick: fn(&crate::spec::Q850Row) -> Mapping<u8>| {
-        let cells = entries.iter().map(|e| {
+        let cells = list(entries, ", ", |e: &CodeEntry, o| {
             let cell = match e.semantics.q850.as_ref().map_or(Mapping::Default, pick) {
                 Mapping::Default => DEFAULT,
                 Mapping::None => NONE,
                 Mapping::Some(cause) => cause,
             };
-            Literal::u8_unsuffixed(cell)
+            let _ = write!(o, "{cell}");
         });
-        quote!([#(#cells),*])
+        format!("[{cells}]")
     };
     let (q3398, q4497) = (q850(|r| r.rfc3398), q850(|r| r.rfc4497));
     // Cause to code; 0 is no response, 1 the RFC's default.
@@ -74,147 +95,177 @@ pub(crate) fn generate(g: &Gen<'_>, causes: &[CauseEntry]) -> TokenStream {
                 Mapping::Some(code) => code,
             };
         }
-        let cells = table.iter().map(|c| Literal::u16_unsuffixed(*c));
-        quote!([#(#cells),*])
+        format!(
+            "[{}]",
+            list(table, ", ", |c, o| {
+                let _ = write!(o, "{c}");
+            })
+        )
     };
     let (r3398, r4497) = (responses(|r| r.rfc3398), responses(|r| r.rfc4497));
-    let effect = |e: Effect| {
-        let e = format_ident!("{}", e.name());
-        quote!(::core::option::Option::Some(#krate::DialogEffect::#e))
-    };
-    // One arm per distinct rule, listing every code that has it, in code order.
-    let mut rules: Vec<(&DialogRule, Vec<&Ident>)> = Vec::new();
+    g.fill(
+        out,
+        r#"    const REQUIRED_HEADERS: [&'static [&'static str]; $count] = [$required];
+    // Per slot, RFC 3398 then RFC 4497: the cause, 0 for none, 255 for the default.
+    const Q850: [[u8; $count]; 2] = [$q3398, $q4497];
+    // Per cause, RFC 3398 then RFC 4497: the code, 0 for none, 1 for the default.
+    const RESPONSES: [[u16; 128]; 2] = [$r3398, $r4497];
+
+    /// The header fields a response with this code must carry, whatever the request:
+    /// the spec's `must` rules without a condition (e.g. `WWW-Authenticate` on 401,
+    /// RFC 3261 §22.2). See [`header_rules`](Self::header_rules) for the rest.
+    #[must_use]
+    #[inline]
+    pub const fn required_headers(self) -> &'static [&'static str] {
+        Self::REQUIRED_HEADERS[self.slot()]
+    }
+
+    /// Every header rule the spec gives for this code, MUST, SHOULD and MAY, with the
+    /// condition under which it applies and the RFC section it comes from.
+    #[must_use]
+    #[inline]
+    pub const fn header_rules(self) -> &'static [$krate::HeaderRule] {
+        Self::HEADER_RULES[self.slot()]
+    }
+
+    /// Whether an RFC allows a `Retry-After` header on this code (RFC 3261 §20.33 and
+    /// the codes' own sections): 404, 413, 480, 486, 500, 503, 600, 603 in the registry.
+    #[must_use]
+    #[inline]
+    pub const fn allows_retry_after(self) -> bool {
+        $allows_retry_after
+    }
+
+    /// The Q.850 cause a gateway sends to the PSTN for this response, by RFC 3398
+    /// §8.2.6.1. `None` for 1xx, 2xx and 3xx (a gateway redirects instead, §8.2.5) and
+    /// 487; 31 "normal, unspecified" for a final code the table does not list.
+    #[must_use]
+    #[inline]
+    pub const fn to_q850(self) -> ::core::option::Option<u8> {
+        self.to_q850_with($krate::Q850Table::Rfc3398)
+    }
+
+    /// The Q.850 cause for this response by the given table: RFC 3398 (ISUP) or RFC
+    /// 4497 (QSIG), which differ on 487, 488/606, 505 and 406.
+    #[must_use]
+    #[inline]
+    pub const fn to_q850_with(self, table: $krate::Q850Table) -> ::core::option::Option<u8> {
+        // The tables' rows follow `Q850Table`'s variants: RFC 3398, then RFC 4497.
+        match Self::Q850[table as usize][self.slot()] {
+            $none => ::core::option::Option::None,
+            $default => match $krate::Code::new(self.code()) {
+                ::core::option::Option::Some(code) => $krate::q850_fallback(code, table),
+                ::core::option::Option::None => ::core::option::Option::None,
+            },
+            cause => ::core::option::Option::Some(cause),
+        }
+    }
+
+    /// The response a gateway sends for a Q.850 cause from the PSTN, by RFC 3398
+    /// §7.2.4.1: 500 for a cause the table does not list, `None` for cause 16 (normal
+    /// clearing becomes a BYE or CANCEL, not a response) and outside 1..=127.
+    #[must_use]
+    #[inline]
+    pub const fn from_q850(cause: u8) -> ::core::option::Option<Self> {
+        Self::from_q850_with(cause, $krate::Q850Table::Rfc3398)
+    }
+
+    /// The response for a Q.850 cause by the given table: RFC 3398 or RFC 4497, which
+    /// differ on causes 21, 26 and 69.
+    #[must_use]
+    #[inline]
+    pub const fn from_q850_with(cause: u8, table: $krate::Q850Table) -> ::core::option::Option<Self> {
+        if cause == 0 || cause > 127 {
+            return ::core::option::Option::None;
+        }
+        match Self::RESPONSES[table as usize][cause as usize] {
+            0 => ::core::option::Option::None,
+            1 => match $krate::response_fallback(cause, table) {
+                ::core::option::Option::Some(code) => Self::from_code(code.get()),
+                ::core::option::Option::None => ::core::option::Option::None,
+            },
+            code => Self::from_code(code),
+        }
+    }
+
+    /// What this response ends when it answers `method` inside a dialog, by RFC 5057
+    /// §5.1 (the transaction, the dialog usage, or the whole dialog), with the
+    /// method-specific rules the spec gives (a 481 to CANCEL ends only the CANCEL).
+    /// `None` for 1xx and 2xx. Method names compare case-sensitively, as in SIP.
+    #[must_use]
+    // One arm per distinct rule: the match grows with the spec.
+    #[allow(clippy::too_many_lines)]
+    pub const fn dialog_effect(self, method: &str) -> ::core::option::Option<$krate::DialogEffect> {
+        let _ = method;
+        match self {
+"#,
+        &[
+            ("count", &count),
+            ("required", &required),
+            ("q3398", &q3398),
+            ("q4497", &q4497),
+            ("r3398", &r3398),
+            ("r4497", &r4497),
+            ("allows_retry_after", &allows_retry_after),
+            ("none", &NONE),
+            ("default", &DEFAULT),
+        ],
+    );
+    dialog_effect_arms(out, g);
+    g.fill(
+        out,
+        r#"        }
+    }
+}
+"#,
+        &[],
+    );
+}
+
+/// `dialog_effect`'s arms: one per distinct rule, listing every code that has it, in code
+/// order, and the runtime's RFC 5057 default for the codes the spec gives no rule.
+fn dialog_effect_arms(out: &mut Expansion, g: &Gen<'_>) {
+    let mut rules: Vec<(&DialogRule, Vec<&str>)> = Vec::new();
     let mut unruled = false;
-    for (entry, variant) in entries.iter().zip(variants) {
+    for entry in g.entries {
         let Some(rule) = &entry.semantics.rfc5057 else {
             unruled = true;
             continue;
         };
-        let same =
-            |(r, _): &&mut (&DialogRule, Vec<&Ident>)| r.effect == rule.effect && r.methods == rule.methods;
-        match rules.iter_mut().find(same) {
-            Some((_, codes)) => codes.push(variant),
-            None => rules.push((rule, vec![variant])),
+        match rules.iter_mut().find(|(r, _)| r.effect == rule.effect && r.methods == rule.methods) {
+            Some((_, codes)) => codes.push(&entry.name),
+            None => rules.push((rule, vec![&entry.name])),
         }
     }
-    let mut arms = TokenStream::new();
     for (rule, codes) in rules {
-        let overrides = rule.methods.iter().map(|(method, e)| {
-            let e = effect(*e);
-            quote!(if #krate::__private::method_is(method, #method) { return #e; })
+        let codes = list(codes, " | ", |v, o| {
+            let _ = write!(o, "Self::{v}");
         });
-        let default = effect(rule.effect);
-        arms.extend(quote!(#(Self::#codes)|* => { #(#overrides)* #default }));
+        g.fill(out, "\n            $codes => {", &[("codes", &codes)]);
+        for (method, e) in &rule.methods {
+            g.fill(
+                out,
+                "\n                if $krate::__private::method_is(method, $method) {\
+                 \n                    return ::core::option::Option::Some($krate::DialogEffect::$effect);\
+                 \n                }",
+                &[("method", &lit(method)), ("effect", &e.name())],
+            );
+        }
+        g.fill(
+            out,
+            "\n                ::core::option::Option::Some($krate::DialogEffect::$effect)\n            }",
+            &[("effect", &rule.effect.name())],
+        );
     }
     if unruled {
-        arms.extend(quote! {
-            _ => match #krate::Code::new(self.code()) {
-                ::core::option::Option::Some(code) => #krate::dialog_effect_fallback(code),
+        g.fill(
+            out,
+            r#"
+            _ => match $krate::Code::new(self.code()) {
+                ::core::option::Option::Some(code) => $krate::dialog_effect_fallback(code),
                 ::core::option::Option::None => ::core::option::Option::None,
-            },
-        });
-    }
-    let (none, default) = (Literal::u8_unsuffixed(NONE), Literal::u8_unsuffixed(DEFAULT));
-    quote! {
-        #[allow(dead_code)]
-        impl #ty {
-            const HEADER_RULES: [&'static [#krate::HeaderRule]; #count] = [#(#header_rules),*];
-            const REQUIRED_HEADERS: [&'static [&'static str]; #count] = [#(#required),*];
-            // Per slot, RFC 3398 then RFC 4497: the cause, 0 for none, 255 for the default.
-            const Q850: [[u8; #count]; 2] = [#q3398, #q4497];
-            // Per cause, RFC 3398 then RFC 4497: the code, 0 for none, 1 for the default.
-            const RESPONSES: [[u16; 128]; 2] = [#r3398, #r4497];
-
-            /// The header fields a response with this code must carry, whatever the request:
-            /// the spec's `must` rules without a condition (e.g. `WWW-Authenticate` on 401,
-            /// RFC 3261 §22.2). See [`header_rules`](Self::header_rules) for the rest.
-            #[must_use]
-            #[inline]
-            pub const fn required_headers(self) -> &'static [&'static str] {
-                Self::REQUIRED_HEADERS[self.slot()]
-            }
-
-            /// Every header rule the spec gives for this code, MUST, SHOULD and MAY, with the
-            /// condition under which it applies and the RFC section it comes from.
-            #[must_use]
-            #[inline]
-            pub const fn header_rules(self) -> &'static [#krate::HeaderRule] {
-                Self::HEADER_RULES[self.slot()]
-            }
-
-            /// Whether an RFC allows a `Retry-After` header on this code (RFC 3261 §20.33 and
-            /// the codes' own sections): 404, 413, 480, 486, 500, 503, 600, 603 in the registry.
-            #[must_use]
-            #[inline]
-            pub const fn allows_retry_after(self) -> bool {
-                #allows_retry_after
-            }
-
-            /// The Q.850 cause a gateway sends to the PSTN for this response, by RFC 3398
-            /// §8.2.6.1. `None` for 1xx, 2xx and 3xx (a gateway redirects instead, §8.2.5) and
-            /// 487; 31 "normal, unspecified" for a final code the table does not list.
-            #[must_use]
-            #[inline]
-            pub const fn to_q850(self) -> ::core::option::Option<u8> {
-                self.to_q850_with(#krate::Q850Table::Rfc3398)
-            }
-
-            /// The Q.850 cause for this response by the given table: RFC 3398 (ISUP) or RFC
-            /// 4497 (QSIG), which differ on 487, 488/606, 505 and 406.
-            #[must_use]
-            #[inline]
-            pub const fn to_q850_with(self, table: #krate::Q850Table) -> ::core::option::Option<u8> {
-                // The tables' rows follow `Q850Table`'s variants: RFC 3398, then RFC 4497.
-                match Self::Q850[table as usize][self.slot()] {
-                    #none => ::core::option::Option::None,
-                    #default => match #krate::Code::new(self.code()) {
-                        ::core::option::Option::Some(code) => #krate::q850_fallback(code, table),
-                        ::core::option::Option::None => ::core::option::Option::None,
-                    },
-                    cause => ::core::option::Option::Some(cause),
-                }
-            }
-
-            /// The response a gateway sends for a Q.850 cause from the PSTN, by RFC 3398
-            /// §7.2.4.1: 500 for a cause the table does not list, `None` for cause 16 (normal
-            /// clearing becomes a BYE or CANCEL, not a response) and outside 1..=127.
-            #[must_use]
-            #[inline]
-            pub const fn from_q850(cause: u8) -> ::core::option::Option<Self> {
-                Self::from_q850_with(cause, #krate::Q850Table::Rfc3398)
-            }
-
-            /// The response for a Q.850 cause by the given table: RFC 3398 or RFC 4497, which
-            /// differ on causes 21, 26 and 69.
-            #[must_use]
-            #[inline]
-            pub const fn from_q850_with(cause: u8, table: #krate::Q850Table) -> ::core::option::Option<Self> {
-                if cause == 0 || cause > 127 {
-                    return ::core::option::Option::None;
-                }
-                match Self::RESPONSES[table as usize][cause as usize] {
-                    0 => ::core::option::Option::None,
-                    1 => match #krate::response_fallback(cause, table) {
-                        ::core::option::Option::Some(code) => Self::from_code(code.get()),
-                        ::core::option::Option::None => ::core::option::Option::None,
-                    },
-                    code => Self::from_code(code),
-                }
-            }
-
-            /// What this response ends when it answers `method` inside a dialog, by RFC 5057
-            /// §5.1 (the transaction, the dialog usage, or the whole dialog), with the
-            /// method-specific rules the spec gives (a 481 to CANCEL ends only the CANCEL).
-            /// `None` for 1xx and 2xx. Method names compare case-sensitively, as in SIP.
-            #[must_use]
-            // One arm per distinct rule: the match grows with the spec.
-            #[allow(clippy::too_many_lines)]
-            pub const fn dialog_effect(self, method: &str) -> ::core::option::Option<#krate::DialogEffect> {
-                let _ = method;
-                match self {
-                    #arms
-                }
-            }
-        }
+            },"#,
+            &[],
+        );
     }
 }

@@ -1,0 +1,191 @@
+//! The generated source and what goes with it: the parts taken from the invocation
+//! ([`Splice`]s) and the compile errors.
+//!
+//! The generator writes Rust source text rather than token trees: text is what the
+//! committed `iana.rs` is, it is what a reader of the generator sees in its templates, and
+//! it keeps the macro crate free of proc-macro2 and quote. The few parts that must keep the
+//! invocation's spans (the crate path, which may be `$crate` and cannot be written as
+//! text; the attributes; the names where they are defined) are spliced in as tokens.
+
+use std::fmt::{self, Write as _};
+
+use crate::input::{Token, write_tokens};
+
+/// How a splice is marked in [`Expansion::marked_source`]: this prefix and the splice's
+/// index, as one identifier. Variant names cannot take this form (they are UpperCamelCase
+/// with no `_`), and the input parser refuses an enum named so.
+pub const SPLICE_PREFIX: &str = "__sip_codes_splice_";
+
+/// A part of the output taken from the invocation, so that it keeps the invocation's spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Splice {
+    /// Tokens of the invocation as written: the crate path, the attributes, the visibility.
+    Tokens(Vec<Token>),
+    /// A generated identifier with the span of the invocation's token `id`: the enum, its
+    /// module and the class enums where they are defined, so that messages about them point
+    /// at the name the user wrote.
+    Ident {
+        /// The identifier.
+        name: String,
+        /// The token whose span it takes.
+        id: usize,
+    },
+}
+
+/// A `compile_error!` to emit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    /// The invocation's token the error is spanned on; `None` for the invocation as a whole.
+    pub token: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One expansion of `sip_codes!`: the compile errors first, then the generated items.
+#[derive(Clone, Debug, Default)]
+pub struct Expansion {
+    text: String,
+    /// `(byte offset in text, splice index)`, in text order.
+    marks: Vec<(usize, usize)>,
+    splices: Vec<Splice>,
+    errors: Vec<CompileError>,
+}
+
+impl Expansion {
+    /// The compile errors, in the order to emit them.
+    pub fn errors(&self) -> &[CompileError] {
+        &self.errors
+    }
+
+    /// The splices that [`marked_source`](Self::marked_source)'s marks stand for.
+    pub fn splices(&self) -> &[Splice] {
+        &self.splices
+    }
+
+    /// The generated items as source text, each splice written as an identifier
+    /// `__sip_codes_splice_N` (see [`SPLICE_PREFIX`]) for the macro to replace with tokens.
+    /// The compile errors are not in it.
+    pub fn marked_source(&self) -> String {
+        self.render(|index, out| {
+            let _ = write!(out, " {SPLICE_PREFIX}{index} ");
+        })
+    }
+
+    /// The whole expansion as source text, splices written out and errors as
+    /// `::core::compile_error!`s: what tools print and parse.
+    pub fn to_source(&self) -> String {
+        let mut out = String::new();
+        for error in &self.errors {
+            let _ = writeln!(out, "::core::compile_error!({:?});", error.message);
+        }
+        out.push_str(&self.render(|index, out| {
+            out.push(' ');
+            match &self.splices[index] {
+                Splice::Tokens(tokens) => write_tokens(tokens, out),
+                Splice::Ident { name, .. } => out.push_str(name),
+            }
+            out.push(' ');
+        }));
+        out
+    }
+
+    fn render(&self, mut splice: impl FnMut(usize, &mut String)) -> String {
+        let mut out = String::with_capacity(self.text.len() + self.marks.len() * 24);
+        let mut from = 0;
+        for &(at, index) in &self.marks {
+            out.push_str(&self.text[from..at]);
+            splice(index, &mut out);
+            from = at;
+        }
+        out.push_str(&self.text[from..]);
+        out
+    }
+
+    /// Adds a compile error.
+    pub(crate) fn error(&mut self, token: Option<usize>, message: impl Into<String>) {
+        self.errors.push(CompileError { token, message: message.into() });
+    }
+
+    /// Registers a splice; [`put`](Self::put) marks where it goes.
+    pub(crate) fn add_splice(&mut self, splice: Splice) -> usize {
+        self.splices.push(splice);
+        self.splices.len() - 1
+    }
+
+    /// Appends text.
+    pub(crate) fn push_str(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
+    /// Marks splice `index` at the end of the text so far.
+    pub(crate) fn put(&mut self, index: usize) {
+        self.marks.push((self.text.len(), index));
+    }
+
+    /// Writes `template`, replacing each `$name` (or `${name}`) with the value `var` gives for it: text
+    /// (written), or a splice (marked). Templates are Rust source, where `$` appears nowhere
+    /// else.
+    pub(crate) fn fill<'a>(&mut self, template: &str, var: &dyn Fn(&str) -> Var<'a>) {
+        let mut rest = template;
+        while let Some(at) = rest.find('$') {
+            self.text.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            let len = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+            // `${name}` where a letter follows: `${digit}xx`.
+            let (name, skip) = match after.strip_prefix('{').and_then(|a| a.split_once('}')) {
+                Some((name, _)) => (name, name.len() + 2),
+                None => (&after[..len], len),
+            };
+            match var(name) {
+                Var::Text(text) => self.text.push_str(&text),
+                Var::Splice(index) => self.put(index),
+            }
+            rest = &after[skip..];
+        }
+        self.text.push_str(rest);
+    }
+}
+
+impl fmt::Write for Expansion {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.text.push_str(s);
+        Ok(())
+    }
+}
+
+/// A template variable's value.
+pub(crate) enum Var<'a> {
+    /// Text to write.
+    Text(std::borrow::Cow<'a, str>),
+    /// A splice to mark.
+    Splice(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Tree;
+
+    #[test]
+    fn splices_are_marked_for_the_macro_and_written_out_for_tools() {
+        let mut expansion = Expansion::default();
+        let krate =
+            expansion.add_splice(Splice::Tokens(vec![Token { tree: Tree::Ident("$crate".into()), id: 7 }]));
+        let name = expansion.add_splice(Splice::Ident { name: "Status".into(), id: 3 });
+        expansion.fill("enum $def {} impl ${ty}x { fn f() -> $krate::Class {} }", &|var| match var {
+            "def" => Var::Splice(name),
+            "krate" => Var::Splice(krate),
+            _ => Var::Text(var.to_uppercase().into()),
+        });
+        expansion.error(Some(3), "a \"quoted\" problem");
+        assert_eq!(
+            expansion.marked_source(),
+            "enum  __sip_codes_splice_1  {} impl TYx { fn f() ->  __sip_codes_splice_0 ::Class {} }"
+        );
+        assert_eq!(
+            expansion.to_source(),
+            "::core::compile_error!(\"a \\\"quoted\\\" problem\");\n\
+             enum  Status  {} impl TYx { fn f() ->  $crate ::Class {} }"
+        );
+    }
+}
