@@ -64,15 +64,16 @@ fn convert(stream: TokenStream, originals: &mut Vec<TokenTree>) -> Vec<Token> {
         .collect()
 }
 
-/// `stream` with every splice mark replaced by the splice's tokens.
+/// `stream` with every splice mark replaced by the splice's tokens. Each level is collected
+/// and handed to the compiler at once: a tree at a time would be a round trip each.
 fn splice(stream: TokenStream, splices: &[Splice], originals: &[TokenTree]) -> TokenStream {
-    let mut output = TokenStream::new();
+    let mut output: Vec<TokenTree> = Vec::new();
     for tree in stream {
         match tree {
             TokenTree::Group(group) => {
                 let mut spliced = Group::new(group.delimiter(), splice(group.stream(), splices, originals));
                 spliced.set_span(group.span());
-                output.extend([TokenTree::Group(spliced)]);
+                output.push(TokenTree::Group(spliced));
             }
             TokenTree::Ident(ident) => {
                 let text = ident.to_string();
@@ -83,15 +84,15 @@ fn splice(stream: TokenStream, splices: &[Splice], originals: &[TokenTree]) -> T
                     }
                     Some(Splice::Ident { name, id }) => {
                         let span = originals.get(*id).map_or_else(Span::call_site, TokenTree::span);
-                        output.extend([TokenTree::Ident(Ident::new(name, span))]);
+                        output.push(TokenTree::Ident(Ident::new(name, span)));
                     }
-                    None => output.extend([TokenTree::Ident(ident)]),
+                    None => output.push(TokenTree::Ident(ident)),
                 }
             }
-            other => output.extend([other]),
+            other => output.push(other),
         }
     }
-    output
+    output.into_iter().collect()
 }
 
 /// `::core::compile_error!("message");`, every token at `span`.
