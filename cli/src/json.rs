@@ -17,6 +17,9 @@ pub struct Document {
     pub matches: Vec<Code>,
     /// Codes in 100..=699 that the registry does not hold, with how a UAC treats them.
     pub unregistered: Vec<Unregistered>,
+    /// Numbers outside 100..=699 that a stack is known to use for its own failures (pjsip's
+    /// 701 to 703): never on the wire, but in logs and APIs.
+    pub local: Vec<Local>,
     /// Why a part of the query names no code (e.g. "999 is not a SIP status code: ...").
     pub invalid: Vec<String>,
 }
@@ -47,6 +50,18 @@ pub struct Code {
     pub summary: Option<String>,
     /// The description, Markdown.
     pub description: Option<&'static str>,
+    /// For a keyword search, the note that matched when the code's own text did not (e.g.
+    /// "timeout" finds 480 through its tip); `null` otherwise.
+    pub matched_note: Option<MatchedNote>,
+}
+
+/// A note from `specs/notes.toml` that a search matched.
+#[derive(Serialize)]
+pub struct MatchedNote {
+    /// The request method the note is about; `null` for the code's general tip.
+    pub method: Option<&'static str>,
+    /// The note.
+    pub text: &'static str,
 }
 
 /// A document that defines a code.
@@ -75,6 +90,17 @@ pub struct Unregistered {
     pub note: Option<&'static str>,
 }
 
+/// A number outside SIP's range that a stack uses locally.
+#[derive(Serialize)]
+pub struct Local {
+    /// The number.
+    pub code: u16,
+    /// Which stack uses it, and for what.
+    pub note: &'static str,
+    /// Why it is not a status code.
+    pub rule: Option<&'static str>,
+}
+
 impl Code {
     /// The JSON form of a registered code.
     pub fn new(status: StatusCode) -> Code {
@@ -94,6 +120,7 @@ impl Code {
                 .collect(),
             summary: status.description().map(|d| first_sentence(&plain(d)).to_owned()),
             description: status.description(),
+            matched_note: None,
         }
     }
 }
@@ -101,13 +128,22 @@ impl Code {
 impl Document {
     /// Gathers the answers to `query` into one document.
     pub fn new(query: String, answers: &[Answer]) -> Document {
-        let mut document =
-            Document { query, matches: Vec::new(), unregistered: Vec::new(), invalid: Vec::new() };
+        let mut document = Document {
+            query,
+            matches: Vec::new(),
+            unregistered: Vec::new(),
+            local: Vec::new(),
+            invalid: Vec::new(),
+        };
         let mut seen = Vec::new();
         for answer in answers {
+            let words = match answer {
+                Answer::Search(_, words) => Some(words.as_str()),
+                _ => None,
+            };
             let codes: &[StatusCode] = match answer {
                 Answer::Code { status, .. } => std::slice::from_ref(status),
-                Answer::Class(_, codes) | Answer::List(codes) | Answer::Search(codes) => codes,
+                Answer::Class(_, codes) | Answer::List(codes) | Answer::Search(codes, _) => codes,
                 Answer::Unknown(Unknown::Unregistered { code, class, treated_as }) => {
                     document.unregistered.push(Unregistered {
                         code: *code,
@@ -118,8 +154,11 @@ impl Document {
                     });
                     &[]
                 }
-                Answer::Unknown(unknown @ Unknown::OutOfRange(_)) => {
-                    document.invalid.push(unknown.headline());
+                Answer::Unknown(unknown @ Unknown::OutOfRange(code)) => {
+                    match notes::wild(*code) {
+                        Some(note) => document.local.push(Local { code: *code, note, rule: unknown.rule() }),
+                        None => document.invalid.push(unknown.headline()),
+                    }
                     &[]
                 }
                 Answer::Invalid(why) => {
@@ -130,7 +169,11 @@ impl Document {
             for &status in codes {
                 if !seen.contains(&status) {
                     seen.push(status);
-                    document.matches.push(Code::new(status));
+                    let mut code = Code::new(status);
+                    code.matched_note = words
+                        .and_then(|words| crate::query::matched_note(status, words))
+                        .map(|note| MatchedNote { method: note.method.as_deref(), text: &note.text });
+                    document.matches.push(code);
                 }
             }
         }

@@ -104,7 +104,7 @@ struct Cli {
     #[arg(long, conflicts_with = "query")]
     all: bool,
 
-    /// Print JSON: one document {"query", "matches", "unregistered", "invalid"} for a
+    /// Print JSON: one document {"query", "matches", "unregistered", "local", "invalid"} for a
     /// lookup; JSON Lines for `explain` (see `sip-codes explain --help`).
     #[arg(long, global = true)]
     json: bool,
@@ -236,7 +236,7 @@ fn run_lookup(words: &[String], all: bool, as_json: bool) -> Result<bool, Failur
     for answer in &answers {
         match answer {
             Answer::Invalid(why) => eprintln!("sip-codes: {why}"),
-            Answer::List(codes) | Answer::Search(codes) if codes.is_empty() => {
+            Answer::List(codes) | Answer::Search(codes, _) if codes.is_empty() => {
                 eprintln!("sip-codes: no registered code matches \"{}\"", words.join(" "));
             }
             _ => {}

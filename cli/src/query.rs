@@ -45,8 +45,9 @@ pub enum Answer {
     Class(Class, Vec<StatusCode>),
     /// Codes that start with the digits given, in code order; empty when none does.
     List(Vec<StatusCode>),
-    /// Codes whose text holds the words given, best first; empty when none does.
-    Search(Vec<StatusCode>),
+    /// Codes whose text holds the words given (the second field), best first; empty when
+    /// none does.
+    Search(Vec<StatusCode>, String),
     /// Why the query cannot name a code.
     Invalid(String),
 }
@@ -56,7 +57,7 @@ impl Answer {
     pub fn matched(&self) -> bool {
         match self {
             Answer::Code { .. } => true,
-            Answer::Class(_, codes) | Answer::List(codes) | Answer::Search(codes) => !codes.is_empty(),
+            Answer::Class(_, codes) | Answer::List(codes) | Answer::Search(codes, _) => !codes.is_empty(),
             Answer::Unknown(_) | Answer::Invalid(_) => false,
         }
     }
@@ -267,7 +268,7 @@ pub fn answer(query: &Query) -> Answer {
         Query::Text(words) => match search(words).as_slice() {
             // One hit, e.g. a phrase typed whole: show it in full.
             &[status] => Answer::Code { status, other_phrase: None },
-            found => Answer::Search(found.to_vec()),
+            found => Answer::Search(found.to_vec(), words.clone()),
         },
         Query::Invalid(why) => Answer::Invalid(why.clone()),
     }
@@ -284,6 +285,9 @@ pub fn is_phrase_of(status: StatusCode, phrase: &str) -> bool {
 struct Searchable {
     status: StatusCode,
     names: Vec<String>,
+    /// The code's own text: names, description, reference titles.
+    own: String,
+    /// `own` and the notes.
     text: String,
 }
 
@@ -299,8 +303,9 @@ static INDEX: LazyLock<Vec<Searchable>> = LazyLock::new(|| {
             let mut parts = names.clone();
             parts.push(canonical(&text::plain(status.description().unwrap_or_default())));
             parts.extend(status.references().iter().map(|r| canonical(r.title)));
+            let own = parts.join(" ");
             parts.extend(notes::every_note(status.code()).map(|note| canonical(&note.text)));
-            Searchable { status, names, text: parts.join(" ") }
+            Searchable { status, names, own, text: parts.join(" ") }
         })
         .collect()
 });
@@ -310,11 +315,7 @@ static INDEX: LazyLock<Vec<Searchable>> = LazyLock::new(|| {
 /// holds every keyword, then the rest, each group in code order.
 pub fn search(words: &str) -> Vec<StatusCode> {
     let query = canonical(words);
-    let terms: Vec<&str> = query
-        .split(' ')
-        .map(|term| term.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|term| !term.is_empty())
-        .collect();
+    let terms = terms(&query);
     if terms.is_empty() {
         return Vec::new();
     }
@@ -335,6 +336,37 @@ pub fn search(words: &str) -> Vec<StatusCode> {
         .collect();
     ranked.sort();
     ranked.into_iter().map(|(_, status)| status).collect()
+}
+
+/// The keywords of a [`canonical`] query.
+fn terms(query: &str) -> Vec<&str> {
+    query
+        .split(' ')
+        .map(|term| term.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|term| !term.is_empty())
+        .collect()
+}
+
+/// The note that brought `status` into the results for `words`, when the code's own text
+/// (phrases, name, description, reference titles) lacks a keyword: the note that holds most
+/// of the missing ones, the first on a tie. A search result shows it, so the reader sees why
+/// the code is there ("timeout" finds 480 through its tip).
+pub fn matched_note(status: StatusCode, words: &str) -> Option<&'static notes::Note> {
+    let query = canonical(words);
+    let own = &INDEX.iter().find(|code| code.status == status)?.own;
+    let missing: Vec<&str> = terms(&query).into_iter().filter(|term| !has_word_starting(own, term)).collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, &'static notes::Note)> = None;
+    for note in notes::every_note(status.code()) {
+        let text = canonical(&note.text);
+        let held = missing.iter().filter(|term| has_word_starting(&text, term)).count();
+        if held > 0 && best.is_none_or(|(most, _)| held > most) {
+            best = Some((held, note));
+        }
+    }
+    best.map(|(_, note)| note)
 }
 
 #[cfg(test)]
@@ -399,6 +431,17 @@ mod tests {
     fn busy_finds_486_and_600_first() {
         let found = search("busy");
         assert_eq!(&found[..2], [StatusCode::BusyHere, StatusCode::BusyEverywhere]);
+    }
+
+    #[test]
+    fn a_match_through_a_note_names_the_note() {
+        // 480's own text says nothing of timeouts; its tip does.
+        let found = search("timeout");
+        assert!(found.contains(&StatusCode::TemporarilyUnavailable), "{found:?}");
+        let note = matched_note(StatusCode::TemporarilyUnavailable, "timeout").expect("the tip matched");
+        assert!(canonical(&note.text).contains("timeout"), "{}", note.text);
+        // 408's phrase holds the word: no note is needed to say why.
+        assert!(matched_note(StatusCode::RequestTimeout, "timeout").is_none());
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn write_answers(out: &mut impl Write, answers: &[Answer], width: usize) -> 
                 write_list(out, codes, Summaries::Cut, width)?;
             }
             Answer::List(codes) => write_list(out, codes, Summaries::Cut, width)?,
-            Answer::Search(codes) => write_list(out, codes, Summaries::Whole, width)?,
+            Answer::Search(codes, words) => write_list(out, codes, Summaries::Whole(words), width)?,
             Answer::Invalid(_) => {}
         }
     }
@@ -96,12 +96,8 @@ pub fn write_code(
     }
     // What to look for in a trace: the code's tip, then what it means for each method.
     for note in crate::notes::every_note(status.code()) {
-        let text = match &note.method {
-            None => format!("Tip: {}", note.text),
-            Some(method) => format!("To {method}: {}", note.text),
-        };
         writeln!(out)?;
-        write_paragraph(out, &text, width)?;
+        write_paragraph(out, &note_line(note), width)?;
     }
     Ok(())
 }
@@ -140,6 +136,14 @@ fn write_unknown(out: &mut impl Write, unknown: Unknown, width: usize) -> io::Re
     Ok(())
 }
 
+/// A note as the full view and search results show it: "Tip: ..." or "To INVITE: ...".
+pub fn note_line(note: &notes::Note) -> String {
+    match &note.method {
+        None => format!("Tip: {}", note.text),
+        Some(method) => format!("To {method}: {}", note.text),
+    }
+}
+
 fn write_class(out: &mut impl Write, class: sip_codes::Class, width: usize) -> io::Result<()> {
     let finality = if class.is_final() { "final" } else { "not final" };
     let value = format!("{} {class}, {finality}: {}", class_range(class), class.meaning());
@@ -167,11 +171,13 @@ fn write_paragraph(out: &mut impl Write, text: &str, width: usize) -> io::Result
 
 /// How a list shows each code's first sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Summaries {
+pub enum Summaries<'a> {
     /// Cut to the row's width: an overview, one line per code.
     Cut,
-    /// Wrapped under itself: search results, where the sentence shows why the code matched.
-    Whole,
+    /// Wrapped under itself: results of a search for these words, where the sentence shows
+    /// why the code matched, followed by the note that matched when the code's own text
+    /// did not.
+    Whole(&'a str),
 }
 
 /// Wrapping at `width` without breaking words at hyphens ("Request-URI", "Min-SE").
@@ -184,7 +190,7 @@ fn options(width: usize) -> Options<'static> {
 pub fn write_list(
     out: &mut impl Write,
     codes: &[StatusCode],
-    summaries: Summaries,
+    summaries: Summaries<'_>,
     width: usize,
 ) -> io::Result<()> {
     let phrase_of = |s: &StatusCode| {
@@ -195,7 +201,7 @@ pub fn write_list(
         }
     };
     let summary_of = |s: &StatusCode| s.description().map(|d| plain(first_sentence(d)));
-    if summaries == Summaries::Whole {
+    if let Summaries::Whole(words) = summaries {
         let options = options(width).initial_indent("     ").subsequent_indent("     ");
         for status in codes {
             writeln!(
@@ -208,6 +214,11 @@ pub fn write_list(
             )?;
             if let Some(summary) = summary_of(status) {
                 for line in textwrap::wrap(&summary, &options) {
+                    writeln!(out, "{line}")?;
+                }
+            }
+            if let Some(note) = crate::query::matched_note(*status, words) {
+                for line in textwrap::wrap(&note_line(note), &options) {
                     writeln!(out, "{line}")?;
                 }
             }

@@ -133,6 +133,7 @@ fn json_is_one_document_with_stable_fields() {
     assert!(busy["summary"].as_str().unwrap().ends_with('.'));
     assert!(busy["description"].as_str().unwrap().len() > busy["summary"].as_str().unwrap().len());
     assert_eq!(document["unregistered"], Value::Array(Vec::new()));
+    assert_eq!(document["local"], Value::Array(Vec::new()));
     assert_eq!(document["invalid"], Value::Array(Vec::new()));
     assert_eq!(json_of(&["202"])["matches"][0]["deprecated"], true);
 }
@@ -161,6 +162,45 @@ fn an_unregistered_code_is_explained() {
     let document = json_of(&["477"]);
     assert_eq!(document["matches"], Value::Array(Vec::new()));
     assert_eq!(document["unregistered"][0]["treated_as_reason_phrase"], "Bad Request");
+}
+
+#[test]
+fn a_search_result_found_through_a_note_shows_the_note() {
+    let text = sip_codes().arg("timeout").assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(text).unwrap();
+    // 480 is listed because its tip mentions a no-answer timeout; the tip is shown under it.
+    let at = text.find("480  Temporarily Unavailable").expect("480 is found");
+    let next = text[at..].find("\n4").map_or(text.len(), |n| at + n);
+    assert!(text[at..next].contains("Tip: "), "{}", &text[at..next]);
+    // 408 holds the word in its own phrase: no note under it.
+    let at = text.find("408  Request Timeout").expect("408 is found");
+    let next = text[at..].find("\n5").map_or(text.len(), |n| at + n);
+    assert!(!text[at..next].contains("Tip: "), "{}", &text[at..next]);
+
+    let document = json_of(&["timeout"]);
+    let by_code = |code: u64| {
+        document["matches"].as_array().unwrap().iter().find(|m| m["code"] == code).unwrap().clone()
+    };
+    assert_eq!(by_code(408)["matched_note"], Value::Null);
+    let note = &by_code(480)["matched_note"];
+    assert_eq!(note["method"], Value::Null);
+    assert!(note["text"].as_str().unwrap().contains("timeout"), "{note}");
+    assert_eq!(json_of(&["486"])["matches"][0]["matched_note"], Value::Null);
+}
+
+#[test]
+fn a_local_code_of_a_stack_is_explained_in_text_and_json_alike() {
+    // pjsip reports local failures as 7xx: not a SIP code, but a lookup has something to say.
+    let text = sip_codes().arg("701").assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.starts_with("701 is not a SIP status code"), "{text}");
+    let document = json_of(&["701"]);
+    assert_eq!(document["invalid"], Value::Array(Vec::new()));
+    assert_eq!(document["local"][0]["code"], 701);
+    let note = document["local"][0]["note"].as_str().unwrap();
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words(&text).contains(&words(note)), "the text shows the same note: {note}");
+    assert!(document["local"][0]["rule"].as_str().unwrap().contains("100 to 699"));
 }
 
 #[test]
