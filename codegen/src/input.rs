@@ -101,7 +101,8 @@ pub fn write_tokens(tokens: &[Token], out: &mut String) {
 }
 
 /// Tokens from proc-macro2's trees, numbered in the order a depth-first walk meets them
-/// (the same order the macro crate numbers `proc_macro`'s in).
+/// (the same order the macro crate's `convert` numbers `proc_macro`'s in: the two are one
+/// rule over two libraries' types).
 #[cfg(feature = "proc-macro2")]
 pub fn from_proc_macro2(stream: proc_macro2::TokenStream) -> Vec<Token> {
     fn convert(stream: proc_macro2::TokenStream, next: &mut usize) -> Vec<Token> {
@@ -195,6 +196,7 @@ const SPEC_USAGE: &str = "expected `#[spec = \"path/to/spec.toml\"]` or `#[spec 
 /// Reads the invocation. A structural error (no `enum Name;`) is returned as the only error:
 /// without a name there is nothing to generate.
 pub fn parse(input: &[Token]) -> Result<Input, Errors> {
+    let input = flatten(input);
     let mut tokens = input.iter().peekable();
     let mut fatal = Errors::default();
     let krate = match tokens.next() {
@@ -217,7 +219,7 @@ pub fn parse(input: &[Token]) -> Result<Input, Errors> {
     while let Some(pound) = tokens.next_if(|t| t.is_punct('#')) {
         let (group, inner) = match tokens.next() {
             Some(group) if group.group(Delimiter::Bracket).is_some() => {
-                (group, group.group(Delimiter::Bracket).unwrap_or_default())
+                (group, flatten(group.group(Delimiter::Bracket).unwrap_or_default()))
             }
             other => {
                 fatal.push(other.or(Some(pound)), "expected an attribute `#[...]`");
@@ -289,6 +291,15 @@ pub fn parse(input: &[Token]) -> Result<Input, Errors> {
         fatal.push(Some(extra), "unexpected input after `enum Name;`; one invocation generates one type");
         return Err(fatal);
     }
+    if !is_plain_identifier(&name) {
+        fatal.push(
+            Some(name_token),
+            format!(
+                "`{name}` cannot name the enum: use a plain identifier such as `StatusCode`, not a raw one"
+            ),
+        );
+        return Err(fatal);
+    }
     if name.starts_with(crate::expand::SPLICE_PREFIX) {
         fatal.push(
             Some(name_token),
@@ -315,6 +326,28 @@ pub fn parse(input: &[Token]) -> Result<Input, Errors> {
         );
     }
     Ok(Input { krate, attrs, specs, non_exhaustive, vis, name, name_id: name_token.id, module, errors })
+}
+
+/// The tokens with invisible groups opened: what a user's macro_rules passes for a
+/// fragment (`$vis:vis`, `#[$meta]`, `$path:literal`) reads as if written out.
+fn flatten(tokens: &[Token]) -> Vec<Token> {
+    let mut flat = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        match &token.tree {
+            Tree::Group { delimiter: Delimiter::None, tokens } => flat.extend(flatten(tokens)),
+            _ => flat.push(token.clone()),
+        }
+    }
+    flat
+}
+
+/// Whether `name` is an identifier the generator can write and derive a module name from:
+/// no `r#` prefix, no `$crate`, letters, digits and `_` only, not starting with a digit.
+fn is_plain_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric())
+        && name != "_"
 }
 
 /// The rest of `#[spec = ...]` after `spec`; an error names the token it is about.
@@ -452,6 +485,32 @@ mod tests {
             parse_str("[::sip] #[spec = iana] enum __sip_codes_splice_0;").err().unwrap()[0]
                 .contains("keeps for itself")
         );
+    }
+
+    #[test]
+    fn refuses_names_it_cannot_write() {
+        for name in ["r#Code", "_"] {
+            let Err(errors) = parse_str(&format!("[::sip] #[spec = iana] enum {name};")) else {
+                panic!("{name} accepted")
+            };
+            assert!(errors[0].contains("plain identifier"), "{name}: {errors:?}");
+        }
+    }
+
+    #[test]
+    fn reads_through_invisible_groups() {
+        // What a user's macro_rules hands over for `$vis:vis`, `#[$meta]` and `$path:literal`.
+        let invisible = |id, tokens| Token { tree: Tree::Group { delimiter: Delimiter::None, tokens }, id };
+        let mut tokens = from_proc_macro2("[::sip] #[X] pub(crate) enum Code;".parse().unwrap());
+        let Tree::Group { tokens: attr, .. } = &mut tokens[2].tree else { panic!("the attribute") };
+        let spec = from_proc_macro2("spec = \"a.toml\"".parse().unwrap());
+        *attr = vec![invisible(100, spec)];
+        let vis = tokens.drain(3..5).collect();
+        tokens.insert(3, invisible(101, vis));
+        let input = parse(&tokens).ok().unwrap();
+        assert!(input.errors.is_empty(), "{:?}", input.errors.0);
+        assert!(matches!(&input.specs[..], [SpecSource::File(path)] if path.value == "a.toml"));
+        assert_eq!(text(&input.vis), "pub (crate)");
     }
 
     #[test]

@@ -33,6 +33,11 @@ pub fn derive_variant_name(reason: &str) -> Result<String, String> {
             "cannot derive a variant name from reason {reason:?}: it starts with a digit; add `name = \"...\"`"
         ));
     }
+    if name == "Self" {
+        return Err(format!(
+            "cannot derive a variant name from reason {reason:?}: `Self` is a keyword; add `name = \"...\"`"
+        ));
+    }
     Ok(name)
 }
 
@@ -97,6 +102,7 @@ mod tests {
         assert!(derive_variant_name("!!!").unwrap_err().contains("no letters"));
         assert!(derive_variant_name("Überlastet").unwrap_err().contains("non-ASCII"));
         assert!(derive_variant_name("3GPP Reject").unwrap_err().contains("digit"));
+        assert!(derive_variant_name("self").unwrap_err().contains("keyword"));
     }
 
     #[test]

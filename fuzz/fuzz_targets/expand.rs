@@ -1,8 +1,8 @@
 //! The whole macro pipeline on arbitrary spec bytes: the bytes are written to a file that a
 //! `#[spec = "..."]` names (after a base spec of the codes `interpret` needs when the input's
-//! length is odd), and `expand` must return source, never panic. The expansion holds
-//! no `compile_error!` exactly when the spec is good (then they must parse as Rust items),
-//! and at most `MAX_REPORTED + 1` of them.
+//! length is odd), and `expand` must return source, never panic. The expansion has no
+//! compile error exactly when the spec is good (and then its source must parse as Rust
+//! items), and at most `MAX_REPORTED + 1` errors.
 #![no_main]
 
 use std::path::PathBuf;

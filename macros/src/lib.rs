@@ -36,7 +36,8 @@ pub fn expand(input: TokenStream) -> TokenStream {
     output
 }
 
-/// The input as the generator's token trees; `originals[id]` is the tree numbered `id`.
+/// The input as the generator's token trees; `originals[id]` is the tree numbered `id`,
+/// depth first, the order `sip_codes_codegen::from_proc_macro2` numbers proc-macro2's trees in.
 fn convert(stream: TokenStream, originals: &mut Vec<TokenTree>) -> Vec<Token> {
     stream
         .into_iter()
@@ -84,7 +85,7 @@ fn splice(stream: TokenStream, splices: &[Splice], originals: &[TokenTree]) -> T
                     }
                     Some(Splice::Ident { name, id }) => {
                         let span = originals.get(*id).map_or_else(Span::call_site, TokenTree::span);
-                        output.push(TokenTree::Ident(Ident::new(name, span)));
+                        output.extend(spanned_ident(name, span));
                     }
                     None => output.push(TokenTree::Ident(ident)),
                 }
@@ -93,6 +94,21 @@ fn splice(stream: TokenStream, splices: &[Splice], originals: &[TokenTree]) -> T
         }
     }
     output.into_iter().collect()
+}
+
+/// `name` as an identifier at `span`. Parsed rather than built with `Ident::new`, which
+/// panics on a string that is no identifier: the generator only names identifiers it has
+/// checked, and this keeps it so.
+fn spanned_ident(name: &str, span: Span) -> TokenStream {
+    let mut trees =
+        name.parse::<TokenStream>().map(|s| s.into_iter().collect::<Vec<_>>()).unwrap_or_default();
+    match trees.as_mut_slice() {
+        [TokenTree::Ident(ident)] => {
+            ident.set_span(span);
+            TokenStream::from_iter(trees)
+        }
+        _ => compile_error(&format!("sip_codes!: `{name}` is not an identifier; please report this"), span),
+    }
 }
 
 /// `::core::compile_error!("message");`, every token at `span`.

@@ -12,13 +12,18 @@ fn workspace() -> PathBuf {
 /// Writes a crate named `name` with the given `lib.rs`/`main.rs` and extra files, and returns
 /// its directory.
 fn fixture_crate(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    fixture_crate_in(name, "2024", files)
+}
+
+/// [`fixture_crate`] in another edition.
+fn fixture_crate_in(name: &str, edition: &str, files: &[(&str, &str)]) -> PathBuf {
     let root = workspace().join("target/tests/fixture-crates");
     let dir = root.join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("src")).unwrap();
     let runtime = workspace().join("runtime");
     let manifest = format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
+        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"{edition}\"\npublish = false\n\n\
          [dependencies]\nsip-codes = {{ path = {runtime:?} }}\n\n[workspace]\n",
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
@@ -111,6 +116,54 @@ fn an_expansion_passes_deny_warnings_missing_docs_and_clippy() {
         .output()
         .unwrap();
     assert!(output.status.success(), "rustdoc failed:\n{}", String::from_utf8_lossy(&output.stderr));
+}
+
+const EDITION_2021_LIB: &str = r#"//! An edition 2021 crate: `gen` is an identifier here, though a keyword in the
+//! macro's edition, and a wrapping macro hands fragments over in invisible groups.
+#![deny(warnings)]
+
+sip_codes::sip_codes! {
+    /// Its matcher module is `gen`.
+    #[spec = iana]
+    pub enum Gen;
+}
+
+/// Whether a code is a 4xx, through the module named `gen`.
+pub fn client_error(status: Gen) -> bool {
+    matches!(status.classify(), gen::Classified::ClientError(_))
+}
+
+/// A user's own wrapper: `$vis`, `$path` and the attributes reach `sip_codes!` as fragments.
+macro_rules! status_type {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident from $path:literal) => {
+        sip_codes::sip_codes! {
+            $(#[$meta])*
+            #[spec = $path]
+            $vis enum $name;
+        }
+    };
+}
+
+status_type! {
+    /// Generated through the wrapper.
+    #[allow(clippy::all)]
+    pub(crate) enum Wrapped from "../vendor-full.toml"
+}
+
+/// The wrapper's type is there.
+pub fn wrapped_count() -> usize {
+    Wrapped::ALL.len()
+}
+"#;
+
+#[test]
+fn an_edition_2021_crate_and_a_wrapping_macro_build() {
+    let dir = fixture_crate_in(
+        "edition-2021-fixture",
+        "2021",
+        &[("src/lib.rs", EDITION_2021_LIB), ("vendor-full.toml", &spec(""))],
+    );
+    cargo(&dir, &["build", "--quiet"]);
 }
 
 const REBUILD_MAIN: &str = r#"sip_codes::sip_codes! {

@@ -15,7 +15,7 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
          each and list one class code by code, without a `_` arm: when the spec gains a code, \
          the compiler points at exactly the matches that must handle it."
     ));
-    g.fill(out, "\n$module_doc#[allow(dead_code)]\n$vis mod $module_def {\n", &[("module_doc", &module_doc)]);
+    g.fill(out, "\n$module_doc#[allow(dead_code)]\n$vis mod $module {\n", &[("module_doc", &module_doc)]);
     let classes: Vec<Vec<&CodeEntry>> =
         (1u16..=6).map(|digit| entries.iter().filter(|e| e.class_digit() == digit).collect()).collect();
     for ((digit, class), members) in (1u16..).zip(CLASS_VARIANTS).zip(&classes) {

@@ -237,11 +237,6 @@ impl $ty {
         &[("count", &count), ("alias_check", &alias_check)],
     );
     interpret(out, g);
-    let classify_arms = list(entries, "\n            ", |e, o| {
-        let class = CLASS_VARIANTS[usize::from(e.class_digit()) - 1];
-        let _ =
-            write!(o, "Self::{v} => {m}::Classified::{class}({m}::{class}::{v}),", v = e.name, m = g.module);
-    });
     g.fill(
         out,
         r#"
@@ -252,14 +247,20 @@ impl $ty {
     #[inline]
     #[allow(clippy::too_many_lines)]
     pub const fn classify(self) -> $module::Classified {
-        match self {
-            $classify_arms
-        }
-    }
-}
-"#,
-        &[("classify_arms", &classify_arms)],
+        match self {"#,
+        &[],
     );
+    // The module's name is spliced with the enum name's span at every use, so it is read
+    // in the user's edition (`gen` is a keyword in 2024 only).
+    for entry in entries {
+        let class = CLASS_VARIANTS[usize::from(entry.class_digit()) - 1];
+        g.fill(
+            out,
+            "\n            Self::$variant => $module::Classified::$class($module::$class::$variant),",
+            &[("variant", &entry.name), ("class", &class)],
+        );
+    }
+    out.push_str("\n        }\n    }\n}\n");
 }
 
 /// `interpret`: the code's own variant, else the code RFC 3261 §8.1.3.2 treats it as.

@@ -40,15 +40,13 @@ pub(crate) struct Gen<'a> {
     pub entries: &'a [CodeEntry],
     /// The type's name, as text.
     pub ty: &'a str,
-    /// The matcher module's name, as text.
-    pub module: &'a str,
-    /// Splices: the crate path, the visibility, the attributes, and the names where they are
-    /// defined (the type, the module, the six class enums).
+    /// Splices: the crate path, the visibility, the attributes, the matcher module's name,
+    /// and the names where they are defined (the type, the six class enums).
     krate: usize,
     vis: usize,
     attrs: usize,
+    module: usize,
     ty_def: usize,
-    module_def: usize,
     pub class_defs: [usize; 6],
 }
 
@@ -63,23 +61,28 @@ impl Gen<'_> {
         self.entries.len()
     }
 
-    /// Writes `template`: `$krate`, `$vis`, `$attrs`, `$ty`, `$module`, `$ty_def` and
-    /// `$module_def` are the type's, other `$name`s come from `vars`.
+    /// Writes `template`: `$krate`, `$vis`, `$attrs`, `$ty`, `$module` and `$ty_def` are the
+    /// type's, other `$name`s come from `vars`.
     pub fn fill(&self, out: &mut Expansion, template: &str, vars: &[(&str, &dyn Display)]) {
         out.fill(template, &|name| match name {
             "krate" => Var::Splice(self.krate),
             "vis" => Var::Splice(self.vis),
             "attrs" => Var::Splice(self.attrs),
             "ty_def" => Var::Splice(self.ty_def),
-            "module_def" => Var::Splice(self.module_def),
+            // Spliced everywhere, not only where it is defined: the module's name is the
+            // enum's in snake_case, which may be a keyword of the macro's edition only
+            // (`gen` in 2024), so it must carry the user's span and edition.
+            "module" => Var::Splice(self.module),
             "ty" => Var::Text(self.ty.into()),
-            "module" => Var::Text(self.module.into()),
             _ => match vars.iter().find(|(var, _)| *var == name) {
                 Some((_, value)) => Var::Text(value.to_string().into()),
                 None => {
-                    // A generator bug, which every expansion test would show: left as written
-                    // so the output fails to compile rather than the macro panicking.
-                    debug_assert!(false, "template variable `${name}` has no value");
+                    // A generator bug, which every expansion test shows: the codegen tests
+                    // stop on it; in the macro it is left as written, so the output fails to
+                    // compile rather than the macro panicking.
+                    if cfg!(test) {
+                        panic!("template variable `${name}` has no value");
+                    }
                     Var::Text(format!("${name}").into())
                 }
             },
@@ -93,19 +96,18 @@ pub fn generate(out: &mut Expansion, input: &Input, model: &Model) {
     let vis = out.add_splice(Splice::Tokens(input.vis.clone()));
     let attrs = out.add_splice(Splice::Tokens(input.attrs.concat()));
     let ident = |name: &str| Splice::Ident { name: name.to_owned(), id: input.name_id };
+    let module = out.add_splice(ident(&input.module));
     let ty_def = out.add_splice(ident(&input.name));
-    let module_def = out.add_splice(ident(&input.module));
     let class_defs = CLASS_VARIANTS.map(|class| out.add_splice(ident(class)));
     let g = Gen {
         input,
         entries: &model.entries,
         ty: &input.name,
-        module: &input.module,
         krate,
         vis,
         attrs,
+        module,
         ty_def,
-        module_def,
         class_defs,
     };
     tables::enum_and_tables(out, &g);

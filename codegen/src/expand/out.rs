@@ -12,8 +12,9 @@ use std::fmt::{self, Write as _};
 use crate::input::{Token, write_tokens};
 
 /// How a splice is marked in [`Expansion::marked_source`]: this prefix and the splice's
-/// index, as one identifier. Variant names cannot take this form (they are UpperCamelCase
-/// with no `_`), and the input parser refuses an enum named so.
+/// index, as one identifier. No other identifier in the source takes this form: variant
+/// names are UpperCamelCase with no `_`, the input parser refuses an enum named so, and the
+/// matcher module's name is itself a splice, never written as text.
 pub const SPLICE_PREFIX: &str = "__sip_codes_splice_";
 
 /// A part of the output taken from the invocation, so that it keeps the invocation's spans.
