@@ -33,19 +33,21 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
         let enum_doc = doc(&format!(
             "The {digit}xx codes of [`{ty}`](super::{ty}) (`Class::{class}`): {count} codes, named as in `{ty}`."
         ));
-        g.fill(
+        // Spanned on the user's enum name, so notes about a class enum point there.
+        let mut name = Expansion::default();
+        name.put(g.class_defs[usize::from(digit) - 1]);
+        g.fill_parts(
             out,
-            "\n$enum_doc$repr\n$derives$non_exhaustive\n#[allow(clippy::doc_markdown)]\npub enum ",
+            "\n$enum_doc$repr\n$derives$non_exhaustive\n#[allow(clippy::doc_markdown)]\npub enum $name {\n$variants}\n",
             &[
                 ("enum_doc", &enum_doc),
                 ("repr", &if count > 0 { "#[repr(u16)]" } else { "" }),
                 ("derives", &DERIVES),
                 ("non_exhaustive", &non_exhaustive),
+                ("variants", &variants),
             ],
+            &[("name", &name)],
         );
-        // Spanned on the user's enum name, so notes about a class enum point there.
-        out.put(g.class_defs[usize::from(digit) - 1]);
-        let _ = write!(out, " {{\n{variants}}}\n");
     }
     let classified_variants = list((1..).zip(CLASS_VARIANTS), "\n", |(digit, class), o| {
         let _ = write!(o, "    #[doc = \"A {digit}xx code.\"]\n    {class}({class}),");

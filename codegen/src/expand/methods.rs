@@ -237,7 +237,18 @@ impl $ty {
         &[("count", &count), ("alias_check", &alias_check)],
     );
     interpret(out, g);
-    g.fill(
+    // The module's name is spliced with the enum name's span at every use, so it is read
+    // in the user's edition (`gen` is a keyword in 2024 only): the arms are a part.
+    let mut arms = Expansion::default();
+    for entry in entries {
+        let class = CLASS_VARIANTS[usize::from(entry.class_digit()) - 1];
+        g.fill(
+            &mut arms,
+            "\n            Self::$variant => $module::Classified::$class($module::$class::$variant),",
+            &[("variant", &entry.name), ("class", &class)],
+        );
+    }
+    g.fill_parts(
         out,
         r#"
 
@@ -247,20 +258,14 @@ impl $ty {
     #[inline]
     #[allow(clippy::too_many_lines)]
     pub const fn classify(self) -> $module::Classified {
-        match self {"#,
-        &[],
-    );
-    // The module's name is spliced with the enum name's span at every use, so it is read
-    // in the user's edition (`gen` is a keyword in 2024 only).
-    for entry in entries {
-        let class = CLASS_VARIANTS[usize::from(entry.class_digit()) - 1];
-        g.fill(
-            out,
-            "\n            Self::$variant => $module::Classified::$class($module::$class::$variant),",
-            &[("variant", &entry.name), ("class", &class)],
-        );
+        match self {$arms
+        }
     }
-    out.push_str("\n        }\n    }\n}\n");
+}
+"#,
+        &[],
+        &[("arms", &arms)],
+    );
 }
 
 /// `interpret`: the code's own variant, else the code RFC 3261 §8.1.3.2 treats it as.

@@ -64,6 +64,18 @@ impl Gen<'_> {
     /// Writes `template`: `$krate`, `$vis`, `$attrs`, `$ty`, `$module` and `$ty_def` are the
     /// type's, other `$name`s come from `vars`.
     pub fn fill(&self, out: &mut Expansion, template: &str, vars: &[(&str, &dyn Display)]) {
+        self.fill_parts(out, template, vars, &[]);
+    }
+
+    /// [`fill`](Self::fill), with `parts` too: lists written on their own because they hold
+    /// splices (`$krate`), which a text variable cannot.
+    pub fn fill_parts(
+        &self,
+        out: &mut Expansion,
+        template: &str,
+        vars: &[(&str, &dyn Display)],
+        parts: &[(&str, &Expansion)],
+    ) {
         out.fill(template, &|name| match name {
             "krate" => Var::Splice(self.krate),
             "vis" => Var::Splice(self.vis),
@@ -74,18 +86,22 @@ impl Gen<'_> {
             // (`gen` in 2024), so it must carry the user's span and edition.
             "module" => Var::Splice(self.module),
             "ty" => Var::Text(self.ty.into()),
-            _ => match vars.iter().find(|(var, _)| *var == name) {
-                Some((_, value)) => Var::Text(value.to_string().into()),
-                None => {
-                    // A generator bug, which every expansion test shows: the codegen tests
-                    // stop on it; in the macro it is left as written, so the output fails to
-                    // compile rather than the macro panicking.
-                    if cfg!(test) {
-                        panic!("template variable `${name}` has no value");
+            _ => {
+                match (vars.iter().find(|(var, _)| *var == name), parts.iter().find(|(var, _)| *var == name))
+                {
+                    (Some((_, value)), _) => Var::Text(value.to_string().into()),
+                    (None, Some((_, part))) => Var::Part(part),
+                    (None, None) => {
+                        // A generator bug, which every expansion test shows: the codegen tests
+                        // stop on it; in the macro it is left as written, so the output fails to
+                        // compile rather than the macro panicking.
+                        if cfg!(test) {
+                            panic!("template variable `${name}` has no value");
+                        }
+                        Var::Text(format!("${name}").into())
                     }
-                    Var::Text(format!("${name}").into())
                 }
-            },
+            }
         });
     }
 }

@@ -113,6 +113,15 @@ impl Expansion {
         self.splices.len() - 1
     }
 
+    /// Appends a part written on its own, whose marks name this expansion's splices: a list
+    /// that holds `$krate` is written as a part, then filled into its template whole.
+    pub(crate) fn append(&mut self, part: &Expansion) {
+        debug_assert!(part.splices.is_empty() && part.errors.is_empty(), "a part only holds text and marks");
+        let shift = self.text.len();
+        self.marks.extend(part.marks.iter().map(|&(at, index)| (at + shift, index)));
+        self.text.push_str(&part.text);
+    }
+
     /// Appends text.
     pub(crate) fn push_str(&mut self, text: &str) {
         self.text.push_str(text);
@@ -140,6 +149,7 @@ impl Expansion {
             match var(name) {
                 Var::Text(text) => self.text.push_str(&text),
                 Var::Splice(index) => self.put(index),
+                Var::Part(part) => self.append(part),
             }
             rest = &after[skip..];
         }
@@ -160,6 +170,8 @@ pub(crate) enum Var<'a> {
     Text(std::borrow::Cow<'a, str>),
     /// A splice to mark.
     Splice(usize),
+    /// A part to append, marks and all.
+    Part(&'a Expansion),
 }
 
 #[cfg(test)]
@@ -178,15 +190,22 @@ mod tests {
             "krate" => Var::Splice(krate),
             _ => Var::Text(var.to_uppercase().into()),
         });
+        // A part's marks move with it.
+        let mut part = Expansion::default();
+        part.push_str("[");
+        part.put(krate);
+        part.push_str("::A]");
+        expansion.fill(" const X: $list;", &|_| Var::Part(&part));
         expansion.error(Some(3), "a \"quoted\" problem");
         assert_eq!(
             expansion.marked_source(),
-            "enum  __sip_codes_splice_1  {} impl TYx { fn f() ->  __sip_codes_splice_0 ::Class {} }"
+            "enum  __sip_codes_splice_1  {} impl TYx { fn f() ->  __sip_codes_splice_0 ::Class {} } \
+             const X: [ __sip_codes_splice_0 ::A];"
         );
         assert_eq!(
             expansion.to_source(),
             "::core::compile_error!(\"a \\\"quoted\\\" problem\");\n\
-             enum  Status  {} impl TYx { fn f() ->  $crate ::Class {} }"
+             enum  Status  {} impl TYx { fn f() ->  $crate ::Class {} } const X: [ $crate ::A];"
         );
     }
 }

@@ -17,37 +17,6 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, causes: &[CauseEntry]) 
     if count == 0 {
         return;
     }
-    g.fill(
-        out,
-        r#"
-#[allow(dead_code)]
-impl $ty {
-    const HEADER_RULES: [&'static [$krate::HeaderRule]; $count] = ["#,
-        &[("count", &count)],
-    );
-    for (i, entry) in entries.iter().enumerate() {
-        out.push_str(if i > 0 { ", &[" } else { "&[" });
-        for (j, rule) in entry.semantics.headers.iter().enumerate() {
-            let condition = match &rule.when {
-                Some(when) => format!("::core::option::Option::Some({})", lit(when)),
-                None => "::core::option::Option::None".to_owned(),
-            };
-            g.fill(
-                out,
-                "$comma$krate::HeaderRule { name: $name, requirement: $krate::Requirement::$requirement, \
-                 condition: $condition, source: $source }",
-                &[
-                    ("comma", &if j > 0 { ", " } else { "" }),
-                    ("name", &lit(&rule.name)),
-                    ("requirement", &rule.rule.name()),
-                    ("condition", &condition),
-                    ("source", &lit(&rule.source)),
-                ],
-            );
-        }
-        out.push_str("]");
-    }
-    out.push_str("];\n");
     let required = list(entries, ", ", |e, o| {
         let names = e
             .semantics
@@ -103,9 +72,14 @@ impl $ty {
         )
     };
     let (r3398, r4497) = (responses(|r| r.rfc3398), responses(|r| r.rfc4497));
-    g.fill(
+    let (header_rules, arms) = (header_rules(g), dialog_effect_arms(g));
+    g.fill_parts(
         out,
-        r#"    const REQUIRED_HEADERS: [&'static [&'static str]; $count] = [$required];
+        r#"
+#[allow(dead_code)]
+impl $ty {
+    const HEADER_RULES: [&'static [$krate::HeaderRule]; $count] = [$header_rules];
+    const REQUIRED_HEADERS: [&'static [&'static str]; $count] = [$required];
     // Per slot, RFC 3398 then RFC 4497: the cause, 0 for none, 255 for the default.
     const Q850: [[u8; $count]; 2] = [$q3398, $q4497];
     // Per cause, RFC 3398 then RFC 4497: the code, 0 for none, 1 for the default.
@@ -197,7 +171,10 @@ impl $ty {
     #[allow(clippy::too_many_lines)]
     pub const fn dialog_effect(self, method: &str) -> ::core::option::Option<$krate::DialogEffect> {
         let _ = method;
-        match self {
+        match self {$arms
+        }
+    }
+}
 "#,
         &[
             ("count", &count),
@@ -210,21 +187,14 @@ impl $ty {
             ("none", &NONE),
             ("default", &DEFAULT),
         ],
-    );
-    dialog_effect_arms(out, g);
-    g.fill(
-        out,
-        r#"        }
-    }
-}
-"#,
-        &[],
+        &[("header_rules", &header_rules), ("arms", &arms)],
     );
 }
 
 /// `dialog_effect`'s arms: one per distinct rule, listing every code that has it, in code
 /// order, and the runtime's RFC 5057 default for the codes the spec gives no rule.
-fn dialog_effect_arms(out: &mut Expansion, g: &Gen<'_>) {
+fn dialog_effect_arms(g: &Gen<'_>) -> Expansion {
+    let mut part = Expansion::default();
     let mut rules: Vec<(&DialogRule, Vec<&str>)> = Vec::new();
     let mut unruled = false;
     for entry in g.entries {
@@ -241,10 +211,10 @@ fn dialog_effect_arms(out: &mut Expansion, g: &Gen<'_>) {
         let codes = list(codes, " | ", |v, o| {
             let _ = write!(o, "Self::{v}");
         });
-        g.fill(out, "\n            $codes => {", &[("codes", &codes)]);
+        g.fill(&mut part, "\n            $codes => {", &[("codes", &codes)]);
         for (method, e) in &rule.methods {
             g.fill(
-                out,
+                &mut part,
                 "\n                if $krate::__private::method_is(method, $method) {\
                  \n                    return ::core::option::Option::Some($krate::DialogEffect::$effect);\
                  \n                }",
@@ -252,14 +222,14 @@ fn dialog_effect_arms(out: &mut Expansion, g: &Gen<'_>) {
             );
         }
         g.fill(
-            out,
+            &mut part,
             "\n                ::core::option::Option::Some($krate::DialogEffect::$effect)\n            }",
             &[("effect", &rule.effect.name())],
         );
     }
     if unruled {
         g.fill(
-            out,
+            &mut part,
             r#"
             _ => match $krate::Code::new(self.code()) {
                 ::core::option::Option::Some(code) => $krate::dialog_effect_fallback(code),
@@ -268,4 +238,34 @@ fn dialog_effect_arms(out: &mut Expansion, g: &Gen<'_>) {
             &[],
         );
     }
+    part
+}
+
+/// `HEADER_RULES`' cells, a part: they name the runtime's types, so `$krate`.
+fn header_rules(g: &Gen<'_>) -> Expansion {
+    let entries = g.entries;
+    let mut part = Expansion::default();
+    for (i, entry) in entries.iter().enumerate() {
+        part.push_str(if i > 0 { ", &[" } else { "&[" });
+        for (j, rule) in entry.semantics.headers.iter().enumerate() {
+            let condition = match &rule.when {
+                Some(when) => format!("::core::option::Option::Some({})", lit(when)),
+                None => "::core::option::Option::None".to_owned(),
+            };
+            g.fill(
+                &mut part,
+                "$comma$krate::HeaderRule { name: $name, requirement: $krate::Requirement::$requirement, \
+                 condition: $condition, source: $source }",
+                &[
+                    ("comma", &if j > 0 { ", " } else { "" }),
+                    ("name", &lit(&rule.name)),
+                    ("requirement", &rule.rule.name()),
+                    ("condition", &condition),
+                    ("source", &lit(&rule.source)),
+                ],
+            );
+        }
+        part.push_str("]");
+    }
+    part
 }

@@ -84,7 +84,8 @@ $variants
     } else {
         String::new()
     };
-    g.fill(
+    let references = references(g);
+    g.fill_parts(
         out,
         r#"
 #[allow(dead_code)]
@@ -98,7 +99,10 @@ impl $ty {
     const LINES: [&'static str; $count] = [$lines];
     const STATUS_LINES: [&'static str; $count] = [$status_lines];
     const DESCRIPTIONS: [::core::option::Option<&'static str>; $count] = [$descriptions];
-    const REFERENCES: [&'static [$krate::Reference]; $count] = ["#,
+    const REFERENCES: [&'static [$krate::Reference]; $count] = [$references];
+    $aliases_table
+}
+"#,
         &[
             ("count", &count),
             ("variant_list", &variant_list),
@@ -108,21 +112,24 @@ impl $ty {
             ("lines", &lines),
             ("status_lines", &status_lines),
             ("descriptions", &descriptions),
+            ("aliases_table", &aliases_table),
         ],
+        &[("references", &references)],
     );
-    // References name the runtime's `Reference` type, so they are written with `$krate`.
-    for (i, entry) in entries.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str("&[");
+}
+
+/// `REFERENCES`' cells, a part: they name the runtime's `Reference` type, so `$krate`.
+fn references(g: &Gen<'_>) -> Expansion {
+    let mut part = Expansion::default();
+    for (i, entry) in g.entries.iter().enumerate() {
+        part.push_str(if i > 0 { ", &[" } else { "&[" });
         for (j, reference) in entry.references.iter().enumerate() {
             let url = match super::reference_url(reference) {
                 Some(url) => format!("::core::option::Option::Some({})", lit(&url)),
                 None => "::core::option::Option::None".to_owned(),
             };
             g.fill(
-                out,
+                &mut part,
                 "$comma$krate::Reference { id: $id, title: $title, url: $url }",
                 &[
                     ("comma", &if j > 0 { ", " } else { "" }),
@@ -132,7 +139,7 @@ impl $ty {
                 ],
             );
         }
-        out.push_str("]");
+        part.push_str("]");
     }
-    g.fill(out, "];\n    $aliases_table\n}\n", &[("aliases_table", &aliases_table)]);
+    part
 }
