@@ -7,7 +7,7 @@
 //! invocation's spans (the crate path, which may be `$crate` and cannot be written as
 //! text; the attributes; the names where they are defined) are spliced in as tokens.
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 
 use crate::input::{Token, write_tokens};
 
@@ -154,13 +154,6 @@ impl Expansion {
             rest = &after[skip..];
         }
         self.text.push_str(rest);
-    }
-}
-
-impl fmt::Write for Expansion {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.text.push_str(s);
-        Ok(())
     }
 }
 
