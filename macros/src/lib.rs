@@ -25,8 +25,18 @@ pub fn expand(input: TokenStream) -> TokenStream {
     for error in expansion.errors() {
         output.extend(compile_error(&error.message, span_of(error.token)));
     }
+    // Each splice's tokens, made once: a splice is marked in many places (the crate path
+    // and the module's name at every use).
+    let splices: Vec<Vec<TokenTree>> = expansion
+        .splices()
+        .iter()
+        .map(|splice| match splice {
+            Splice::Tokens(tokens) => tokens.iter().filter_map(|t| originals.get(t.id).cloned()).collect(),
+            Splice::Ident { name, id } => spanned_ident(name, span_of(Some(*id))).into_iter().collect(),
+        })
+        .collect();
     match expansion.marked_source().parse::<TokenStream>() {
-        Ok(generated) => output.extend(splice(generated, expansion.splices(), &originals)),
+        Ok(generated) => output.extend(splice(generated, &splices)),
         // The generator writes only what parses; this says so if it ever does not.
         Err(error) => output.extend(compile_error(
             &format!("sip_codes!: the generated code does not parse ({error}); please report this"),
@@ -67,12 +77,12 @@ fn convert(stream: TokenStream, originals: &mut Vec<TokenTree>) -> Vec<Token> {
 
 /// `stream` with every splice mark replaced by the splice's tokens. Each level is collected
 /// and handed to the compiler at once: a tree at a time would be a round trip each.
-fn splice(stream: TokenStream, splices: &[Splice], originals: &[TokenTree]) -> TokenStream {
+fn splice(stream: TokenStream, splices: &[Vec<TokenTree>]) -> TokenStream {
     let mut output: Vec<TokenTree> = Vec::new();
     for tree in stream {
         match tree {
             TokenTree::Group(group) => {
-                let mut spliced = Group::new(group.delimiter(), splice(group.stream(), splices, originals));
+                let mut spliced = Group::new(group.delimiter(), splice(group.stream(), splices));
                 spliced.set_span(group.span());
                 output.push(TokenTree::Group(spliced));
             }
@@ -80,13 +90,7 @@ fn splice(stream: TokenStream, splices: &[Splice], originals: &[TokenTree]) -> T
                 let text = ident.to_string();
                 let index = text.strip_prefix(SPLICE_PREFIX).and_then(|n| n.parse::<usize>().ok());
                 match index.and_then(|i| splices.get(i)) {
-                    Some(Splice::Tokens(tokens)) => {
-                        output.extend(tokens.iter().filter_map(|t| originals.get(t.id).cloned()));
-                    }
-                    Some(Splice::Ident { name, id }) => {
-                        let span = originals.get(*id).map_or_else(Span::call_site, TokenTree::span);
-                        output.extend(spanned_ident(name, span));
-                    }
+                    Some(tokens) => output.extend(tokens.iter().cloned()),
                     None => output.push(TokenTree::Ident(ident)),
                 }
             }
