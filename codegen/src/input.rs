@@ -7,6 +7,8 @@
 //! `proc_macro` nor proc-macro2: the macro crate converts its input, and tools tokenize text
 //! through the `proc-macro2` feature.
 
+use crate::expand::CompileError;
+
 /// One token tree of the invocation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -154,11 +156,11 @@ pub enum SpecSource {
 /// Errors in the input, each to become a `compile_error!` at its token (`None`: at the
 /// invocation as a whole).
 #[derive(Default)]
-pub struct Errors(pub Vec<(Option<usize>, String)>);
+pub struct Errors(pub Vec<CompileError>);
 
 impl Errors {
     fn push(&mut self, at: Option<&Token>, message: impl Into<String>) {
-        self.0.push((at.map(|t| t.id), message.into()));
+        self.0.push(CompileError { token: at.map(|t| t.id), message: message.into() });
     }
 
     /// Whether there are none.
@@ -231,7 +233,7 @@ pub fn parse(input: &[Token]) -> Result<Input, Errors> {
                 saw_spec = true;
                 match spec_source(ident, &inner[1..]) {
                     Ok(source) => specs.push(source),
-                    Err((at, message)) => errors.0.push((Some(at), message)),
+                    Err(error) => errors.0.push(error),
                 }
             }
             Some(ident) if ident.is_ident("sip_codes") => {
@@ -351,8 +353,11 @@ fn is_plain_identifier(name: &str) -> bool {
 }
 
 /// The rest of `#[spec = ...]` after `spec`; an error names the token it is about.
-fn spec_source(spec: &Token, rest: &[Token]) -> Result<SpecSource, (usize, String)> {
-    let usage = |at: Option<&Token>| (at.unwrap_or(spec).id, SPEC_USAGE.to_owned());
+fn spec_source(spec: &Token, rest: &[Token]) -> Result<SpecSource, CompileError> {
+    let usage = |at: Option<&Token>| CompileError {
+        token: Some(at.unwrap_or(spec).id),
+        message: SPEC_USAGE.to_owned(),
+    };
     match rest.first() {
         Some(eq) if eq.is_punct('=') => {}
         other => return Err(usage(other)),
@@ -416,7 +421,7 @@ mod tests {
 
     fn parse_str(input: &str) -> Result<Input, Vec<String>> {
         parse(&from_proc_macro2(input.parse().unwrap()))
-            .map_err(|errors| errors.0.into_iter().map(|(_, message)| message).collect())
+            .map_err(|errors| errors.0.into_iter().map(|error| error.message).collect())
     }
 
     fn text(tokens: &[Token]) -> String {
@@ -455,13 +460,13 @@ mod tests {
         let input = parse_str("[::sip] #[spec = ianna] #[spec = 42] #[sip_codes(exhaustive)] enum Code;")
             .ok()
             .unwrap();
-        let messages: Vec<&str> = input.errors.0.iter().map(|(_, m)| m.as_str()).collect();
+        let messages: Vec<&str> = input.errors.0.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(
             messages,
             [SPEC_USAGE, SPEC_USAGE, "unknown `sip_codes` option; the option is `non_exhaustive`"]
         );
         let input = parse_str("[::sip] enum Code;").ok().unwrap();
-        assert!(input.errors.0[0].1.starts_with("missing spec"));
+        assert!(input.errors.0[0].message.starts_with("missing spec"));
     }
 
     #[test]
@@ -518,7 +523,11 @@ mod tests {
         // Numbered depth-first: `[` 0, `::` 1 and 2, `sip` 3, `#` 4, `[...]` 5 ...
         let input = parse_str("[::sip] #[spec = 42] pub enum Code;").ok().unwrap();
         assert_eq!(input.krate.iter().map(|t| t.id).collect::<Vec<_>>(), [1, 2, 3]);
-        assert_eq!(input.errors.0, [(Some(8), SPEC_USAGE.to_owned())], "on the literal `42`");
+        assert_eq!(
+            input.errors.0,
+            [CompileError { token: Some(8), message: SPEC_USAGE.to_owned() }],
+            "on the literal `42`"
+        );
         assert_eq!(input.vis[0].id, 9);
         assert_eq!((input.name.as_str(), input.name_id), ("Code", 11));
     }

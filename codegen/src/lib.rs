@@ -58,18 +58,14 @@ pub const MAX_REPORTED: usize = 20;
 /// problems, one last error counts the rest.
 pub fn expand(input: &[Token], invoking_file: &dyn Fn(usize) -> Option<PathBuf>) -> Expansion {
     let mut output = Expansion::default();
-    let input = match input::parse(input) {
+    let mut input = match input::parse(input) {
         Ok(input) => input,
         Err(errors) => {
-            for (token, message) in errors.0 {
-                output.error(token, message);
-            }
+            output.add_errors(errors.0);
             return output;
         }
     };
-    for (token, message) in &input.errors.0 {
-        output.error(*token, message.clone());
-    }
+    output.add_errors(std::mem::take(&mut input.errors.0));
     let mut tokens = Vec::with_capacity(input.specs.len());
     let mut files: Vec<(Arc<str>, Option<Cow<'static, str>>)> = Vec::with_capacity(input.specs.len());
     let mut includes = String::new();

@@ -107,6 +107,11 @@ impl Expansion {
         self.errors.push(CompileError { token, message: message.into() });
     }
 
+    /// Adds compile errors found elsewhere (the invocation's).
+    pub(crate) fn add_errors(&mut self, errors: impl IntoIterator<Item = CompileError>) {
+        self.errors.extend(errors);
+    }
+
     /// Registers a splice; [`put`](Self::put) marks where it goes.
     pub(crate) fn add_splice(&mut self, splice: Splice) -> usize {
         self.splices.push(splice);
