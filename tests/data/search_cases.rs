@@ -48,6 +48,55 @@ impl Case {
     }
 }
 
+impl Case {
+    /// What is wrong with the codes a view lists for this case: `also` holds the codes the
+    /// view adds besides the expected ones (the page shows the code an unregistered one is
+    /// treated as; the CLI adds none).
+    pub fn listing_problems(&self, listed: &BTreeSet<u16>, also: &BTreeSet<u16>) -> Vec<String> {
+        let mut problems = Vec::new();
+        match self.exact() {
+            Some(mut expected) => {
+                expected.extend(also);
+                if expected != *listed {
+                    problems.push(format!("lists {listed:?}, not {expected:?}"));
+                }
+            }
+            None if self.includes.is_empty() && listed != also => {
+                problems.push(format!("lists {listed:?}, expected {also:?}"))
+            }
+            None => {}
+        }
+        let missing: Vec<_> = self.includes.iter().filter(|c| !listed.contains(c)).collect();
+        let extra: Vec<_> = self.excludes.iter().filter(|c| listed.contains(c)).collect();
+        if !missing.is_empty() {
+            problems.push(format!("misses {missing:?} (lists {listed:?})"));
+        }
+        if !extra.is_empty() {
+            problems.push(format!("lists {extra:?}, which it must not"));
+        }
+        problems
+    }
+}
+
+/// Runs `check` on every case and fails with every case whose problems are not empty.
+pub fn assert_every_case(mut check: impl FnMut(&Case) -> Vec<String>) {
+    let cases = cases();
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            let problems = check(case);
+            (!problems.is_empty()).then(|| format!("{:?}: {}", case.query, problems.join("; ")))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
 /// Every case, in file order.
 pub fn cases() -> Vec<Case> {
     let cases: Cases =
