@@ -85,6 +85,9 @@ pub struct SpecFile {
 pub struct Update {
     /// The code updated.
     pub code: u16,
+    /// A new variant name, and where it is: a stack's own name for the code (`OK` for 200).
+    /// The phrase and references stay the defining spec's.
+    pub name: Option<(String, Location)>,
     /// A new description.
     pub description: Option<String>,
     /// New former phrases.
@@ -102,6 +105,10 @@ pub struct Update {
 impl Update {
     /// Applies the update to `entry`.
     pub fn apply(self, entry: &mut CodeEntry) {
+        if let Some((name, _)) = self.name {
+            entry.name = name;
+            entry.explicit_name = true;
+        }
         if let Some(description) = self.description {
             entry.description = Some(description);
         }
@@ -137,7 +144,7 @@ pub const CODE_KEYS: &[Key] = &[
     Key { name: "code", synced: true, update: true },
     Key { name: "reason", synced: true, update: false },
     Key { name: "references", synced: true, update: false },
-    Key { name: "name", synced: false, update: false },
+    Key { name: "name", synced: false, update: true },
     Key { name: "deprecated", synced: true, update: false },
     Key { name: "aliases", synced: false, update: true },
     Key { name: "registered", synced: false, update: false },
@@ -306,6 +313,7 @@ impl Reader<'_> {
         let mut code = None;
         let mut update = Update {
             code: 0,
+            name: None,
             description: None,
             aliases: None,
             q850: None,
@@ -316,6 +324,7 @@ impl Reader<'_> {
         for (key, value) in table {
             match key.get_ref().as_str() {
                 "code" => code = self.code(value),
+                "name" => update.name = self.name(value).map(|name| (name, self.location(&value.span()))),
                 "description" => update.description = self.string("description", value),
                 "aliases" => {
                     update.aliases =

@@ -14,7 +14,9 @@ pub const INTERPRET_CODES: [u16; 7] = [100, 183, 200, 300, 400, 500, 600];
 /// defined twice is reported with both places, and the later definition is dropped.
 pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Diagnostics) -> Vec<CodeEntry> {
     let mut by_code: HashMap<u16, Location> = HashMap::new();
-    let mut by_name: HashMap<String, (u16, Location)> = HashMap::new();
+    // By the name's SCREAMING_SNAKE_CASE form, which `for_each!` hands on as a constant's
+    // name: `Ok` and `OK` clash there.
+    let mut by_name: HashMap<String, (u16, String, Location)> = HashMap::new();
     let mut merged = Vec::new();
     for entry in files.into_iter().flatten() {
         if let Some(first) = by_code.get(&entry.code) {
@@ -24,11 +26,16 @@ pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Diagnostics) -> Vec<C
             });
             continue;
         }
-        if let Some((other, first)) = by_name.get(&entry.name) {
+        if let Some((other, other_name, first)) = by_name.get(&crate::names::screaming_snake_case(&entry.name)) {
             let how = if entry.explicit_name { "is named" } else { "derives the name" };
+            let uses = if *other_name == entry.name {
+                "already uses".to_owned()
+            } else {
+                format!("names `{other_name}`, the same constant `{}`,", crate::names::screaming_snake_case(other_name))
+            };
             diagnostics.push(Diagnostic {
                 message: format!(
-                    "code {} {how} `{}`, which code {other} at {first} already uses; give one of them a distinct `name`",
+                    "code {} {how} `{}`, which code {other} at {first} {uses}; give one of them a distinct `name`",
                     entry.code, entry.name
                 ),
                 location: entry.location,
@@ -36,7 +43,10 @@ pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Diagnostics) -> Vec<C
             continue;
         }
         by_code.insert(entry.code, entry.location.clone());
-        by_name.insert(entry.name.clone(), (entry.code, entry.location.clone()));
+        by_name.insert(
+            crate::names::screaming_snake_case(&entry.name),
+            (entry.code, entry.name.clone(), entry.location.clone()),
+        );
         merged.push(entry);
     }
     merged.sort_by_key(|entry| entry.code);
@@ -147,9 +157,27 @@ pub fn apply_updates(entries: &mut [CodeEntry], files: Vec<Vec<Update>>, diagnos
                 diagnostics.push(Diagnostic { message, location: update.location });
                 continue;
             }
+            if let Some((name, at)) = &update.name
+                && let Some(clash) = entries.iter().find(|e| e.code != update.code && same_name(&e.name, name))
+            {
+                diagnostics.push(Diagnostic {
+                    message: format!(
+                        "[[update]] names code {} `{name}`, which code {} at {} already uses; choose another name",
+                        update.code, clash.code, clash.location
+                    ),
+                    location: at.clone(),
+                });
+                continue;
+            }
             update.apply(&mut entries[index]);
         }
     }
+}
+
+/// Whether two variant names clash: the same name, or the same constant in `for_each!`'s
+/// SCREAMING_SNAKE_CASE column (`Ok` and `OK`).
+pub fn same_name(a: &str, b: &str) -> bool {
+    a == b || crate::names::screaming_snake_case(a) == crate::names::screaming_snake_case(b)
 }
 
 /// The codes `interpret` needs that the spec lacks.

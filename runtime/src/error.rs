@@ -166,6 +166,14 @@ impl core::error::Error for ParseError {}
 #[doc(hidden)]
 #[inline]
 pub fn split_status(input: &[u8]) -> Result<(u16, Option<&[u8]>), ParseError> {
+    split_status_up_to(input, 699)
+}
+
+/// [`split_status`] for a type that holds any code up to `max`: an open type (one with
+/// `Other`) takes every code 100..=999.
+#[doc(hidden)]
+#[inline]
+pub fn split_status_up_to(input: &[u8], max: u16) -> Result<(u16, Option<&[u8]>), ParseError> {
     let err = |kind| Err(ParseError { kind });
     let (digits, rest) = match input {
         [] => return err(ParseErrorKind::Empty),
@@ -191,7 +199,7 @@ pub fn split_status(input: &[u8]) -> Result<(u16, Option<&[u8]>), ParseError> {
         [b'\r' | b'\n', ..] => return err(ParseErrorKind::LineBreak),
         _ => return err(ParseErrorKind::MissingSpace),
     };
-    if !(100..=699).contains(&code) {
+    if code < 100 || code > max {
         return err(ParseErrorKind::OutOfRange(code));
     }
     Ok((code, phrase))

@@ -131,7 +131,7 @@ mod readme;
 pub mod __private {
     pub use crate::__impl_serde as impl_serde;
     pub use crate::class::class_of;
-    pub use crate::error::split_status;
+    pub use crate::error::{split_status, split_status_up_to};
 
     /// Whether `method` is `name`, compared case-sensitively as SIP compares methods; `const`,
     /// for the generated `dialog_effect`.
@@ -170,6 +170,7 @@ pub mod __private {
 #[macro_export]
 macro_rules! __impl_serde {
     ($ty:ty) => {};
+    (open $ty:ty) => {};
 }
 
 /// Not public API: `serde` impls for a generated type, as the code number.
@@ -194,6 +195,28 @@ macro_rules! __impl_serde {
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
                 $crate::__private::deserialize_status(deserializer)
+            }
+        }
+    };
+    // An open type (`#[sip_codes(other)]`): any code 100..=999, through `Code`.
+    (open $ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::serde::Serialize for $ty {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_u16(<$ty>::code(*self))
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                <$crate::Code as $crate::__private::serde::Deserialize<'de>>::deserialize(deserializer)
+                    .map(<$ty as ::core::convert::From<$crate::Code>>::from)
             }
         }
     };

@@ -18,3 +18,12 @@ sip::sip_codes! {
     #[spec = "../specs/carrier-example.toml"]
     pub enum CarrierStatus;
 }
+
+sip::sip_codes! {
+    /// IANA's codes as an open type, which holds any code 100..=999, with the variant names of
+    /// `tests/specs/stack-names.toml` (`OK`, `NotAcceptableGlobal`).
+    #[spec = iana]
+    #[spec = "../specs/stack-names.toml"]
+    #[sip_codes(other)]
+    pub enum StackStatus;
+}

@@ -8,6 +8,7 @@
 //! references. Nothing is typed twice and every lookup is two loads.
 
 mod classes;
+mod for_each;
 mod impls;
 mod methods;
 mod out;
@@ -40,6 +41,8 @@ pub(crate) struct Gen<'a> {
     pub entries: &'a [CodeEntry],
     /// The type's name, as text.
     pub ty: &'a str,
+    /// `#[sip_codes(other)]`: the type has a last variant `Other(Code)`.
+    pub open: bool,
     /// Splices: the crate path, the visibility, the attributes, the matcher module's name,
     /// and the names where they are defined (the type, the six class enums).
     krate: usize,
@@ -56,15 +59,34 @@ impl Gen<'_> {
         self.entries.iter().find(|e| e.code == code).map(|e| e.name.as_str())
     }
 
-    /// The number of variants.
+    /// The number of variants the specs define (`Other` not counted).
     pub fn count(&self) -> usize {
         self.entries.len()
+    }
+
+    /// The rows of the per-entry data tables: one per variant, and a last one that `Other`
+    /// reads (no phrase, no references, the RFC defaults) in an open type.
+    pub fn rows(&self) -> usize {
+        self.count() + usize::from(self.open)
+    }
+
+    /// `then` in an open type, else nothing: a table's last row, an arm for `Other`.
+    pub fn if_open<'t>(&self, then: &'t str) -> &'t str {
+        if self.open { then } else { "" }
     }
 
     /// Writes `template`: `$krate`, `$vis`, `$attrs`, `$ty`, `$module` and `$ty_def` are the
     /// type's, other `$name`s come from `vars`.
     pub fn fill(&self, out: &mut Expansion, template: &str, vars: &[(&str, &dyn Display)]) {
         self.fill_parts(out, template, vars, &[]);
+    }
+
+    /// `template` filled on its own, to go into another template as a part: what a piece
+    /// that names `$krate` is.
+    pub fn part(&self, template: &str, vars: &[(&str, &dyn Display)]) -> Expansion {
+        let mut part = Expansion::default();
+        self.fill(&mut part, template, vars);
+        part
     }
 
     /// [`fill`](Self::fill), with `parts` too: lists written on their own because they hold
@@ -119,6 +141,7 @@ pub fn generate(out: &mut Expansion, input: &Input, model: &Model) {
         input,
         entries: &model.entries,
         ty: &input.name,
+        open: input.other,
         krate,
         vis,
         attrs,

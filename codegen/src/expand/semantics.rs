@@ -25,7 +25,7 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, causes: &[CauseEntry]) 
             .filter(|h| h.when.is_none() && h.rule == crate::spec::Requirement::Must)
             .map(|h| lit(&h.name).to_string());
         let _ = write!(o, "&[{}]", list(names, ", ", |n, o| o.push_str(&n)));
-    });
+    }) + g.if_open(", &[]");
     let retry_after: Vec<&str> = entries
         .iter()
         .filter(|e| e.semantics.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Retry-After")))
@@ -50,7 +50,9 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, causes: &[CauseEntry]) 
             };
             let _ = write!(o, "{cell}");
         });
-        format!("[{cells}]")
+        // `Other`'s row: the RFC's default for its code.
+        let other = if g.open { format!(", {DEFAULT}") } else { String::new() };
+        format!("[{cells}{other}]")
     };
     let (q3398, q4497) = (q850(|r| r.rfc3398), q850(|r| r.rfc4497));
     // Cause to code; 0 is no response, 1 the RFC's default.
@@ -78,10 +80,10 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, causes: &[CauseEntry]) 
         r#"
 #[allow(dead_code)]
 impl $ty {
-    const HEADER_RULES: [&'static [$krate::HeaderRule]; $count] = [$header_rules];
-    const REQUIRED_HEADERS: [&'static [&'static str]; $count] = [$required];
+    const HEADER_RULES: [&'static [$krate::HeaderRule]; $rows] = [$header_rules];
+    const REQUIRED_HEADERS: [&'static [&'static str]; $rows] = [$required];
     // Per slot, RFC 3398 then RFC 4497: the cause, 0 for none, 255 for the default.
-    const Q850: [[u8; $count]; 2] = [$q3398, $q4497];
+    const Q850: [[u8; $rows]; 2] = [$q3398, $q4497];
     // Per cause, RFC 3398 then RFC 4497: the code, 0 for none, 1 for the default.
     const RESPONSES: [[u16; 128]; 2] = [$r3398, $r4497];
 
@@ -177,7 +179,7 @@ impl $ty {
 }
 "#,
         &[
-            ("count", &count),
+            ("rows", &g.rows()),
             ("required", &required),
             ("q3398", &q3398),
             ("q4497", &q4497),
@@ -227,6 +229,13 @@ fn dialog_effect_arms(g: &Gen<'_>) -> Expansion {
             &[("effect", &rule.effect.name())],
         );
     }
+    if g.open {
+        g.fill(
+            &mut part,
+            "\n            Self::Other(code) => $krate::dialog_effect_fallback(code),",
+            &[],
+        );
+    }
     if unruled {
         g.fill(
             &mut part,
@@ -267,5 +276,6 @@ fn header_rules(g: &Gen<'_>) -> Expansion {
         }
         part.push_str("]");
     }
+    part.push_str(g.if_open(", &[]"));
     part
 }
