@@ -485,10 +485,7 @@ mod tests {
             .ok()
             .unwrap();
         let messages: Vec<&str> = input.errors.0.iter().map(|e| e.message.as_str()).collect();
-        assert_eq!(
-            messages,
-            [SPEC_USAGE, SPEC_USAGE, OPTIONS_USAGE]
-        );
+        assert_eq!(messages, [SPEC_USAGE, SPEC_USAGE, OPTIONS_USAGE]);
         let input = parse_str("[::sip] enum Code;").ok().unwrap();
         assert!(input.errors.0[0].message.starts_with("missing spec"));
     }

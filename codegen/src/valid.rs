@@ -26,16 +26,21 @@ pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Diagnostics) -> Vec<C
             });
             continue;
         }
-        if let Some((other, other_name, first)) = by_name.get(&crate::names::screaming_snake_case(&entry.name)) {
+        if let Some((other, other_name, first)) =
+            by_name.get(&crate::names::screaming_snake_case(&entry.name))
+        {
             let how = if entry.explicit_name { "is named" } else { "derives the name" };
-            let uses = if *other_name == entry.name {
-                "already uses".to_owned()
+            let clash = if *other_name == entry.name {
+                format!("which code {other} at {first} already uses")
             } else {
-                format!("names `{other_name}`, the same constant `{}`,", crate::names::screaming_snake_case(other_name))
+                format!(
+                    "the same constant `{}` as code {other}'s `{other_name}` at {first}",
+                    crate::names::screaming_snake_case(other_name)
+                )
             };
             diagnostics.push(Diagnostic {
                 message: format!(
-                    "code {} {how} `{}`, which code {other} at {first} {uses}; give one of them a distinct `name`",
+                    "code {} {how} `{}`, {clash}; give one of them a distinct `name`",
                     entry.code, entry.name
                 ),
                 location: entry.location,
@@ -158,12 +163,23 @@ pub fn apply_updates(entries: &mut [CodeEntry], files: Vec<Vec<Update>>, diagnos
                 continue;
             }
             if let Some((name, at)) = &update.name
-                && let Some(clash) = entries.iter().find(|e| e.code != update.code && same_name(&e.name, name))
+                && let Some(clash) =
+                    entries.iter().find(|e| e.code != update.code && same_name(&e.name, name))
             {
+                let (code, first) = (clash.code, &clash.location);
+                let what = if clash.name == *name {
+                    format!("which code {code} at {first} already uses")
+                } else {
+                    format!(
+                        "the same constant `{}` as code {code}'s `{}` at {first}",
+                        crate::names::screaming_snake_case(name),
+                        clash.name
+                    )
+                };
                 diagnostics.push(Diagnostic {
                     message: format!(
-                        "[[update]] names code {} `{name}`, which code {} at {} already uses; choose another name",
-                        update.code, clash.code, clash.location
+                        "[[update]] names code {} `{name}`, {what}; choose another name",
+                        update.code
                     ),
                     location: at.clone(),
                 });
@@ -245,6 +261,38 @@ mod tests {
             diagnostics.report(),
             [
                 "second.toml:5:8: [[update]] of code 600, which a later spec defines at later.toml:2:8; list that spec first"
+            ]
+        );
+    }
+
+    #[test]
+    fn renames_keep_the_phrase_and_refuse_a_name_or_constant_in_use() {
+        let read = |file: usize, path: &str, source: &str| read_spec(file, &Arc::from(path), source).0;
+        let base = read(
+            0,
+            "base.toml",
+            "[[code]]\ncode = 200\nreason = \"OK\"\n[[code]]\ncode = 400\nreason = \"Bad Request\"\n\
+             [[code]]\ncode = 486\nreason = \"Busy Here\"\n",
+        );
+        let names = read(
+            1,
+            "names.toml",
+            "[[update]]\ncode = 200\nname = \"OK\"\n[[update]]\ncode = 486\nname = \"BADRequest\"\n\
+             [[update]]\ncode = 400\nname = \"BadRequest\"\n",
+        );
+        let mut diagnostics = Diagnostics::default();
+        let mut merged = merge(vec![base.codes], &mut diagnostics);
+        apply_updates(&mut merged, vec![names.updates], &mut diagnostics);
+        assert_eq!(
+            (merged[0].name.as_str(), merged[0].reason.as_str(), merged[0].explicit_name),
+            ("OK", "OK", true)
+        );
+        assert_eq!(merged[2].name, "BusyHere", "a refused rename leaves the name");
+        assert_eq!(merged[1].name, "BadRequest", "renaming a code to its own name is no clash");
+        assert_eq!(
+            diagnostics.report(),
+            [
+                "names.toml:6:8: [[update]] names code 486 `BADRequest`, the same constant `BAD_REQUEST` as code 400's `BadRequest` at base.toml:5:8; choose another name"
             ]
         );
     }

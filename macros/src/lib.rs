@@ -18,7 +18,8 @@ pub fn expand(input: TokenStream) -> TokenStream {
     // The compiler knows which file a token comes from; spec paths resolve against it.
     let invoking_file = |id: usize| originals.get(id).and_then(|t: &TokenTree| t.span().local_file());
     // A span's `Debug` (file and byte offsets) tells this invocation from any other.
-    let site = |id: usize| originals.get(id).map(|t: &TokenTree| format!("{:?}", t.span())).unwrap_or_default();
+    let site =
+        |id: usize| originals.get(id).map(|t: &TokenTree| format!("{:?}", t.span())).unwrap_or_default();
     let expansion = sip_codes_codegen::expand(&tokens, &invoking_file, &site);
     let span_of =
         |id: Option<usize>| id.and_then(|id| originals.get(id)).map_or_else(Span::call_site, TokenTree::span);

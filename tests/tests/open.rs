@@ -24,7 +24,11 @@ fn from_code_is_total_over_100_to_999() {
                 assert_eq!(Code::from(status), c);
                 assert_eq!(StackStatus::try_from(n), Ok(status));
                 // A code the spec defines gets its own variant, never `Other`.
-                assert_eq!(matches!(status, StackStatus::Other(_)), StatusCode::from_code(n).is_none(), "{n}");
+                assert_eq!(
+                    matches!(status, StackStatus::Other(_)),
+                    StatusCode::from_code(n).is_none(),
+                    "{n}"
+                );
             }
         }
     }

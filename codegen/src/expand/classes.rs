@@ -119,11 +119,7 @@ $classified_variants$other
         let _ = write!(classified_arms, "\n            Self::Other(code) => {}::Other(code),", g.ty);
     }
     let class_ty = if g.open { "::core::option::Option<$krate::Class>" } else { "$krate::Class" };
-    g.fill(
-        out,
-        &CLASSIFIED_IMPLS.replace("$class_ty", class_ty),
-        &[("classified_arms", &classified_arms)],
-    );
+    g.fill(out, &CLASSIFIED_IMPLS.replace("$class_ty", class_ty), &[("classified_arms", &classified_arms)]);
 }
 
 /// One class enum's methods and conversions.

@@ -45,13 +45,7 @@ pub(crate) fn definition(g: &Gen<'_>) -> String {
     });
     let example = g.entries.iter().find(|e| e.code == 486).or(g.entries.first());
     let example = example.map_or_else(String::new, |e| {
-        format!(
-            ", e.g. `({}, {}, {}, {})`",
-            e.name,
-            screaming_snake_case(&e.name),
-            e.code,
-            lit(&e.reason)
-        )
+        format!(", e.g. `({}, {}, {}, {})`", e.name, screaming_snake_case(&e.name), e.code, lit(&e.reason))
     });
     let other = if g.input.other { " The `Other` variant has no tuple: it holds no one code." } else { "" };
     let docs = super::doc(&format!(

@@ -27,7 +27,9 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
                  #[inline]\n    #[allow(clippy::too_many_lines)]\n    const fn slot(self) -> usize {{\n        match self {{\n            {slots}\n            \
                  Self::Other(_) => {count},\n        }}\n    }}"
             ),
-            format!("match self {{\n            {codes}\n            Self::Other(code) => code.get(),\n        }}"),
+            format!(
+                "match self {{\n            {codes}\n            Self::Other(code) => code.get(),\n        }}"
+            ),
         )
     } else if count > 0 {
         (
@@ -38,10 +40,16 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
     } else {
         (String::new(), "match self {}".to_owned())
     };
-    let other_arm = |then: &str| if g.open { format!("Self::Other(code) => {then},\n            ") } else { String::new() };
+    let other_arm = |then: &str| {
+        if g.open { format!("Self::Other(code) => {then},\n            ") } else { String::new() }
+    };
     // `Other` has no line of its own in the tables: the bare code, from the runtime's.
     let by_table = |name: &str, other: &str| {
-        if g.open { format!("match self {{\n            {}_ => {},\n        }}", other_arm(other), table(name)) } else { table(name) }
+        if g.open {
+            format!("match self {{\n            {}_ => {},\n        }}", other_arm(other), table(name))
+        } else {
+            table(name)
+        }
     };
     let has_aliases = entries.iter().any(|e| !e.aliases.is_empty());
     let aliases = if has_aliases { table("ALIASES") } else { "&[]".to_owned() };
@@ -190,7 +198,13 @@ impl $ty {
         ],
         &[("class_fn", &g.part(class_fn, &[]))],
     );
-    let some = |class: &str| if g.open { format!("::core::option::Option::Some($krate::Class::{class})") } else { format!("$krate::Class::{class}") };
+    let some = |class: &str| {
+        if g.open {
+            format!("::core::option::Option::Some($krate::Class::{class})")
+        } else {
+            format!("$krate::Class::{class}")
+        }
+    };
     for (digit, class) in (1..).zip(CLASS_VARIANTS) {
         g.fill(
             out,

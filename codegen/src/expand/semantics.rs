@@ -230,11 +230,7 @@ fn dialog_effect_arms(g: &Gen<'_>) -> Expansion {
         );
     }
     if g.open {
-        g.fill(
-            &mut part,
-            "\n            Self::Other(code) => $krate::dialog_effect_fallback(code),",
-            &[],
-        );
+        g.fill(&mut part, "\n            Self::Other(code) => $krate::dialog_effect_fallback(code),", &[]);
     }
     if unruled {
         g.fill(
