@@ -2682,11 +2682,11 @@ macro_rules! __sip_codes_for_each_status_code {
         }
     };
 }
-/// Exhaustive matchers for [`StatusCode`](super::StatusCode): one enum per class, and [`Classified`] from [`StatusCode::classify`](super::StatusCode::classify), and [`for_each!`](for_each!), which hands the variant list to another macro.
-///
-/// Match whole classes with one arm each and list one class code by code, without a `_` arm: when the spec gains a code, the compiler points at exactly the matches that must handle it.
 #[allow(dead_code)]
 pub mod status_code {
+    //! Exhaustive matchers for [`StatusCode`](super::StatusCode): one enum per class, and [`Classified`] from [`StatusCode::classify`](super::StatusCode::classify), and [`for_each!`](for_each!), which hands the variant list to another macro.
+    //!
+    //! Match whole classes with one arm each and list one class code by code, without a `_` arm: when the spec gains a code, the compiler points at exactly the matches that must handle it.
     #[doc(inline)]
     pub use __sip_codes_for_each_status_code as for_each;
     /// The 1xx codes of [`StatusCode`](super::StatusCode) (`Class::Provisional`): 6 codes, named as in `StatusCode`.

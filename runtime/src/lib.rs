@@ -92,6 +92,8 @@ pub use status_line::{BufferTooSmall, Reading, StatusLine};
 /// - `#[spec = iana]`: the IANA registry spec bundled with this crate, e.g.
 ///   `#[spec = iana] #[spec = "vendor.toml"]` for IANA plus a vendor's codes.
 /// - `#[sip_codes(non_exhaustive)]`: marks the enum `#[non_exhaustive]`.
+/// - `#[sip_codes(other)]`: makes the type *open*, with a last variant `Other(Code)` for every
+///   code 100..=999 the specs do not define (see [below](#an-open-type)).
 /// - Any other attribute, doc comments included, passes through to the enum.
 /// - Then the visibility, `enum` and the name you choose: `pub(crate) enum Response;`.
 ///
@@ -104,8 +106,152 @@ pub use status_line::{BufferTooSmall, Reading, StatusLine};
 /// class plus `Classified`, for matches the compiler checks class by class. See
 /// [`iana::StatusCode`] for the generated API, documented.
 ///
+/// The matcher module also holds `for_each!`, which hands the variant list to another macro
+/// (see [below](#another-type-from-the-same-table)); for a `pub` type, other crates reach it
+/// as `your_crate::status_code::for_each!`.
+///
 /// A malformed spec is a compile error that reads `path:line:col: message`, for every problem
 /// at once.
+///
+/// # An open type
+///
+/// A stack stores whatever arrives. With `#[sip_codes(other)]`, `Other(Code)` holds any code
+/// the specs do not define, so one type holds every received code and `From<Code>` is total:
+///
+/// ```
+/// use sip_codes::Code;
+///
+/// sip_codes::sip_codes! {
+///     /// Every IANA code, and any other in `Other`.
+///     #[spec = iana]
+///     #[sip_codes(other)]
+///     pub enum StatusCode;
+/// }
+///
+/// let received = StatusCode::from(Code::new(477).unwrap());
+/// assert_eq!(received, StatusCode::Other(Code::new(477).unwrap()));
+/// assert_eq!(received.code(), 477);
+/// assert_eq!(StatusCode::from(Code::new(486).unwrap()), StatusCode::BusyHere);
+///
+/// // Acted on by its class; RFC 3261 §8.1.3.2's reading is still there.
+/// assert!(received.is_client_error());
+/// assert_eq!(StatusCode::interpret(477), Some(StatusCode::BadRequest));
+///
+/// // Written and parsed as the bare code: its phrase is not known.
+/// assert_eq!(received.to_string(), "477");
+/// assert_eq!("477 Sending Failed".parse::<StatusCode>(), Ok(received));
+/// assert_eq!(received.status_line(), "SIP/2.0 477 \r\n");
+///
+/// // The exhaustive matchers give it an arm of its own.
+/// match received.classify() {
+///     status_code::Classified::Other(code) => assert_eq!(code.class(), Some(sip_codes::Class::ClientError)),
+///     _ => unreachable!(),
+/// }
+/// ```
+///
+/// What each part does with `Other`:
+///
+/// - `code()` is the held code; `class()` is an `Option<Class>`, `None` for 700..=999, and the
+///   `is_*` predicates are `false` there.
+/// - `Display` and `as_str()` write the bare code (`477`), `reason_phrase()` is empty and
+///   `status_line()` is `SIP/2.0 477 \r\n` (RFC 3261 allows an empty Reason-Phrase);
+///   `description()`, `references()` and `aliases()` are empty; `is_registered()` is `false`.
+/// - `FromStr`, `from_bytes`, `from_code` and `TryFrom<u16>` give `Other` for any code
+///   100..=999 the spec does not define, with any phrase; a defined code keeps its phrase
+///   check. `interpret` never gives `Other`: it says which defined code to act as.
+/// - serde writes the number and reads any 100..=999.
+/// - `classify()` gives `Classified::Other(code)`; the per-class enums stay closed.
+/// - The rules take the RFCs' defaults for the code's class: `to_q850` 31 for a final code,
+///   `dialog_effect` by RFC 5057's class rules, no required headers.
+/// - An open type does not implement [`SipStatus`], whose codes are 100..=699 with a class;
+///   `ALL` lists the defined variants.
+///
+/// Build `Other` through `From<Code>`, `from_code` or parsing: they never put a defined code
+/// in it, so equality and hashing stay by code. Without the attribute nothing changes.
+///
+/// # Another type from the same table
+///
+/// A crate that keeps a type of its own (an enum with a catch-all arm, a newtype with
+/// constants) builds it from the list instead of typing it: `for_each!(my_macro)` expands to
+/// `my_macro! { (Trying, TRYING, 100, "Trying"), (Ringing, RINGING, 180, "Ringing"), ... }`,
+/// one tuple per variant in code order: the variant's name, the same name in
+/// SCREAMING_SNAKE_CASE, the code as an integer literal and the reason phrase as a string
+/// literal, each tuple followed by a comma. That shape is stable.
+///
+/// An enum shaped as rsip's, with an arm for any other code and its phrase:
+///
+/// ```
+/// macro_rules! status_code {
+///     ($(($name:ident, $constant:ident, $code:literal, $phrase:literal),)*) => {
+///         #[derive(Debug, Clone, PartialEq, Eq)]
+///         pub enum StatusCode {
+///             $($name,)*
+///             Other(u16, String),
+///         }
+///
+///         impl StatusCode {
+///             pub fn code(&self) -> u16 {
+///                 match self {
+///                     $(Self::$name => $code,)*
+///                     Self::Other(code, _) => *code,
+///                 }
+///             }
+///
+///             pub fn from_wire(code: u16, phrase: &str) -> Self {
+///                 match code {
+///                     $($code => Self::$name,)*
+///                     _ => Self::Other(code, phrase.to_owned()),
+///                 }
+///             }
+///         }
+///
+///         impl std::fmt::Display for StatusCode {
+///             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///                 match self {
+///                     $(Self::$name => f.write_str(concat!($code, " ", $phrase)),)*
+///                     Self::Other(code, phrase) => write!(f, "{code} {phrase}"),
+///                 }
+///             }
+///         }
+///     };
+/// }
+/// sip_codes::iana::status_code::for_each!(status_code);
+///
+/// assert_eq!(StatusCode::from_wire(486, "Busy"), StatusCode::BusyHere);
+/// assert_eq!(StatusCode::BusyHere.to_string(), "486 Busy Here");
+/// assert_eq!(StatusCode::from_wire(477, "Sending Failed").to_string(), "477 Sending Failed");
+/// assert_eq!(StatusCode::Rejected.code(), 608);
+/// ```
+///
+/// A newtype shaped as ezk-sip-types', with a constant per code and a phrase lookup:
+///
+/// ```
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// pub struct StatusCode(u16);
+///
+/// macro_rules! constants {
+///     ($(($name:ident, $constant:ident, $code:literal, $phrase:literal),)*) => {
+///         impl StatusCode {
+///             $(pub const $constant: StatusCode = StatusCode($code);)*
+///
+///             pub fn text(self) -> Option<&'static str> {
+///                 match self.0 {
+///                     $($code => Some($phrase),)*
+///                     _ => None,
+///                 }
+///             }
+///         }
+///     };
+/// }
+/// sip_codes::iana::status_code::for_each!(constants);
+///
+/// assert_eq!(StatusCode::REJECTED, StatusCode(608));
+/// assert_eq!(StatusCode::CONDITIONAL_REQUEST_FAILED.text(), Some("Conditional Request Failed"));
+/// assert_eq!(StatusCode(477).text(), None);
+/// ```
+///
+/// A spec that renames a variant with `[[update]]` (`code = 200`, `name = "OK"`) hands the new
+/// name on; the phrase stays the registry's.
 #[cfg(feature = "macro")]
 #[cfg_attr(docsrs, doc(cfg(feature = "macro")))]
 #[macro_export]

@@ -17,9 +17,12 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
          the compiler points at exactly the matches that must handle it."
     ));
     out.push_str(&super::for_each::definition(g));
+    // Inner docs: their links resolve inside the module, in the macro's output and in a
+    // written file alike (outer docs of a module resolve in its parent in the latter).
+    let module_doc = module_doc.replace("#[doc", "#![doc");
     g.fill(
         out,
-        "\n$module_doc#[allow(dead_code)]\n$vis mod $module {\n$reexport",
+        "\n#[allow(dead_code)]\n$vis mod $module {\n$module_doc$reexport",
         &[("module_doc", &module_doc), ("reexport", &super::for_each::reexport(g))],
     );
     let classes: Vec<Vec<&CodeEntry>> =
