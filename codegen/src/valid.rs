@@ -162,10 +162,11 @@ pub fn apply_updates(entries: &mut [CodeEntry], files: Vec<Vec<Update>>, diagnos
                 diagnostics.push(Diagnostic { message, location: update.location });
                 continue;
             }
-            if let Some((name, at)) = &update.name
-                && let Some(clash) =
-                    entries.iter().find(|e| e.code != update.code && same_name(&e.name, name))
-            {
+            let clash = update.name.as_ref().and_then(|(name, at)| {
+                let clash = entries.iter().find(|e| e.code != update.code && same_name(&e.name, name))?;
+                Some((name, at, clash))
+            });
+            if let Some((name, at, clash)) = clash {
                 let (code, first) = (clash.code, &clash.location);
                 let what = if clash.name == *name {
                     format!("which code {code} at {first} already uses")

@@ -125,8 +125,12 @@ static BARE_LINES: [&str; 900] = {
     let mut lines = [""; 900];
     let mut i = 0;
     while i < 900 {
-        let (_, rest) = BARE_LINES_STR.split_at(i * 14);
-        lines[i] = rest.split_at(14).0;
+        // Bytes, not `str::split_at`, which is `const` only from Rust 1.87.
+        let (_, rest) = BARE_LINES_STR.as_bytes().split_at(i * 14);
+        lines[i] = match core::str::from_utf8(rest.split_at(14).0) {
+            Ok(line) => line,
+            Err(_) => panic!("ASCII lines are UTF-8"),
+        };
         i += 1;
     }
     lines
