@@ -101,6 +101,7 @@ mod ezk_shaped {
 
     macro_rules! constants {
         ($(($name:ident, $constant:ident, $code:literal, $phrase:literal)),* $(,)?) => {
+            #[allow(dead_code)]
             impl StatusCode {
                 $(pub const $constant: StatusCode = StatusCode($code);)*
 

@@ -20,11 +20,10 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
     // Inner docs: their links resolve inside the module, in the macro's output and in a
     // written file alike (outer docs of a module resolve in its parent in the latter).
     let module_doc = module_doc.replace("#[doc", "#![doc");
-    g.fill(
-        out,
-        "\n#[allow(dead_code)]\n$vis mod $module {\n$module_doc$reexport",
-        &[("module_doc", &module_doc), ("reexport", &super::for_each::reexport(g))],
-    );
+    // The module's items are a part, filled into `mod $module { .. }` whole.
+    let mut items = Expansion::default();
+    let outer = out;
+    let out = &mut items;
     let classes: Vec<Vec<&CodeEntry>> =
         (1u16..=6).map(|digit| entries.iter().filter(|e| e.class_digit() == digit).collect()).collect();
     for ((digit, class), members) in (1u16..).zip(CLASS_VARIANTS).zip(&classes) {
@@ -77,11 +76,17 @@ $derives
 pub enum Classified {
 $classified_variants$other
 }
-}
 "#,
         &[("derives", &DERIVES), ("classified_variants", &classified_variants)],
         &[("other", &other)],
     );
+    g.fill_parts(
+        outer,
+        "\n#[allow(dead_code)]\n$vis mod $module {\n$module_doc$reexport$items}\n",
+        &[("module_doc", &module_doc), ("reexport", &super::for_each::reexport(g))],
+        &[("items", &items)],
+    );
+    let out = outer;
 
     for (class, members) in CLASS_VARIANTS.iter().zip(&classes) {
         let names = || members.iter().map(|e| e.name.as_str());

@@ -6,6 +6,11 @@ use super::{CLASS_VARIANTS, Expansion, Gen, list};
 use crate::names::snake_case;
 
 pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
+    // The methods are written as a part and filled into `impl $ty { .. }` whole, so that
+    // every template is balanced on its own.
+    let mut body = Expansion::default();
+    let out_impl = out;
+    let out = &mut body;
     let entries = g.entries;
     let count = g.count();
     // Methods that read a table go through `slot`; an enum without variants has no slot.
@@ -112,8 +117,6 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
     g.fill_parts(
         out,
         r#"
-#[allow(dead_code)]
-impl $ty {
     $slot_fn
 
     /// The three-digit code, e.g. `486`.
@@ -350,7 +353,6 @@ impl $ty {
 
 "#,
         &[
-            ("count", &count),
             ("alias_check", &alias_check),
             ("final_other", &g.if_open("; `false` for 700..=999, which have no class")),
             ("is_final", &is_final),
@@ -386,7 +388,6 @@ impl $ty {
         match self {$arms
         }
     }
-}
 "#,
         &[(
             "classify_other",
@@ -394,6 +395,7 @@ impl $ty {
         )],
         &[("arms", &arms)],
     );
+    g.fill_parts(out_impl, "\n#[allow(dead_code)]\nimpl $ty {$body}\n", &[], &[("body", &body)]);
 }
 
 /// `interpret`: the code's own variant, else the code RFC 3261 §8.1.3.2 treats it as.

@@ -98,7 +98,48 @@ impl Gen<'_> {
         vars: &[(&str, &dyn Display)],
         parts: &[(&str, &Expansion)],
     ) {
-        out.fill(template, &|name| match name {
+        // A template bug is a generator bug: every build reports it as a compile error (which
+        // the generator's tests assert never happens) rather than emitting broken code quietly.
+        let used = std::cell::RefCell::new(Vec::new());
+        let missing = std::cell::RefCell::new(Vec::new());
+        if let Some(problem) = out::unbalanced(template) {
+            out.error(
+                None,
+                format!("sip_codes!: a template is not balanced ({problem}); please report this"),
+            );
+        }
+        out.fill(template, &|name| {
+            used.borrow_mut().push(name.to_owned());
+            self.var(name, vars, parts, &missing)
+        });
+        for name in missing.into_inner() {
+            out.error(
+                None,
+                format!("sip_codes!: template variable `${name}` has no value; please report this"),
+            );
+        }
+        let used = used.into_inner();
+        for name in vars.iter().map(|(name, _)| name).chain(parts.iter().map(|(name, _)| name)) {
+            if !used.iter().any(|u| u == name) {
+                out.error(
+                    None,
+                    format!(
+                        "sip_codes!: template variable `${name}` is given but not used; please report this"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The value of template variable `name`.
+    fn var<'v>(
+        &self,
+        name: &str,
+        vars: &[(&str, &dyn Display)],
+        parts: &'v [(&str, &Expansion)],
+        missing: &std::cell::RefCell<Vec<String>>,
+    ) -> Var<'v> {
+        match name {
             "krate" => Var::Splice(self.krate),
             "vis" => Var::Splice(self.vis),
             "attrs" => Var::Splice(self.attrs),
@@ -107,24 +148,19 @@ impl Gen<'_> {
             // enum's in snake_case, which may be a keyword of the macro's edition only
             // (`gen` in 2024), so it must carry the user's span and edition.
             "module" => Var::Splice(self.module),
-            "ty" => Var::Text(self.ty.into()),
+            "ty" => Var::Text(self.ty.to_owned().into()),
             _ => {
                 match (vars.iter().find(|(var, _)| *var == name), parts.iter().find(|(var, _)| *var == name))
                 {
                     (Some((_, value)), _) => Var::Text(value.to_string().into()),
                     (None, Some((_, part))) => Var::Part(part),
                     (None, None) => {
-                        // A generator bug, which every expansion test shows: the codegen tests
-                        // stop on it; in the macro it is left as written, so the output fails to
-                        // compile rather than the macro panicking.
-                        if cfg!(test) {
-                            panic!("template variable `${name}` has no value");
-                        }
-                        Var::Text(format!("${name}").into())
+                        missing.borrow_mut().push(name.to_owned());
+                        Var::Text("".into())
                     }
                 }
             }
-        });
+        }
     }
 }
 
@@ -239,5 +275,49 @@ pub(crate) fn doc_aliases(entry: &CodeEntry) -> String {
         format!("#[doc(alias = {}, alias = {})]\n", lit(&code), lit(&entry.reason))
     } else {
         format!("#[doc(alias = {})]\n", lit(&code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::expand_str;
+
+    /// Expands `invocation` and checks what every expansion must be: no errors (template
+    /// bugs among them), and source that tokenizes.
+    fn expand_clean(invocation: &str) -> String {
+        let expansion = expand_str(invocation).unwrap();
+        assert!(expansion.errors().is_empty(), "{invocation}: {:?}", expansion.errors());
+        let source = expansion.to_source();
+        if let Err(error) = source.parse::<proc_macro2::TokenStream>() {
+            panic!("{invocation}: the expansion does not tokenize: {error}");
+        }
+        source
+    }
+
+    #[test]
+    fn the_registry_expands_closed_open_and_non_exhaustive() {
+        for options in
+            ["", "#[sip_codes(other)]", "#[sip_codes(non_exhaustive)]", "#[sip_codes(other, non_exhaustive)]"]
+        {
+            let source = expand_clean(&format!("[crate] #[spec = iana] {options} pub enum StatusCode;"));
+            assert!(source.contains("pub use __sip_codes_for_each_status_code as for_each"), "{options}");
+            assert!(source.contains("(BusyHere, BUSY_HERE, 486, \"Busy Here\")"), "{options}");
+            assert_eq!(source.contains("Other("), options.contains("other"), "{options}");
+            assert_eq!(source.contains("::SipStatus for StatusCode"), !options.contains("other"));
+        }
+        // A type that is not `pub` keeps its `for_each!` in the crate.
+        let source = expand_clean("[crate] #[spec = iana] pub(crate) enum StatusCode;");
+        assert!(source.contains("pub(crate) use __sip_codes_for_each_status_code as for_each"));
+        assert!(!source.contains("#[macro_export]"));
+    }
+
+    #[test]
+    fn a_synthetic_six_hundred_code_spec_expands() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/specs/synthetic-600.toml");
+        for options in ["", "#[sip_codes(other)]"] {
+            let source = expand_clean(&format!("[crate] #[spec = {path:?}] {options} pub enum Synthetic;"));
+            // Every code 100..=699 is defined: the slot table is wide and `Other` holds 7xx-9xx only.
+            assert!(source.contains("const SLOTS: [u16; 600]"), "{options}");
+        }
     }
 }

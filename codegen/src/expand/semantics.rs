@@ -213,20 +213,22 @@ fn dialog_effect_arms(g: &Gen<'_>) -> Expansion {
         let codes = list(codes, " | ", |v, o| {
             let _ = write!(o, "Self::{v}");
         });
-        g.fill(&mut part, "\n            $codes => {", &[("codes", &codes)]);
+        let mut methods = Expansion::default();
         for (method, e) in &rule.methods {
             g.fill(
-                &mut part,
+                &mut methods,
                 "\n                if $krate::__private::method_is(method, $method) {\
                  \n                    return ::core::option::Option::Some($krate::DialogEffect::$effect);\
                  \n                }",
                 &[("method", &lit(method)), ("effect", &e.name())],
             );
         }
-        g.fill(
+        g.fill_parts(
             &mut part,
-            "\n                ::core::option::Option::Some($krate::DialogEffect::$effect)\n            }",
-            &[("effect", &rule.effect.name())],
+            "\n            $codes => {$methods\
+             \n                ::core::option::Option::Some($krate::DialogEffect::$effect)\n            }",
+            &[("codes", &codes), ("effect", &rule.effect.name())],
+            &[("methods", &methods)],
         );
     }
     if g.open {
