@@ -4,7 +4,7 @@
 //! project's maintainer tools call [`read_spec`] and [`merge`] to read the same files the same
 //! way. Nothing here uses `proc_macro` types, or proc-macro2 and quote: the input is this
 //! crate's own [`Token`] trees and the output is source text ([`Expansion`]), so every pass
-//! runs in plain unit tests and the macro's only dependency is `toml_parser` (with winnow).
+//! runs in plain unit tests and the macro's only dependency is `toml` (its parser, no serde).
 //!
 //! The passes, one module each: [`spec`] reads a TOML file into the model, [`valid`] checks
 //! across entries and files, and `expand` turns the model into Rust source.
@@ -18,7 +18,7 @@ mod input;
 mod load;
 mod names;
 pub mod spec;
-mod toml_doc;
+mod tree;
 pub mod valid;
 
 use std::borrow::Cow;

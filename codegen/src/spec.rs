@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::toml_doc::{self, Spanned, Table, Value};
+use crate::tree::{self, Spanned, Table, Value};
 
 use crate::diag::{Diagnostics, LineIndex, Location};
 use crate::names;
@@ -225,19 +225,20 @@ impl Reader<'_> {
             self.error(&(0..0), too_large(self.source.len()));
             return SpecFile::default();
         }
-        let (document, errors, dropped) = toml_doc::parse(self.source, crate::MAX_REPORTED);
-        let Some(document) = document else {
-            // A document with syntax errors is not read further: recovered values would only
-            // add confusing follow-on errors.
-            for error in errors {
-                let message = format!("invalid TOML: {}", error.message.trim_end());
-                self.error(&error.span, message);
+        let document = match tree::parse(self.source, crate::MAX_REPORTED) {
+            Ok(document) => document,
+            Err((errors, dropped)) => {
+                // A document with syntax errors is not read further: recovered values would
+                // only add confusing follow-on errors.
+                for error in errors {
+                    let message = format!("invalid TOML: {}", error.message.trim_end());
+                    self.error(&error.span, message);
+                }
+                self.diagnostics.add_omitted(dropped);
+                return SpecFile::default();
             }
-            self.diagnostics.add_omitted(dropped);
-            return SpecFile::default();
         };
         let mut spec = SpecFile::default();
-        let document = document.value;
         let mut saw_codes = false;
         for (key, value) in &document {
             match key.get_ref().as_str() {

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::toml_doc::{Spanned, Table, Value};
+use crate::tree::{Spanned, Table, Value};
 
 use super::{Reader, closest, list};
 use crate::diag::Location;
