@@ -1167,682 +1167,187 @@ impl StatusCode {
             "An intermediary, such as a call-blocking or analytics service acting for the callee, rejected the call rather than the callee's own device. Unless it suspects the caller would misuse the information, the response must carry a `Call-Info` header with `purpose=jwscard` that refers to a signed jCard saying who blocked the call, so a wrongly blocked caller can appeal. UACs that understand 608 advertise `sip.608` in the INVITE's `Feature-Caps`, and like any 6xx it ends every branch.",
         ),
     ];
+    const REFERENCE_0: crate::Reference = crate::Reference {
+        id: "RFC3261",
+        title: "RFC 3261",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3261"),
+    };
+    const REFERENCE_1: crate::Reference = crate::Reference {
+        id: "RFC6228",
+        title: "RFC 6228",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6228"),
+    };
+    const REFERENCE_2: crate::Reference = crate::Reference {
+        id: "RFC6665",
+        title: "RFC 6665",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6665"),
+    };
+    const REFERENCE_3: crate::Reference = crate::Reference {
+        id: "RFC5839",
+        title: "RFC 5839",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5839"),
+    };
+    const REFERENCE_4: crate::Reference = crate::Reference {
+        id: "RFC3903",
+        title: "RFC 3903",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3903"),
+    };
+    const REFERENCE_5: crate::Reference = crate::Reference {
+        id: "RFC4412",
+        title: "RFC 4412",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4412"),
+    };
+    const REFERENCE_6: crate::Reference = crate::Reference {
+        id: "RFC4028",
+        title: "RFC 4028",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4028"),
+    };
+    const REFERENCE_7: crate::Reference = crate::Reference {
+        id: "RFC6442",
+        title: "RFC 6442",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6442"),
+    };
+    const REFERENCE_8: crate::Reference = crate::Reference {
+        id: "RFC8876",
+        title: "RFC 8876",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc8876"),
+    };
+    const REFERENCE_9: crate::Reference = crate::Reference {
+        id: "RFC8224",
+        title: "RFC 8224",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc8224"),
+    };
+    const REFERENCE_10: crate::Reference = crate::Reference {
+        id: "RFC3892",
+        title: "RFC 3892",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3892"),
+    };
+    const REFERENCE_11: crate::Reference = crate::Reference {
+        id: "RFC5626",
+        title: "RFC 5626",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5626"),
+    };
+    const REFERENCE_12: crate::Reference = crate::Reference {
+        id: "RFC5079",
+        title: "RFC 5079",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5079"),
+    };
+    const REFERENCE_13: crate::Reference = crate::Reference {
+        id: "RFC5393",
+        title: "RFC 5393",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5393"),
+    };
+    const REFERENCE_14: crate::Reference = crate::Reference {
+        id: "RFC6086",
+        title: "RFC 6086",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6086"),
+    };
+    const REFERENCE_15: crate::Reference = crate::Reference {
+        id: "RFC5360",
+        title: "RFC 5360",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5360"),
+    };
+    const REFERENCE_16: crate::Reference = crate::Reference {
+        id: "RFC3329",
+        title: "RFC 3329",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3329"),
+    };
+    const REFERENCE_17: crate::Reference = crate::Reference {
+        id: "RFC8599",
+        title: "RFC 8599",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc8599"),
+    };
+    const REFERENCE_18: crate::Reference = crate::Reference {
+        id: "RFC3312",
+        title: "RFC 3312",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3312"),
+    };
+    const REFERENCE_19: crate::Reference = crate::Reference {
+        id: "RFC8197",
+        title: "RFC 8197",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc8197"),
+    };
+    const REFERENCE_20: crate::Reference = crate::Reference {
+        id: "RFC8688",
+        title: "RFC 8688",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc8688"),
+    };
     const REFERENCES: [&'static [crate::Reference]; 75] = [
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC6228",
-                title: "RFC 6228",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc6228",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC6665",
-                title: "RFC 6665",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc6665",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC5839",
-                title: "RFC 5839",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc5839",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3903",
-                title: "RFC 3903",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3903",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC4412",
-                title: "RFC 4412",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc4412",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC4028",
-                title: "RFC 4028",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc4028",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC6442",
-                title: "RFC 6442",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc6442",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC8876",
-                title: "RFC 8876",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc8876",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC8224",
-                title: "RFC 8224",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc8224",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3892",
-                title: "RFC 3892",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3892",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC5626",
-                title: "RFC 5626",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc5626",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC5079",
-                title: "RFC 5079",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc5079",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC8224",
-                title: "RFC 8224",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc8224",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC8224",
-                title: "RFC 8224",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc8224",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC8224",
-                title: "RFC 8224",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc8224",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC5626",
-                title: "RFC 5626",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc5626",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC5393",
-                title: "RFC 5393",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc5393",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC6086",
-                title: "RFC 6086",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc6086",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC5360",
-                title: "RFC 5360",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc5360",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC6665",
-                title: "RFC 6665",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc6665",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3329",
-                title: "RFC 3329",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3329",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC8599",
-                title: "RFC 8599",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc8599",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3312",
-                title: "RFC 3312",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3312",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC3261",
-                title: "RFC 3261",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc3261",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC8197",
-                title: "RFC 8197",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc8197",
-                ),
-            },
-        ],
-        &[
-            crate::Reference {
-                id: "RFC8688",
-                title: "RFC 8688",
-                url: ::core::option::Option::Some(
-                    "https://www.rfc-editor.org/rfc/rfc8688",
-                ),
-            },
-        ],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_1],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_2],
+        &[Self::REFERENCE_3],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_4],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_5],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_6],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_7],
+        &[Self::REFERENCE_8],
+        &[Self::REFERENCE_9],
+        &[Self::REFERENCE_10],
+        &[Self::REFERENCE_11],
+        &[Self::REFERENCE_12],
+        &[Self::REFERENCE_9],
+        &[Self::REFERENCE_9],
+        &[Self::REFERENCE_9],
+        &[Self::REFERENCE_11],
+        &[Self::REFERENCE_13],
+        &[Self::REFERENCE_14],
+        &[Self::REFERENCE_15],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_2],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_16],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_17],
+        &[Self::REFERENCE_18],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_0],
+        &[Self::REFERENCE_19],
+        &[Self::REFERENCE_20],
     ];
     const ALIASES: [&'static [&'static str]; 75] = [
         &[],
