@@ -2602,11 +2602,11 @@ impl ::core::convert::TryFrom<crate::Code> for StatusCode {
     }
 }
 crate::__private::impl_serde!(StatusCode);
-/// Exhaustive matchers for [`StatusCode`](super::StatusCode): one enum per class, and [`Classified`] from [`StatusCode::classify`](super::StatusCode::classify).
-///
-/// Match whole classes with one arm each and list one class code by code, without a `_` arm: when the spec gains a code, the compiler points at exactly the matches that must handle it.
 #[allow(dead_code)]
 pub mod status_code {
+    //! Exhaustive matchers for [`StatusCode`](super::StatusCode): one enum per class, and [`Classified`] from [`StatusCode::classify`](super::StatusCode::classify).
+    //!
+    //! Match whole classes with one arm each and list one class code by code, without a `_` arm: when the spec gains a code, the compiler points at exactly the matches that must handle it.
     /// The 1xx codes of [`StatusCode`](super::StatusCode) (`Class::Provisional`): 6 codes, named as in `StatusCode`.
     #[repr(u16)]
     #[derive(

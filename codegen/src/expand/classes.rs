@@ -9,13 +9,16 @@ use crate::spec::CodeEntry;
 pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
     let Gen { input, entries, ty, .. } = g;
     let non_exhaustive = if input.non_exhaustive { "#[non_exhaustive]" } else { "" };
+    // Inner docs (`#![doc]`), so the links resolve inside the module, as its items' do: an
+    // outer doc on a module resolves them in the parent, where `super::` goes too far.
     let module_doc = doc(&format!(
         "Exhaustive matchers for [`{ty}`](super::{ty}): one enum per class, and [`Classified`] \
          from [`{ty}::classify`](super::{ty}::classify).\n\nMatch whole classes with one arm \
          each and list one class code by code, without a `_` arm: when the spec gains a code, \
          the compiler points at exactly the matches that must handle it."
-    ));
-    g.fill(out, "\n$module_doc#[allow(dead_code)]\n$vis mod $module {\n", &[("module_doc", &module_doc)]);
+    ))
+    .replace("#[doc = ", "#![doc = ");
+    g.fill(out, "\n#[allow(dead_code)]\n$vis mod $module {\n$module_doc", &[("module_doc", &module_doc)]);
     let classes: Vec<Vec<&CodeEntry>> =
         (1u16..=6).map(|digit| entries.iter().filter(|e| e.class_digit() == digit).collect()).collect();
     for ((digit, class), members) in (1u16..).zip(CLASS_VARIANTS).zip(&classes) {
