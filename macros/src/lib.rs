@@ -15,8 +15,12 @@ use sip_codes_codegen::{SPLICE_PREFIX, Splice, Token, Tree};
 pub fn expand(input: TokenStream) -> TokenStream {
     let mut originals = Vec::new();
     let tokens = convert(input, &mut originals);
-    // The compiler knows which file a token comes from; spec paths resolve against it.
+    // The compiler knows which file a token comes from; spec paths resolve against it. Before
+    // Rust 1.88 it cannot say (build.rs), and codegen resolves them against the crate root.
+    #[cfg(local_file)]
     let invoking_file = |id: usize| originals.get(id).and_then(|t: &TokenTree| t.span().local_file());
+    #[cfg(not(local_file))]
+    let invoking_file = |_: usize| None;
     let expansion = sip_codes_codegen::expand(&tokens, &invoking_file);
     let span_of =
         |id: Option<usize>| id.and_then(|id| originals.get(id)).map_or_else(Span::call_site, TokenTree::span);
