@@ -18,6 +18,12 @@ mod sync_iana;
 use std::path::Path;
 use std::process::ExitCode;
 
+// The repository's README, its example run as a doctest here: xtask writes its code table,
+// and the `sip-codes` crate tests its own README.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme {}
+
 pub use generate::{GeneratedFile, generated_files};
 pub use sync_iana::snapshot;
 
