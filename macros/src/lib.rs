@@ -18,6 +18,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
     // The compiler knows which file a token comes from; spec paths resolve against it. Before
     // Rust 1.88 it cannot say (build.rs), and codegen resolves them against the crate root.
     #[cfg(local_file)]
+    #[allow(clippy::incompatible_msrv)] // Only where build.rs found Rust 1.88 or newer.
     let invoking_file = |id: usize| originals.get(id).and_then(|t: &TokenTree| t.span().local_file());
     #[cfg(not(local_file))]
     let invoking_file = |_: usize| None;
