@@ -113,6 +113,26 @@ fn check_names_the_stale_file_and_a_run_brings_it_back() {
     std::fs::remove_dir_all(root).unwrap();
 }
 
+/// An edited description reaches the registry module, both pages and the spec's copy from
+/// one reading of the inputs: nothing waits for a second pass.
+#[test]
+fn one_pass_carries_a_description_to_every_file() {
+    let root = scratch_workspace("description");
+    let spec = root.join("specs/iana.toml");
+    let edited = std::fs::read_to_string(&spec).unwrap().replacen(
+        "The callee's end system was reached",
+        "The callee's end system (edited) was reached",
+        1,
+    );
+    std::fs::write(&spec, edited).unwrap();
+    let files = generated_files(&root).unwrap_or_else(|e| panic!("{e}"));
+    for path in ["codegen/iana.toml", "runtime/src/iana.rs", "docs/CODES.md", "docs/index.html"] {
+        let file = files.iter().find(|file| file.path == path).unwrap();
+        assert!(file.contents.contains("end system (edited) was reached"), "{path}");
+    }
+    std::fs::remove_dir_all(root).unwrap();
+}
+
 /// An edited note reaches the CLI's data module and the page in one run; a second run
 /// writes nothing.
 #[test]
