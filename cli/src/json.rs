@@ -172,7 +172,7 @@ impl Document {
                     let mut code = Code::new(status);
                     code.matched_note = words
                         .and_then(|words| crate::query::matched_note(status, words))
-                        .map(|note| MatchedNote { method: note.method.as_deref(), text: &note.text });
+                        .map(|note| MatchedNote { method: note.method, text: note.text });
                     document.matches.push(code);
                 }
             }

@@ -2,10 +2,10 @@
 
 use std::sync::LazyLock;
 
-use serde::Deserialize;
 use sip_codes::Class;
 use sip_codes::iana::StatusCode;
 
+use crate::data::{CLASS_NAMES, SPELLINGS};
 use crate::unregistered::{self, Unknown};
 use crate::{notes, text};
 
@@ -72,50 +72,6 @@ impl Answer {
     }
 }
 
-/// The search rules shared with the reference page: class names and spelling variants.
-const RULES: &str = include_str!("../../specs/search.toml");
-
-/// `specs/search.toml`, read.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Rules {
-    class: Vec<ClassNames>,
-    synonym: Vec<Synonym>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClassNames {
-    digit: u16,
-    names: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Synonym {
-    words: Vec<String>,
-}
-
-/// The rules, with every spelling paired with the word it is rewritten to, longest first (a
-/// stable sort, as the page's), so "timed out" goes before "time out" could take part of it.
-struct Search {
-    classes: Vec<(Class, Vec<String>)>,
-    spellings: Vec<(String, String)>,
-}
-
-static SEARCH: LazyLock<Search> = LazyLock::new(|| {
-    let rules: Rules = toml::from_str(RULES).unwrap_or_default();
-    let classes =
-        rules.class.into_iter().filter_map(|c| Some((Class::from_code(c.digit * 100)?, c.names))).collect();
-    let mut spellings: Vec<(String, String)> = rules
-        .synonym
-        .iter()
-        .flat_map(|group| group.words.iter().skip(1).map(|word| (word.clone(), group.words[0].clone())))
-        .collect();
-    spellings.sort_by_key(|(spelling, _)| std::cmp::Reverse(spelling.chars().count()));
-    Search { classes, spellings }
-});
-
 /// Lower case, single spaces, and "RFC 3261" as one word "rfc3261".
 fn normalize(text: &str) -> String {
     let text = text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
@@ -136,7 +92,7 @@ fn normalize(text: &str) -> String {
 /// synonym's first spelling.
 fn canonical(text: &str) -> String {
     let mut text = normalize(text);
-    for (spelling, word) in &SEARCH.spellings {
+    for (spelling, word) in SPELLINGS {
         text = replace_words(&text, spelling, word);
     }
     text
@@ -189,8 +145,8 @@ pub fn parse(words: &[String]) -> Vec<Query> {
         return vec![Query::Text(String::new())];
     }
     let whole = normalize(&tokens.join(" "));
-    for (class, names) in &SEARCH.classes {
-        if names.contains(&whole) {
+    for (class, names) in CLASS_NAMES {
+        if names.contains(&whole.as_str()) {
             return vec![Query::Class(*class)];
         }
     }
@@ -304,7 +260,7 @@ static INDEX: LazyLock<Vec<Searchable>> = LazyLock::new(|| {
             parts.push(canonical(&text::plain(status.description().unwrap_or_default())));
             parts.extend(status.references().iter().map(|r| canonical(r.title)));
             let own = parts.join(" ");
-            parts.extend(notes::every_note(status.code()).map(|note| canonical(&note.text)));
+            parts.extend(notes::every_note(status.code()).map(|note| canonical(note.text)));
             Searchable { status, names, own, text: parts.join(" ") }
         })
         .collect()
@@ -360,7 +316,7 @@ pub fn matched_note(status: StatusCode, words: &str) -> Option<&'static notes::N
     }
     let mut best: Option<(usize, &'static notes::Note)> = None;
     for note in notes::every_note(status.code()) {
-        let text = canonical(&note.text);
+        let text = canonical(note.text);
         let held = missing.iter().filter(|term| has_word_starting(&text, term)).count();
         if held > 0 && best.is_none_or(|(most, _)| held > most) {
             best = Some((held, note));
@@ -439,7 +395,7 @@ mod tests {
         let found = search("timeout");
         assert!(found.contains(&StatusCode::TemporarilyUnavailable), "{found:?}");
         let note = matched_note(StatusCode::TemporarilyUnavailable, "timeout").expect("the tip matched");
-        assert!(canonical(&note.text).contains("timeout"), "{}", note.text);
+        assert!(canonical(note.text).contains("timeout"), "{}", note.text);
         // 408's phrase holds the word: no note is needed to say why.
         assert!(matched_note(StatusCode::RequestTimeout, "timeout").is_none());
     }

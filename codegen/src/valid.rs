@@ -99,16 +99,16 @@ pub fn merge_causes(
                 continue;
             }
             for (table, mapping) in [("rfc3398", row.rfc3398), ("rfc4497", row.rfc4497)] {
-                if let Mapping::Some(code) = mapping
-                    && !defined.contains(&code)
-                {
-                    diagnostics.push(Diagnostic {
+                // A guard, not a let chain: the crate builds with Rust 1.85.
+                match mapping {
+                    Mapping::Some(code) if !defined.contains(&code) => diagnostics.push(Diagnostic {
                         message: format!(
                             "cause {} maps to {code} in `{table}`, which the spec does not define",
                             row.cause
                         ),
                         location: row.location.clone(),
-                    });
+                    }),
+                    _ => {}
                 }
             }
             in_file.insert(row.cause, row.location.clone());

@@ -90,8 +90,12 @@ static STRINGS: [&str; 900] = {
     let mut strings = [""; 900];
     let mut i = 0;
     while i < 900 {
-        let (_, rest) = DIGITS_STR.split_at(i * 3);
-        strings[i] = rest.split_at(3).0;
+        // Bytes, not `str::split_at`, which is `const` only from Rust 1.87.
+        let (_, rest) = DIGITS_STR.as_bytes().split_at(i * 3);
+        strings[i] = match core::str::from_utf8(rest.split_at(3).0) {
+            Ok(digits) => digits,
+            Err(_) => panic!("ASCII digits are UTF-8"),
+        };
         i += 1;
     }
     strings

@@ -9,6 +9,8 @@ use crate::spec::CodeEntry;
 pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
     let Gen { input, entries, ty, .. } = g;
     let non_exhaustive = if input.non_exhaustive { "#[non_exhaustive]" } else { "" };
+    // Inner docs (`#![doc]`), so the links resolve inside the module, as its items' do: an
+    // outer doc on a module resolves them in the parent, where `super::` goes too far.
     let module_doc = doc(&format!(
         "Exhaustive matchers for [`{ty}`](super::{ty}): one enum per class, and [`Classified`] \
          from [`{ty}::classify`](super::{ty}::classify), and [`for_each!`](for_each!), which hands the \
@@ -17,9 +19,7 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
          the compiler points at exactly the matches that must handle it."
     ));
     out.push_str(&super::for_each::definition(g));
-    // Inner docs: their links resolve inside the module, in the macro's output and in a
-    // written file alike (outer docs of a module resolve in its parent in the latter).
-    let module_doc = module_doc.replace("#[doc", "#![doc");
+    let module_doc = module_doc.replace("#[doc = ", "#![doc = ");
     // The module's items are a part, filled into `mod $module { .. }` whole.
     let mut items = Expansion::default();
     let outer = out;
