@@ -104,8 +104,8 @@ pub enum StatusCode {
     /// The request succeeded; what the body and headers carry depends on the method. A 2xx to INVITE sets up the dialog and carries the SDP answer (or an offer) unless one was already exchanged, e.g. in a reliable 18x; the UAC must ACK it end to end, and the UAS retransmits it until the ACK arrives. For REGISTER, `Contact` lists the bindings currently held.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
-    #[doc(alias = "200", alias = "OK")]
-    Ok = 200,
+    #[doc(alias = "200")]
+    OK = 200,
     /// `202 Accepted` (deprecated)
     ///
     /// Formerly meant the request was accepted but not yet acted on, e.g. a subscription still awaiting authorization (RFC 3265) or an accepted REFER. RFC 6665 deprecated it for SUBSCRIBE and NOTIFY (and RFC 7647 for REFER): senders use 200 instead, and a receiver treats any 202 exactly like 200.
@@ -600,7 +600,7 @@ impl StatusCode {
         Self::Queued,
         Self::SessionProgress,
         Self::EarlyDialogTerminated,
-        Self::Ok,
+        Self::OK,
         Self::Accepted,
         Self::NoNotification,
         Self::MultipleChoices,
@@ -1630,7 +1630,7 @@ impl StatusCode {
         }
         match code {
             100..=199 => ::core::option::Option::Some(Self::SessionProgress),
-            200..=299 => ::core::option::Option::Some(Self::Ok),
+            200..=299 => ::core::option::Option::Some(Self::OK),
             300..=399 => ::core::option::Option::Some(Self::MultipleChoices),
             400..=499 => ::core::option::Option::Some(Self::BadRequest),
             500..=599 => ::core::option::Option::Some(Self::ServerInternalError),
@@ -1669,7 +1669,7 @@ impl StatusCode {
                     status_code::Provisional::EarlyDialogTerminated,
                 )
             }
-            Self::Ok => status_code::Classified::Success(status_code::Success::Ok),
+            Self::OK => status_code::Classified::Success(status_code::Success::OK),
             Self::Accepted => {
                 status_code::Classified::Success(status_code::Success::Accepted)
             }
@@ -2118,7 +2118,7 @@ macro_rules! __sip_codes_for_each_status_code {
         (CallIsBeingForwarded, CALL_IS_BEING_FORWARDED, 181, "Call Is Being Forwarded"),
         (Queued, QUEUED, 182, "Queued"), (SessionProgress, SESSION_PROGRESS, 183,
         "Session Progress"), (EarlyDialogTerminated, EARLY_DIALOG_TERMINATED, 199,
-        "Early Dialog Terminated"), (Ok, OK, 200, "OK"), (Accepted, ACCEPTED, 202,
+        "Early Dialog Terminated"), (OK, OK, 200, "OK"), (Accepted, ACCEPTED, 202,
         "Accepted"), (NoNotification, NO_NOTIFICATION, 204, "No Notification"),
         (MultipleChoices, MULTIPLE_CHOICES, 300, "Multiple Choices"), (MovedPermanently,
         MOVED_PERMANENTLY, 301, "Moved Permanently"), (MovedTemporarily,
@@ -2241,9 +2241,9 @@ pub mod status_code {
     )]
     #[allow(clippy::doc_markdown)]
     pub enum Success {
-        /// `200 OK`: see [`StatusCode::Ok`](super::StatusCode::Ok).
-        #[doc(alias = "200", alias = "OK")]
-        Ok = 200,
+        /// `200 OK`: see [`StatusCode::OK`](super::StatusCode::OK).
+        #[doc(alias = "200")]
+        OK = 200,
         /// `202 Accepted`: see [`StatusCode::Accepted`](super::StatusCode::Accepted).
         #[doc(alias = "202")]
         Accepted = 202,
@@ -2614,7 +2614,7 @@ impl ::core::fmt::Display for status_code::Provisional {
 #[allow(dead_code)]
 impl status_code::Success {
     /// Every code of this class, in code order.
-    pub const ALL: &'static [Self] = &[Self::Ok, Self::Accepted, Self::NoNotification];
+    pub const ALL: &'static [Self] = &[Self::OK, Self::Accepted, Self::NoNotification];
     /// The three-digit code.
     #[must_use]
     #[inline]
@@ -2627,7 +2627,7 @@ impl status_code::Success {
     #[allow(clippy::too_many_lines)]
     pub const fn status(self) -> StatusCode {
         match self {
-            Self::Ok => StatusCode::Ok,
+            Self::OK => StatusCode::OK,
             Self::Accepted => StatusCode::Accepted,
             Self::NoNotification => StatusCode::NoNotification,
         }
@@ -2654,7 +2654,7 @@ impl ::core::convert::TryFrom<StatusCode> for status_code::Success {
     #[allow(clippy::too_many_lines)]
     fn try_from(status: StatusCode) -> ::core::result::Result<Self, StatusCode> {
         match status {
-            StatusCode::Ok => ::core::result::Result::Ok(Self::Ok),
+            StatusCode::OK => ::core::result::Result::Ok(Self::OK),
             StatusCode::Accepted => ::core::result::Result::Ok(Self::Accepted),
             StatusCode::NoNotification => {
                 ::core::result::Result::Ok(Self::NoNotification)

@@ -251,7 +251,7 @@ pub use status_line::{BufferTooSmall, Reading, StatusLine};
 /// assert_eq!(StatusCode(477).text(), None);
 /// ```
 ///
-/// A spec that renames a variant with `[[update]]` (`code = 200`, `name = "OK"`) hands the new
+/// A spec that renames a variant with `[[update]]` (`code = 606`, `name = "NotAcceptableGlobal"`) hands the new
 /// name on; the phrase stays the registry's.
 #[cfg(feature = "macro")]
 #[cfg_attr(docsrs, doc(cfg(feature = "macro")))]

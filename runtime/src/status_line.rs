@@ -257,7 +257,9 @@ impl<'a> StatusLine<'a> {
     ///
     /// The code is any 100..=999 and the phrase any that [`parse`](Self::parse) accepts,
     /// borrowed from `input`; with no SP after the code (`200\r\n`, or `200` alone) the
-    /// phrase is empty and the line remembers the missing SP. The line's
+    /// phrase is empty and the line remembers the missing SP. Input that ends inside the
+    /// phrase reads as a whole line: a stream reader that may hold a partial line checks that
+    /// the rest starts with the line's end before it trusts the phrase. The line's
     /// [`version`](Self::version) is `SIP/2.0`, which the caller has checked: it writes back
     /// `SIP/2.0 ` and the bytes read here, exactly.
     ///

@@ -38,6 +38,12 @@ fn a_renamed_variant_is_handed_on_by_its_new_name() {
     let rows: &[(&str, &str, u16, &str)] = &sip_codes_tests::stack_status::for_each!(rows);
     assert_eq!(rows.len(), StackStatus::ALL.len(), "no tuple for Other");
     assert!(rows.contains(&("OK", "OK", 200, "OK")));
+    assert!(rows.contains(&(
+        "UnsupportedCertificate",
+        "UNSUPPORTED_CERTIFICATE",
+        437,
+        "Unsupported Credential"
+    )));
     assert!(rows.contains(&("NotAcceptableGlobal", "NOT_ACCEPTABLE_GLOBAL", 606, "Not Acceptable")));
 }
 

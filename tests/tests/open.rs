@@ -151,12 +151,14 @@ fn classify_gives_other_its_own_arm() {
 
 #[test]
 fn an_update_renames_a_variant_and_keeps_the_registrys_phrase() {
-    assert_eq!(StackStatus::OK.code(), 200);
-    assert_eq!(StackStatus::OK.to_string(), "200 OK");
+    assert_eq!(StackStatus::UnsupportedCertificate.code(), 437);
+    assert_eq!(StackStatus::UnsupportedCertificate.to_string(), "437 Unsupported Credential");
     assert_eq!(StackStatus::NotAcceptableGlobal.to_string(), "606 Not Acceptable");
     assert_eq!(StackStatus::NotAcceptableGlobal.references(), StatusCode::GlobalNotAcceptable.references());
-    assert_eq!(format!("{:?}", StackStatus::OK), "OK");
-    assert_eq!("200 ok".parse::<StackStatus>(), Ok(StackStatus::OK));
+    assert_eq!(format!("{:?}", StackStatus::NotAcceptableGlobal), "NotAcceptableGlobal");
+    // The registry's former phrase still parses, as it does for the registry's type.
+    assert_eq!("437 Unsupported Certificate".parse::<StackStatus>(), Ok(StackStatus::UnsupportedCertificate));
+    assert_eq!(StackStatus::OK.code(), 200);
 }
 
 #[test]
