@@ -15,6 +15,7 @@
 mod diag;
 mod expand;
 mod input;
+pub mod kind;
 mod load;
 mod names;
 pub mod spec;
@@ -34,7 +35,7 @@ pub use input::from_proc_macro2;
 pub use input::{Delimiter, Token, Tree, write_tokens};
 pub use load::{Model, check_interpret, load, load_spec};
 pub use names::{derive_variant_name, snake_case};
-pub use spec::{CodeEntry, Registry, SpecFile, read_spec};
+pub use spec::{CodeEntry, Registry, SpecFile, TableValue, ValueEntry, read_spec};
 pub use valid::merge;
 
 use input::SpecSource;
@@ -109,6 +110,16 @@ pub fn expand(
     let model = load(&files, &mut diagnostics, true);
     load::check_interpret(&model, &files, &mut diagnostics);
     report(&mut output, &diagnostics, &tokens);
+    if let (Some(option), Some(kind)) = (input.other_id, model.kind) {
+        output.error(
+            Some(option),
+            format!(
+                "`other` holds the response codes a spec does not define; this spec holds {}, which a type stores as they are defined",
+                kind.title.to_lowercase()
+            ),
+        );
+        input.other = false;
+    }
     if let (Some(option), Some(clash)) = (input.other_id, model.entries.iter().find(|e| e.name == "Other")) {
         output.error(
             Some(option),

@@ -12,8 +12,10 @@ use crate::diag::{Diagnostics, LineIndex, Location};
 use crate::names;
 
 mod semantics;
+mod values;
 
 pub use semantics::{CauseEntry, DialogRule, Effect, HeaderSpec, Mapping, Q850Row, Requirement, Semantics};
+pub use values::{TableValue, ValueEntry, ValueUpdate};
 
 /// The `[registry]` table: where a spec's codes come from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,6 +26,9 @@ pub struct Registry {
     pub source: Option<String>,
     /// The registry's last-updated date, e.g. "2026-08-17".
     pub updated: Option<String>,
+    /// Which of SIP's code tables the spec holds (`table = "warning-codes"`); `None` for the
+    /// response codes, which a spec need not name.
+    pub table: Option<String>,
 }
 
 /// One `[[code]]` entry.
@@ -76,6 +81,13 @@ pub struct SpecFile {
     pub causes: Vec<CauseEntry>,
     /// The `[[update]]` entries: changes to codes an earlier file defines.
     pub updates: Vec<Update>,
+    /// The table the spec holds, from `[registry] table`, and where that is (the file's
+    /// start when it names none): `None` for the response codes.
+    pub kind: Option<(&'static crate::kind::TableKind, Location)>,
+    /// The entries of a table other than the response codes, in file order.
+    pub values: Vec<ValueEntry>,
+    /// The `[[update]]`s of such a table.
+    pub value_updates: Vec<ValueUpdate>,
 }
 
 /// One `[[update]]` entry: what a later spec (a vendor's, a carrier's) changes about a code
@@ -164,7 +176,7 @@ pub fn update_key_names() -> Vec<&'static str> {
     CODE_KEYS.iter().filter(|k| k.update).map(|k| k.name).collect()
 }
 
-const REGISTRY_KEYS: &[&str] = &["name", "source", "updated"];
+const REGISTRY_KEYS: &[&str] = &["name", "source", "updated", "table"];
 
 /// The largest spec file read, in bytes. IANA's spec is about 100 KiB and a spec of all 600
 /// codes with descriptions about 200 KiB; the cap keeps what a hostile file can make the
@@ -239,10 +251,36 @@ impl Reader<'_> {
             }
         };
         let mut spec = SpecFile::default();
+        if let Some(registry) = document.get("registry") {
+            spec.registry = self.read_registry(registry);
+        }
+        let table = document.get("registry").and_then(|r| match r.get_ref() {
+            Value::Table(t) => t.get("table"),
+            _ => None,
+        });
+        if let Some(table) = table {
+            let Some(id) = spec.registry.as_ref().and_then(|r| r.table.as_deref()) else { return spec };
+            match crate::kind::TableKind::named(id) {
+                Some(kind) if kind.id == crate::kind::RESPONSE_CODES => {}
+                Some(kind) => {
+                    spec.kind = Some((kind, self.location(&table.span())));
+                    self.read_values(&document, kind, &mut spec);
+                    return spec;
+                }
+                None => {
+                    let ids: Vec<&str> = crate::kind::TABLE_KINDS.iter().map(|k| k.id).collect();
+                    self.error(
+                        &table.span(),
+                        format!("unknown table {id:?}; a spec holds one of {}", list(&ids)),
+                    );
+                    return spec;
+                }
+            }
+        }
         let mut saw_codes = false;
         for (key, value) in &document {
             match key.get_ref().as_str() {
-                "registry" => spec.registry = self.read_registry(value),
+                "registry" => {}
                 "code" => {
                     saw_codes = true;
                     for entry in self.array_of_tables("code", "code", value) {
@@ -365,6 +403,7 @@ impl Reader<'_> {
                 "name" => &mut registry.name,
                 "source" => &mut registry.source,
                 "updated" => &mut registry.updated,
+                "table" => &mut registry.table,
                 other => {
                     let message = format!(
                         "unknown key `{other}` in [registry]; expected one of {}",

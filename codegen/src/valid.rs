@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::spec::{CauseEntry, CodeEntry, Mapping, Update};
+use crate::kind::{TableKind, Values};
+use crate::spec::{CauseEntry, CodeEntry, Mapping, TableValue, Update, ValueEntry, ValueUpdate};
 
 /// The codes every UA must understand (RFC 3261 §8.1.3.2): `interpret` maps unknown codes
 /// onto them.
@@ -195,6 +196,116 @@ pub fn apply_updates(entries: &mut [CodeEntry], files: Vec<Vec<Update>>, diagnos
 /// SCREAMING_SNAKE_CASE column (`Ok` and `OK`).
 pub fn same_name(a: &str, b: &str) -> bool {
     a == b || crate::names::screaming_snake_case(a) == crate::names::screaming_snake_case(b)
+}
+
+/// The key a table compares its values by: a token in lower case where the table ignores
+/// case, so `sip` and `SIP` are one value there.
+fn value_key(value: &TableValue, kind: &TableKind) -> TableValue {
+    match (value, kind.values) {
+        (TableValue::Token(token), Values::Token { ignore_case: true }) => {
+            TableValue::Token(token.to_ascii_lowercase())
+        }
+        _ => value.clone(),
+    }
+}
+
+/// Merges the values of several files of one table in value order: a value defined twice
+/// (for a table that ignores case, twice in any case) or a variant name used twice is
+/// reported with both places, and the later one is dropped.
+pub fn merge_values(
+    files: Vec<Vec<ValueEntry>>,
+    kind: &TableKind,
+    diagnostics: &mut Diagnostics,
+) -> Vec<ValueEntry> {
+    let mut by_value: HashMap<TableValue, (TableValue, Location)> = HashMap::new();
+    let mut by_name: HashMap<String, (TableValue, Location)> = HashMap::new();
+    let mut merged = Vec::new();
+    for entry in files.into_iter().flatten() {
+        let key = value_key(&entry.value, kind);
+        if let Some((first, at)) = by_value.get(&key) {
+            let how = if *first == entry.value {
+                String::new()
+            } else {
+                format!(
+                    " as {first}, which differs only in case, and {} compares tokens in any case",
+                    kind.title.to_lowercase()
+                )
+            };
+            diagnostics.push(Diagnostic {
+                message: format!("{} is defined twice{how}; first defined at {at}", entry.value),
+                location: entry.location,
+            });
+            continue;
+        }
+        let constant = crate::names::screaming_snake_case(&entry.name);
+        if let Some((other, at)) = by_name.get(&constant) {
+            diagnostics.push(Diagnostic {
+                message: format!(
+                    "{} is named `{}`, which {other} at {at} already uses (as the constant `{constant}`); give one of them a distinct `name`",
+                    entry.value, entry.name
+                ),
+                location: entry.location,
+            });
+            continue;
+        }
+        by_value.insert(key, (entry.value.clone(), entry.location.clone()));
+        by_name.insert(constant, (entry.value.clone(), entry.location.clone()));
+        merged.push(entry);
+    }
+    merged.sort_by(|a, b| a.value.cmp(&b.value));
+    merged
+}
+
+/// Applies each file's `[[update]]`s to the merged values, as [`apply_updates`] does for
+/// response codes.
+pub fn apply_value_updates(
+    entries: &mut [ValueEntry],
+    files: Vec<Vec<ValueUpdate>>,
+    diagnostics: &mut Diagnostics,
+) {
+    for file in files {
+        for update in file {
+            let Some(index) = entries.iter().position(|e| e.value == update.value) else {
+                diagnostics.push(Diagnostic {
+                    message: format!(
+                        "[[update]] of {}, which no earlier spec defines; define it, or list the spec that defines it first",
+                        update.value
+                    ),
+                    location: update.location,
+                });
+                continue;
+            };
+            if entries[index].location.file >= update.location.file {
+                diagnostics.push(Diagnostic {
+                    message: format!(
+                        "{} is defined at {}; change its entry instead of updating it",
+                        update.value, entries[index].location
+                    ),
+                    location: update.location,
+                });
+                continue;
+            }
+            if let Some((name, at)) = &update.name {
+                if let Some(clash) =
+                    entries.iter().find(|e| e.value != update.value && same_name(&e.name, name))
+                {
+                    diagnostics.push(Diagnostic {
+                        message: format!(
+                            "[[update]] names {} `{name}`, which {} at {} already uses; choose another name",
+                            update.value, clash.value, clash.location
+                        ),
+                        location: at.clone(),
+                    });
+                    continue;
+                }
+                entries[index].name.clone_from(name);
+                entries[index].explicit_name = true;
+            }
+            if let Some(description) = update.description {
+                entries[index].description = Some(description);
+            }
+        }
+    }
 }
 
 /// The codes `interpret` needs that the spec lacks.

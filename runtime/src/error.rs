@@ -38,6 +38,9 @@ pub enum ParseErrorKind {
     OutOfRange(u16),
     /// The code is in range but not defined by this type's spec.
     UnknownCode(u16),
+    /// A token (a Reason protocol, an option tag, a method) that this type's spec does not
+    /// define.
+    UnknownToken,
     /// The reason phrase is not the code's canonical phrase (compared in any ASCII case).
     ReasonMismatch {
         /// The code that was read.
@@ -126,6 +129,7 @@ impl fmt::Display for ParseError {
                 write!(f, "status code {code} is outside SIP's range 100..=699")
             }
             ParseErrorKind::UnknownCode(code) => write!(f, "unknown status code {code}"),
+            ParseErrorKind::UnknownToken => f.write_str("not a token this type defines"),
             ParseErrorKind::ReasonMismatch { code, expected } => {
                 write!(f, "reason phrase does not match code {code}: expected {expected:?}")
             }
@@ -205,9 +209,68 @@ pub fn split_status_up_to(input: &[u8], max: u16) -> Result<(u16, Option<&[u8]>)
     Ok((code, phrase))
 }
 
+/// Splits `"308"` or `"308 Text"` into a value of a numeric code table and its text: one to
+/// three digits (exactly `digits` where that is not 0) making a number in `min..=max`, then
+/// optionally one SP and the text. What the generated `FromStr` of a Warning code, a Q.850
+/// cause and the like shares.
+#[doc(hidden)]
+pub fn split_table_value(
+    input: &[u8],
+    digits: u8,
+    min: u16,
+    max: u16,
+) -> Result<(u16, Option<&[u8]>), ParseError> {
+    let err = |kind| Err(ParseError { kind });
+    let count = input.iter().take_while(|b| b.is_ascii_digit()).count();
+    if count == 0 {
+        return err(if input.is_empty() { ParseErrorKind::Empty } else { ParseErrorKind::InvalidDigit });
+    }
+    let wanted = if digits == 0 { 1..=3 } else { usize::from(digits)..=usize::from(digits) };
+    if count > *wanted.end() {
+        return err(ParseErrorKind::TooManyDigits);
+    }
+    if count < *wanted.start() {
+        return err(ParseErrorKind::InvalidDigit);
+    }
+    let code = input[..count].iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
+    let text = match &input[count..] {
+        [] | [b' '] => None,
+        [b' ', text @ ..] => {
+            if text.contains(&b'\r') || text.contains(&b'\n') {
+                return err(ParseErrorKind::LineBreak);
+            }
+            Some(text)
+        }
+        _ => return err(ParseErrorKind::MissingSpace),
+    };
+    if code < min || code > max {
+        return err(ParseErrorKind::OutOfRange(code));
+    }
+    Ok((code, text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_table_values() {
+        assert_eq!(split_table_value(b"308", 3, 100, 999), Ok((308, None)));
+        assert_eq!(
+            split_table_value(b"308 Incompatible", 3, 100, 999),
+            Ok((308, Some(&b"Incompatible"[..])))
+        );
+        assert_eq!(split_table_value(b"17", 0, 1, 127), Ok((17, None)));
+        let kind =
+            |input: &[u8], digits, min, max| split_table_value(input, digits, min, max).unwrap_err().kind();
+        assert_eq!(kind(b"", 3, 100, 999), ParseErrorKind::Empty);
+        assert_eq!(kind(b"30", 3, 100, 999), ParseErrorKind::InvalidDigit);
+        assert_eq!(kind(b"3080", 3, 100, 999), ParseErrorKind::TooManyDigits);
+        assert_eq!(kind(b"128", 0, 1, 127), ParseErrorKind::OutOfRange(128));
+        assert_eq!(kind(b"0", 0, 1, 127), ParseErrorKind::OutOfRange(0));
+        assert_eq!(kind(b"308-x", 3, 100, 999), ParseErrorKind::MissingSpace);
+        assert_eq!(kind(b"308 a\nb", 3, 100, 999), ParseErrorKind::LineBreak);
+    }
 
     fn kind(input: &str) -> ParseErrorKind {
         split_status(input.as_bytes()).unwrap_err().kind()

@@ -277,7 +277,7 @@ mod readme {}
 pub mod __private {
     pub use crate::__impl_serde as impl_serde;
     pub use crate::class::class_of;
-    pub use crate::error::{split_status, split_status_up_to};
+    pub use crate::error::{split_status, split_status_up_to, split_table_value};
 
     /// Whether `method` is `name`, compared case-sensitively as SIP compares methods; `const`,
     /// for the generated `dialog_effect`.
@@ -297,7 +297,7 @@ pub mod __private {
         true
     }
     #[cfg(feature = "serde")]
-    pub use crate::serde_support::deserialize_status;
+    pub use crate::serde_support::{deserialize_status, deserialize_token};
     #[cfg(feature = "serde")]
     pub use serde;
     #[cfg(feature = "macro")]
@@ -317,6 +317,8 @@ pub mod __private {
 macro_rules! __impl_serde {
     ($ty:ty) => {};
     (open $ty:ty) => {};
+    (table $ty:ty) => {};
+    (token $ty:ty) => {};
 }
 
 /// Not public API: `serde` impls for a generated type, as the code number.
@@ -341,6 +343,53 @@ macro_rules! __impl_serde {
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
                 $crate::__private::deserialize_status(deserializer)
+            }
+        }
+    };
+    // A numeric code table's type (Warning codes, Q.850 causes): the number.
+    (table $ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::serde::Serialize for $ty {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_u16(<$ty>::code(*self))
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                let code = <u16 as $crate::__private::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                <$ty>::from_code(code).ok_or_else(|| {
+                    <D::Error as $crate::__private::serde::de::Error>::custom(::core::format_args!(
+                        "unknown value {code}"
+                    ))
+                })
+            }
+        }
+    };
+    // A token table's type (Reason protocols, option tags): the token.
+    (token $ty:ty) => {
+        #[automatically_derived]
+        impl $crate::__private::serde::Serialize for $ty {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(<$ty>::as_str(*self))
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_token(deserializer, <$ty>::from_token)
             }
         }
     };

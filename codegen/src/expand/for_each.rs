@@ -35,11 +35,9 @@ pub(crate) fn exported(g: &Gen<'_>) -> bool {
     matches!(&g.input.vis[..], [token] if matches!(&token.tree, crate::input::Tree::Ident(v) if v == "pub"))
 }
 
-/// The `macro_rules!` definition; written before the matcher module, which re-exports it
-/// (a macro is in scope only after its definition).
+/// The `macro_rules!` definition of a response-code type; written before the matcher
+/// module, which re-exports it (a macro is in scope only after its definition).
 pub(crate) fn definition(g: &Gen<'_>) -> String {
-    let ty = g.ty;
-    let module = &g.input.module;
     let tuples = list(g.entries, ", ", |e, o| {
         let _ = write!(o, "({}, {}, {}, {})", e.name, screaming_snake_case(&e.name), e.code, lit(&e.reason));
     });
@@ -48,14 +46,25 @@ pub(crate) fn definition(g: &Gen<'_>) -> String {
         format!(", e.g. `({}, {}, {}, {})`", e.name, screaming_snake_case(&e.name), e.code, lit(&e.reason))
     });
     let other = if g.input.other { " The `Other` variant has no tuple: it holds no one code." } else { "" };
+    let shape = format!(
+        "`(Name, SCREAMING_NAME, code, \"Reason Phrase\")`: the variant's name, the same name in \
+         SCREAMING_SNAKE_CASE, the code as an integer literal and the reason phrase as a string \
+         literal{example}.{other}"
+    );
+    definition_with(g, &tuples, &shape)
+}
+
+/// The `macro_rules!` definition that hands `tuples` (written out, comma-separated) on;
+/// `shape` says in the docs what a tuple holds.
+pub(crate) fn definition_with(g: &Gen<'_>, tuples: &str, shape: &str) -> String {
+    let ty = g.ty;
+    let module = &g.input.module;
     let docs = super::doc(&format!(
         "Calls the macro it is given with the variant list of `{ty}`, so that another type can be \
          built from the same table without typing it.\n\n\
-         `{module}::for_each!(my_macro)` expands to `my_macro! {{ (Name, SCREAMING_NAME, code, \"Reason Phrase\"), ... }}`: \
-         one tuple per variant, in code order, holding the variant's name, the same name in \
-         SCREAMING_SNAKE_CASE, the code as an integer literal and the reason phrase as a string \
-         literal{example}, with a comma after every tuple.{other} The tuple's shape is stable; \
-         a new code in the spec adds a tuple."
+         `{module}::for_each!(my_macro)` expands to `my_macro! {{ (..), (..), }}`: one tuple per \
+         variant, in order, each followed by a comma, shaped {shape} The tuple's shape is \
+         stable; a new value in the spec adds a tuple."
     ));
     let (attrs, name) = if exported(g) {
         ("#[doc(hidden)]\n#[macro_export]\n", macro_name(g))

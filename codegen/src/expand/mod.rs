@@ -15,6 +15,7 @@ mod out;
 mod references;
 mod semantics;
 mod tables;
+mod values;
 
 use std::fmt::{self, Display};
 
@@ -185,6 +186,10 @@ pub fn generate(out: &mut Expansion, input: &Input, model: &Model) {
         ty_def,
         class_defs,
     };
+    if let Some(kind) = model.kind {
+        values::generate(out, &g, kind, &model.values);
+        return;
+    }
     tables::enum_and_tables(out, &g);
     methods::generate(out, &g);
     impls::generate(out, &g);

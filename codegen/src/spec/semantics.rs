@@ -153,7 +153,7 @@ const CAUSE_KEYS: &[&str] = &["cause", "rfc3398", "rfc4497", "source"];
 
 impl Reader<'_> {
     /// Reports an unknown key of the table `what`.
-    fn unknown_key(&mut self, what: &str, key: &str, span: &Range<usize>, keys: &[&str]) {
+    pub(super) fn unknown_key(&mut self, what: &str, key: &str, span: &Range<usize>, keys: &[&str]) {
         let message = match closest(key, keys) {
             Some(meant) => format!("unknown key `{key}` in {what}; did you mean `{meant}`?"),
             None => format!("unknown key `{key}` in {what}; expected one of {}", list(keys)),
