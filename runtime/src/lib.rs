@@ -52,16 +52,25 @@
 mod class;
 mod code;
 mod error;
+mod header_syntax;
+mod q850;
+mod reason;
 mod reference;
 mod semantics;
 #[cfg(feature = "serde")]
 mod serde_support;
 mod status;
 mod status_line;
+mod warning;
 
 pub use class::Class;
 pub use code::Code;
 pub use error::{ParseError, ParseErrorKind};
+pub use header_syntax::Unescaped;
+#[cfg(feature = "iana")]
+pub use q850::q850_for_response;
+pub use q850::{is_bearer_warning, q850_for_warning};
+pub use reason::{Extensions, Param, Reason, Reasons};
 pub use reference::Reference;
 pub use semantics::{
     DialogEffect, HeaderRule, Q850Table, Requirement, best_response, dialog_effect_fallback,
@@ -69,6 +78,7 @@ pub use semantics::{
 };
 pub use status::SipStatus;
 pub use status_line::{BufferTooSmall, Reading, StatusLine};
+pub use warning::{Warning, Warnings};
 
 /// Generates a SIP status-code enum from one or more spec files.
 ///
