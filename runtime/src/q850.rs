@@ -2,9 +2,9 @@
 //! response's Warning header field; the per-code tables (`to_q850`) cannot, so this module
 //! does.
 
-use crate::Q850Table;
 #[cfg(feature = "iana")]
 use crate::Code;
+use crate::Q850Table;
 
 /// Whether a Warning's warn-code says that the session description asked for a bearer the
 /// far end cannot provide, which RFC 3398 §8.2.6.1 maps to Q.850 cause 65 "bearer

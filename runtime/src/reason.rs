@@ -203,7 +203,10 @@ fn read_param(input: &str, at: usize, base: usize) -> Result<Option<ReadParam<'_
         Some(b'[') => {
             let close = value_at
                 + 1
-                + bytes[value_at + 1..].iter().take_while(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.')).count();
+                + bytes[value_at + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'))
+                    .count();
             match bytes.get(close) {
                 Some(b']') if close > value_at + 1 => close + 1,
                 Some(_) => return unexpected(input, close, base),
@@ -284,7 +287,9 @@ impl<'a> Reason<'a> {
                     return duplicate;
                 }
                 match read.param.value {
-                    Some(quoted) if quoted.starts_with('"') => reason.text = Some(&quoted[1..quoted.len() - 1]),
+                    Some(quoted) if quoted.starts_with('"') => {
+                        reason.text = Some(&quoted[1..quoted.len() - 1])
+                    }
                     _ => return error(ParseErrorKind::ExpectedQuotedString { offset: base + read.value_at }),
                 }
             } else if name.eq_ignore_ascii_case("location") {
@@ -346,7 +351,11 @@ impl<'a> Reason<'a> {
     /// [`ExpectedToken`](ParseErrorKind::ExpectedToken) for an empty protocol,
     /// [`UnexpectedByte`](ParseErrorKind::UnexpectedByte) for a byte a token or the text
     /// cannot hold (its offset is in the argument it came from).
-    pub fn new(protocol: &'a str, cause: Option<u16>, text: Option<&'a str>) -> Result<Reason<'a>, ParseError> {
+    pub fn new(
+        protocol: &'a str,
+        cause: Option<u16>,
+        text: Option<&'a str>,
+    ) -> Result<Reason<'a>, ParseError> {
         if protocol.is_empty() {
             return error(ParseErrorKind::ExpectedToken { offset: 0 });
         }

@@ -68,7 +68,12 @@ pub struct Warning<'a> {
 fn agent_end(input: &str, at: usize, base: usize) -> Result<usize, ParseError> {
     let bytes = input.as_bytes();
     let host_end = if bytes.get(at) == Some(&b'[') {
-        let close = at + 1 + bytes[at + 1..].iter().take_while(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.')).count();
+        let close = at
+            + 1
+            + bytes[at + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'))
+                .count();
         match bytes.get(close) {
             Some(b']') if close > at + 1 => close + 1,
             Some(_) => return unexpected(input, close, base),
@@ -131,7 +136,9 @@ impl<'a> Warning<'a> {
             return error(ParseErrorKind::EmptyValue);
         }
         let code = match bytes {
-            [a, b, c, space, ..] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() && is_space(*space) => {
+            [a, b, c, space, ..]
+                if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() && is_space(*space) =>
+            {
                 u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0')
             }
             _ => return error(ParseErrorKind::InvalidWarnCode),
