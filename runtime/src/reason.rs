@@ -337,7 +337,7 @@ impl<'a> Reason<'a> {
     /// ```
     /// use sip_codes::{ParseErrorKind, Reason};
     ///
-    /// // RFC 4411 §5's preemption reason.
+    /// // A preemption reason, as RFC 4411 registers it.
     /// let reason = Reason::new("preemption", Some(1), Some("UA Preemption"))?;
     /// assert_eq!(reason.to_string(), r#"preemption;cause=1;text="UA Preemption""#);
     ///

@@ -2,7 +2,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 
 use crate::header_syntax::{
-    Elements, Unescaped, check_plain_text, error, is_space, quoted_string, skip_space, token_end, trim,
+    Elements, Unescaped, check_plain_text, error, is_space, is_token_byte, quoted_string, skip_space, trim,
     unexpected,
 };
 use crate::{ParseError, ParseErrorKind};
@@ -40,9 +40,12 @@ use crate::{ParseError, ParseErrorKind};
 ///   300..=399 and IANA's registry adds to them; what a code means is the caller's (or
 ///   [`q850_for_warning`](crate::q850_for_warning)'s) business. Leading zeros are kept
 ///   (`012` is 12 and is written back as `012`).
-/// - A warn-agent that is a `hostport` (a host name, an IPv4 address or a bracketed IPv6
-///   reference, then an optional `:port`) or a `pseudonym` (a token): the characters of a
-///   token, or `[...]` of hex digits, `:` and `.`, then an optional `:` and digits.
+/// - A warn-agent made of the characters a `hostport` (a host name, an IPv4 address or a
+///   bracketed IPv6 reference, then an optional `:port`) or a `pseudonym` (a token) is
+///   made of: token characters, `:`, `[` and `]`. Their order is not checked, so an IPv6
+///   address without brackets, as SER-derived proxies write it in their 392 warnings
+///   (`392 2001:db8::1:5060 "Noisy feedback tells: ..."`), is read too; RFC 3261 §20.43
+///   makes the agent a name for debugging, nothing a receiver acts on.
 /// - A warn-text that is a quoted string, with `\"` and `\\` escapes;
 ///   [`text`](Self::text) keeps them, [`text_unescaped`](Self::text_unescaped) undoes them.
 /// - Between the parts, one or more SP or HTAB where the grammar has one SP (a folded header
@@ -63,42 +66,19 @@ pub struct Warning<'a> {
     text: &'a str,
 }
 
-/// The end of the warn-agent starting at `at`, checked: a token or `[IPv6]`, then an
-/// optional `:port`.
+/// The end of the warn-agent starting at `at`: one or more token characters, `:`, `[` and
+/// `]`.
 fn agent_end(input: &str, at: usize, base: usize) -> Result<usize, ParseError> {
     let bytes = input.as_bytes();
-    let host_end = if bytes.get(at) == Some(&b'[') {
-        let close = at
-            + 1
-            + bytes[at + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.'))
-                .count();
-        match bytes.get(close) {
-            Some(b']') if close > at + 1 => close + 1,
-            Some(_) => return unexpected(input, close, base),
-            None => return error(ParseErrorKind::ExpectedToken { offset: base + close }),
-        }
-    } else {
-        token_end(input, at)
-    };
-    if host_end == at {
+    let end =
+        at + bytes[at..].iter().take_while(|&&b| is_token_byte(b) || matches!(b, b':' | b'[' | b']')).count();
+    if end == at {
         return match bytes.get(at) {
             None => error(ParseErrorKind::ExpectedToken { offset: base + at }),
             Some(_) => unexpected(input, at, base),
         };
     }
-    if bytes.get(host_end) != Some(&b':') {
-        return Ok(host_end);
-    }
-    let port_end = host_end + 1 + bytes[host_end + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
-    if port_end == host_end + 1 {
-        return match bytes.get(port_end) {
-            None => error(ParseErrorKind::ExpectedToken { offset: base + port_end }),
-            Some(_) => unexpected(input, port_end, base),
-        };
-    }
-    Ok(port_end)
+    Ok(end)
 }
 
 impl<'a> Warning<'a> {
@@ -153,8 +133,10 @@ impl<'a> Warning<'a> {
             _ => return error(ParseErrorKind::ExpectedQuotedString { offset: base + text_at }),
         }
         let (text, end) = quoted_string(value, text_at, base)?;
-        if end != bytes.len() {
-            return unexpected(value, end, base);
+        // The value is trimmed, so a space here has something after it: point at that.
+        let after = skip_space(value, end);
+        if after != bytes.len() {
+            return unexpected(value, after, base);
         }
         Ok(Warning { code, agent: &value[agent_at..agent_end], text })
     }
@@ -178,7 +160,8 @@ impl<'a> Warning<'a> {
     }
 
     /// A value to send. `code` is at most 999 (written with three digits), `agent` is a
-    /// host, `host:port` or pseudonym as [`parse`](Self::parse) accepts it, and `text` is
+    /// host, `host:port` or pseudonym as [`parse`](Self::parse) accepts it (write an IPv6
+    /// address in brackets, `[2001:db8::1]:5060`), and `text` is
     /// written between quotes as it is, so it may hold any character but `"`, `\` and
     /// control characters other than HTAB.
     ///
