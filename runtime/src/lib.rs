@@ -37,6 +37,21 @@
 //! # Ok::<(), sip_codes::ParseError>(())
 //! ```
 //!
+//! The values of two header fields tied to status codes are here too, zero-copy: [`Reason`]
+//! (RFC 3326: why a BYE or CANCEL was sent, or the Q.850 cause behind a failure) and
+//! [`Warning`] (RFC 3261 §20.43, which decides the Q.850 cause of a 488 or 606:
+//! [`q850_for_warning`]).
+//!
+//! ```
+//! use sip_codes::{Reason, Warning};
+//!
+//! let reason = Reason::parse(r#"Q.850;cause=16;text="Normal call clearing""#)?;
+//! assert_eq!(reason.q850_cause(), Some(16));
+//! let warning = Warning::parse(r#"305 gw.example.com "Incompatible media format""#)?;
+//! assert_eq!(warning.code(), 305);
+//! # Ok::<(), sip_codes::ParseError>(())
+//! ```
+//!
 //! The crate is `#![no_std]` and has no dependency but its proc macro.
 //!
 //! # Features
@@ -70,7 +85,7 @@ pub use header_syntax::Unescaped;
 #[cfg(feature = "iana")]
 pub use q850::q850_for_response;
 pub use q850::{is_bearer_warning, q850_for_warning};
-pub use reason::{Extensions, Param, Reason, Reasons};
+pub use reason::{Reason, ReasonExtensions, ReasonParam, Reasons};
 pub use reference::Reference;
 pub use semantics::{
     DialogEffect, HeaderRule, Q850Table, Requirement, best_response, dialog_effect_fallback,

@@ -42,8 +42,8 @@ use crate::{Code, ParseError, ParseErrorKind};
 ///   registry adds others (RFC 4411's `Preemption`, RFC 8224's `STIR`, 3GPP's). This type
 ///   reads them all alike; [`sip_code`](Self::sip_code) and [`q850_cause`](Self::q850_cause)
 ///   interpret the cause for the two RFC 3326 protocols.
-/// - `cause`: `1*DIGIT` (RFC 3326 §2). Values above 65535 are refused rather than
-///   truncated; no registered protocol has causes that large.
+/// - `cause`: `1*DIGIT` (RFC 3326 §2), read as a number up to 65535. A larger one is
+///   refused rather than truncated (SIP codes stop at 999 and Q.850 causes at 127).
 /// - `text`: a quoted string (RFC 3326 §2). [`text`](Self::text) gives it as on the wire,
 ///   backslash escapes included; [`text_unescaped`](Self::text_unescaped) undoes them.
 /// - Every other parameter is a `reason-extension` (RFC 3261's `generic-param`: a name and
@@ -104,12 +104,12 @@ pub struct Reason<'a> {
 /// # Ok::<(), sip_codes::ParseError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Param<'a> {
+pub struct ReasonParam<'a> {
     name: &'a str,
     value: Option<&'a str>,
 }
 
-impl<'a> Param<'a> {
+impl<'a> ReasonParam<'a> {
     /// The name, as received.
     ///
     /// ```
@@ -153,7 +153,7 @@ impl<'a> Param<'a> {
     }
 }
 
-impl fmt::Display for Param<'_> {
+impl fmt::Display for ReasonParam<'_> {
     /// `name` or `name=value`, as received.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.value {
@@ -165,7 +165,7 @@ impl fmt::Display for Param<'_> {
 
 /// What [`read_param`] found: a parameter and where its parts are.
 struct ReadParam<'a> {
-    param: Param<'a>,
+    param: ReasonParam<'a>,
     name_at: usize,
     /// Where the value starts, or where it belonged when there is none.
     value_at: usize,
@@ -193,7 +193,7 @@ fn read_param(input: &str, at: usize, base: usize) -> Result<Option<ReadParam<'_
     let name = &input[name_at..name_end];
     let after_name = skip_space(input, name_end);
     if bytes.get(after_name) != Some(&b'=') {
-        let param = Param { name, value: None };
+        let param = ReasonParam { name, value: None };
         return Ok(Some(ReadParam { param, name_at, value_at: name_end, end: name_end }));
     }
     let value_at = skip_space(input, after_name + 1);
@@ -221,7 +221,7 @@ fn read_param(input: &str, at: usize, base: usize) -> Result<Option<ReadParam<'_
             _ => error(ParseErrorKind::ExpectedToken { offset: base + value_at }),
         };
     }
-    let param = Param { name, value: Some(&input[value_at..end]) };
+    let param = ReasonParam { name, value: Some(&input[value_at..end]) };
     Ok(Some(ReadParam { param, name_at, value_at, end }))
 }
 
@@ -536,8 +536,8 @@ impl<'a> Reason<'a> {
     /// assert_eq!(names, ["location", "ppi"]);
     /// # Ok::<(), sip_codes::ParseError>(())
     /// ```
-    pub fn extensions(&self) -> Extensions<'a> {
-        Extensions { params: self.params, at: 0 }
+    pub fn extensions(&self) -> ReasonExtensions<'a> {
+        ReasonExtensions { params: self.params, at: 0 }
     }
 }
 
@@ -582,15 +582,15 @@ impl fmt::Display for Reason<'_> {
 
 /// The parameters of a [`Reason`] other than `cause` and `text`: [`Reason::extensions`].
 #[derive(Clone, Debug)]
-pub struct Extensions<'a> {
+pub struct ReasonExtensions<'a> {
     params: &'a str,
     at: usize,
 }
 
-impl<'a> Iterator for Extensions<'a> {
-    type Item = Param<'a>;
+impl<'a> Iterator for ReasonExtensions<'a> {
+    type Item = ReasonParam<'a>;
 
-    fn next(&mut self) -> Option<Param<'a>> {
+    fn next(&mut self) -> Option<ReasonParam<'a>> {
         loop {
             // `params` was read by `Reason::parse`, so this finds no error.
             let read = read_param(self.params, self.at, 0).ok().flatten()?;
@@ -602,7 +602,7 @@ impl<'a> Iterator for Extensions<'a> {
     }
 }
 
-impl FusedIterator for Extensions<'_> {}
+impl FusedIterator for ReasonExtensions<'_> {}
 
 /// The values of a Reason header field, each parsed on its own: [`Reason::parse_all`].
 #[derive(Clone, Debug)]
