@@ -373,9 +373,9 @@ impl<'a> Reason<'a> {
     /// (RFC 3326 §3.1) or a UA in a BYE after a failed re-INVITE.
     ///
     /// ```
-    /// use sip_codes::{iana::StatusCode, Reason};
+    /// use sip_codes::{iana::StatusCode, Code, Reason};
     ///
-    /// let reason = Reason::sip(StatusCode::Ok.into(), Some("Call completed elsewhere"))?;
+    /// let reason = Reason::sip(Code::new(200).unwrap(), Some("Call completed elsewhere"))?;
     /// assert_eq!(reason.to_string(), r#"SIP;cause=200;text="Call completed elsewhere""#);
     /// assert_eq!(Reason::sip(StatusCode::Decline.into(), None)?.to_string(), "SIP;cause=603");
     /// # Ok::<(), sip_codes::ParseError>(())
