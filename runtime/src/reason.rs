@@ -370,7 +370,7 @@ impl<'a> Reason<'a> {
     }
 
     /// `SIP;cause=<code>`, with an optional text: what a forking proxy puts in a CANCEL
-    /// (RFC 3326 §3.1) or a UA in a BYE after a failed re-INVITE.
+    /// (RFC 3326 §3.1), or a third-party call controller in a BYE (RFC 3326 §3).
     ///
     /// ```
     /// use sip_codes::{iana::StatusCode, Code, Reason};
@@ -388,7 +388,7 @@ impl<'a> Reason<'a> {
     }
 
     /// `Q.850;cause=<cause>`, with an optional text: what a PSTN gateway puts in a BYE,
-    /// CANCEL (RFC 3326 §3.4) or failure response (RFC 6432 §3).
+    /// CANCEL (RFC 3326 §3) or failure response (RFC 6432 §3).
     ///
     /// ```
     /// use sip_codes::{ParseErrorKind, Reason};

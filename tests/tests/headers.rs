@@ -301,7 +301,7 @@ fn refuses_bad_reason_values_saying_where() {
 
 #[test]
 fn builds_values_to_send() {
-    // RFC 3326 §3.4-style CANCEL from a gateway, and the BYE text FreeSWITCH writes.
+    // A gateway's BYE or CANCEL (RFC 3326 §3), with the text of cause 16.
     let bye = Reason::q850(16, Some("Normal call clearing")).unwrap();
     assert_eq!(bye.to_string(), r#"Q.850;cause=16;text="Normal call clearing""#);
     assert_eq!(bye, reason(r#"Q.850;cause=16;text="Normal call clearing""#));
