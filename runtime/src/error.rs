@@ -78,6 +78,51 @@ pub enum ParseErrorKind {
     /// The line does not start with the SIP-Version `SIP/2.0` (compared in any ASCII case,
     /// RFC 3261 §7.1) and one space.
     BadVersion,
+    /// A header value ([`Reason`](crate::Reason), [`Warning`](crate::Warning)) is empty or
+    /// blank, or a comma-separated list of them holds an empty element (`a, , b`).
+    EmptyValue,
+    /// A token belongs at this position and there is none: a Reason protocol, a parameter
+    /// name or value, or a Warning's warn-agent (RFC 3261 §25.1's `token`).
+    ExpectedToken {
+        /// The position in the input where the token should start.
+        offset: usize,
+    },
+    /// A byte the header's grammar does not allow where it stands, e.g. a second comma, a
+    /// control character in a quoted string, or a CR or LF (a folded header must be unfolded
+    /// first, RFC 3261 §7.3.1).
+    UnexpectedByte {
+        /// The position of the byte in the input (for a constructor, in the argument).
+        offset: usize,
+        /// The byte (the first byte of a multi-byte character).
+        byte: u8,
+    },
+    /// A Reason `cause` parameter whose value is not `1*DIGIT` (RFC 3326 §2), or is larger
+    /// than 65535.
+    InvalidCause {
+        /// The position of the value (just after `=`) in the input.
+        offset: usize,
+    },
+    /// A value RFC 3261 §25.1 makes a `quoted-string` does not start with `"`: a Reason's
+    /// `text` (RFC 3326 §2) or a Warning's warn-text.
+    ExpectedQuotedString {
+        /// The position where the opening `"` belongs.
+        offset: usize,
+    },
+    /// A quoted string is not closed: no `"` ends it before the end of the value.
+    UnterminatedQuotedString {
+        /// The position of the opening `"`.
+        offset: usize,
+    },
+    /// A Reason parameter that may appear once (`cause`, `text`, `location`) appears again.
+    DuplicateParameter {
+        /// The position of the repeated parameter's name.
+        offset: usize,
+    },
+    /// A Warning value does not start with a three-digit warn-code and a space (RFC 3261
+    /// §20.43), or a constructor was given a warn-code above 999.
+    InvalidWarnCode,
+    /// A cause outside what the constructor accepts: a Q.850 cause value is 1..=127.
+    CauseOutOfRange(u16),
 }
 
 impl ParseError {
@@ -155,6 +200,36 @@ impl fmt::Display for ParseError {
             }
             ParseErrorKind::BadVersion => {
                 f.write_str("a status line must start with the SIP-Version \"SIP/2.0\" and a space")
+            }
+            ParseErrorKind::EmptyValue => f.write_str("empty header value"),
+            ParseErrorKind::ExpectedToken { offset } => write!(
+                f,
+                "expected a token (a protocol, parameter name or value, or warn-agent) at byte {offset}"
+            ),
+            ParseErrorKind::UnexpectedByte { offset, byte: byte @ (b'\r' | b'\n') } => write!(
+                f,
+                "line break (0x{byte:02X}) at byte {offset}: a header value must be unfolded before it is parsed"
+            ),
+            ParseErrorKind::UnexpectedByte { offset, byte } => {
+                write!(f, "byte 0x{byte:02X} at offset {offset} is not allowed there")
+            }
+            ParseErrorKind::InvalidCause { offset } => {
+                write!(f, "the cause at byte {offset} must be a decimal number up to 65535")
+            }
+            ParseErrorKind::ExpectedQuotedString { offset } => {
+                write!(f, "expected a quoted string at byte {offset}")
+            }
+            ParseErrorKind::UnterminatedQuotedString { offset } => {
+                write!(f, "the quoted string opened at byte {offset} is not closed")
+            }
+            ParseErrorKind::DuplicateParameter { offset } => {
+                write!(f, "the parameter at byte {offset} was already given")
+            }
+            ParseErrorKind::InvalidWarnCode => {
+                f.write_str("a warning value must start with a three-digit warn-code and a space")
+            }
+            ParseErrorKind::CauseOutOfRange(cause) => {
+                write!(f, "cause {cause} is not a Q.850 cause value (1..=127)")
             }
         }
     }

@@ -37,6 +37,21 @@
 //! # Ok::<(), sip_codes::ParseError>(())
 //! ```
 //!
+//! The values of two header fields tied to status codes are here too, zero-copy: [`Reason`]
+//! (RFC 3326: why a BYE or CANCEL was sent, or the Q.850 cause behind a failure) and
+//! [`Warning`] (RFC 3261 §20.43, which decides the Q.850 cause of a 488 or 606:
+//! [`q850_for_warning`]).
+//!
+//! ```
+//! use sip_codes::{Reason, Warning};
+//!
+//! let reason = Reason::parse(r#"Q.850;cause=16;text="Normal call clearing""#)?;
+//! assert_eq!(reason.q850_cause(), Some(16));
+//! let warning = Warning::parse(r#"305 gw.example.com "Incompatible media format""#)?;
+//! assert_eq!(warning.code(), 305);
+//! # Ok::<(), sip_codes::ParseError>(())
+//! ```
+//!
 //! The crate is `#![no_std]` and has no dependency but its proc macro.
 //!
 //! # Features
@@ -52,16 +67,25 @@
 mod class;
 mod code;
 mod error;
+mod header_syntax;
+mod q850;
+mod reason;
 mod reference;
 mod semantics;
 #[cfg(feature = "serde")]
 mod serde_support;
 mod status;
 mod status_line;
+mod warning;
 
 pub use class::Class;
 pub use code::Code;
 pub use error::{ParseError, ParseErrorKind};
+pub use header_syntax::Unescaped;
+#[cfg(feature = "iana")]
+pub use q850::q850_for_response;
+pub use q850::{is_bearer_warning, q850_for_warning};
+pub use reason::{Reason, ReasonExtensions, ReasonParam, Reasons};
 pub use reference::Reference;
 pub use semantics::{
     DialogEffect, HeaderRule, Q850Table, Requirement, best_response, dialog_effect_fallback,
@@ -69,6 +93,7 @@ pub use semantics::{
 };
 pub use status::SipStatus;
 pub use status_line::{BufferTooSmall, Reading, StatusLine};
+pub use warning::{Warning, Warnings};
 
 /// Generates a SIP status-code enum from one or more spec files.
 ///
