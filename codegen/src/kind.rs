@@ -39,6 +39,11 @@ pub struct TableKind {
     pub carried_in: &'static str,
     /// The document that defines the values' syntax.
     pub defined_in: &'static str,
+    /// The name of the table's type in `sip_codes::iana` (`WarnCode`).
+    pub type_name: &'static str,
+    /// The runtime's feature that builds that type (`warning-codes`; `iana` for the
+    /// response codes).
+    pub feature: &'static str,
 }
 
 impl TableKind {
@@ -65,6 +70,8 @@ pub const TABLE_KINDS: &[TableKind] = &[
         values: Values::Numeric { min: 100, max: 699, digits: 3 },
         carried_in: "the Status-Line",
         defined_in: "RFC 3261 §7.2",
+        type_name: "StatusCode",
+        feature: "iana",
     },
     TableKind {
         id: "warning-codes",
@@ -73,6 +80,8 @@ pub const TABLE_KINDS: &[TableKind] = &[
         values: Values::Numeric { min: 100, max: 999, digits: 3 },
         carried_in: "Warning",
         defined_in: "RFC 3261 §20.43",
+        type_name: "WarnCode",
+        feature: "warning-codes",
     },
     TableKind {
         id: "q850-causes",
@@ -81,6 +90,8 @@ pub const TABLE_KINDS: &[TableKind] = &[
         values: Values::Numeric { min: 1, max: 127, digits: 0 },
         carried_in: "Reason (protocol Q.850)",
         defined_in: "ITU-T Q.850; RFC 3326 §2",
+        type_name: "Q850Cause",
+        feature: "q850-causes",
     },
     TableKind {
         id: "reason-protocols",
@@ -89,6 +100,8 @@ pub const TABLE_KINDS: &[TableKind] = &[
         values: Values::Token { ignore_case: true },
         carried_in: "Reason",
         defined_in: "RFC 3326 §2",
+        type_name: "ReasonProtocol",
+        feature: "reason-protocols",
     },
     TableKind {
         id: "geolocation-error-codes",
@@ -97,6 +110,8 @@ pub const TABLE_KINDS: &[TableKind] = &[
         values: Values::Numeric { min: 100, max: 999, digits: 3 },
         carried_in: "Geolocation-Error",
         defined_in: "RFC 6442 §4.3",
+        type_name: "GeolocationErrorCode",
+        feature: "geolocation-error-codes",
     },
     TableKind {
         id: "alertmsg-error-codes",
@@ -105,6 +120,8 @@ pub const TABLE_KINDS: &[TableKind] = &[
         values: Values::Numeric { min: 100, max: 999, digits: 3 },
         carried_in: "AlertMsg-Error",
         defined_in: "RFC 8876 §4.1",
+        type_name: "AlertMsgErrorCode",
+        feature: "alertmsg-error-codes",
     },
     TableKind {
         id: "push-services",
@@ -113,6 +130,8 @@ pub const TABLE_KINDS: &[TableKind] = &[
         values: Values::Token { ignore_case: true },
         carried_in: "the pn-provider URI parameter",
         defined_in: "RFC 8599 §4.1",
+        type_name: "PushService",
+        feature: "push-services",
     },
     TableKind {
         id: "option-tags",
@@ -121,6 +140,8 @@ pub const TABLE_KINDS: &[TableKind] = &[
         values: Values::Token { ignore_case: true },
         carried_in: "Require, Supported, Unsupported, Proxy-Require",
         defined_in: "RFC 3261 §19.2",
+        type_name: "OptionTag",
+        feature: "option-tags",
     },
     TableKind {
         id: "subscription-state-reasons",
@@ -129,6 +150,8 @@ pub const TABLE_KINDS: &[TableKind] = &[
         values: Values::Token { ignore_case: true },
         carried_in: "Subscription-State (the reason parameter)",
         defined_in: "RFC 6665 §8.4",
+        type_name: "SubscriptionStateReason",
+        feature: "subscription-state-reasons",
     },
     TableKind {
         id: "methods",
@@ -137,6 +160,8 @@ pub const TABLE_KINDS: &[TableKind] = &[
         values: Values::Token { ignore_case: false },
         carried_in: "the Request-Line and CSeq",
         defined_in: "RFC 3261 §7.1",
+        type_name: "Method",
+        feature: "methods",
     },
 ];
 

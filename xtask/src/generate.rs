@@ -2,13 +2,15 @@
 //!
 //! 1. `codegen/iana.toml`, the copy of `specs/iana.toml` the codegen package ships and
 //!    `#[spec = iana]` reads (a copy, not a symlink: symlinks break Windows checkouts);
-//! 2. `runtime/src/iana.rs`, the spec's expansion as Rust source ([`crate::codegen`]);
+//! 2. `runtime/src/iana/response_codes.rs`, the spec's expansion as Rust source, each other
+//!    table's module beside it from its spec (`specs/warning-codes.toml` and the rest), and
+//!    `runtime/src/iana.rs`, which declares them ([`crate::codegen`]);
 //! 3. `cli/src/data.rs`, the CLI's notes and search rules ([`crate::notes`]);
 //! 4. each published package's copies of `LICENSE-MIT` and `LICENSE-APACHE`;
 //! 5. `docs/CODES.md`, `docs/index.html` and the code table in `README.md`.
 //!
 //! The page shows each code's facts through `sip_codes::iana::StatusCode`'s methods, which
-//! this binary was compiled with. So when step 2 changes `runtime/src/iana.rs`, the command
+//! this binary was compiled with. So when step 2 changes a module of `sip_codes::iana`, the command
 //! hands over to a fresh build of itself (`cargo run -p xtask -- generate`) for the rest: one
 //! run is always enough, and a second one changes nothing. With `--check` it writes nothing
 //! and fails, showing the first differing line, when a committed file differs; CI runs that,
@@ -18,7 +20,9 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-use crate::codegen::{IANA_MODULE, iana_module};
+use crate::codegen::{
+    IANA_INDEX, IANA_MODULE, iana_index, iana_module, table_module, table_module_path, table_spec, tables,
+};
 use crate::docs::{self, README, Reference, SPEC};
 use crate::notes::{self, CLI_DATA, Notes, SearchRules};
 
@@ -38,8 +42,15 @@ const LICENSES: [(&str, &[&str]); 2] = [
 ];
 
 /// What the generated files are made from, relative to the workspace root (the README is
-/// also one of them: its table is replaced, the rest kept).
+/// also one of them: its table is replaced, the rest kept), besides the other tables' specs
+/// ([`inputs`]).
 pub const INPUTS: [&str; 5] = [SPEC, notes::NOTES, notes::SEARCH, LICENSES[0].0, LICENSES[1].0];
+
+/// [`INPUTS`] and the spec of every other table under `root`.
+pub fn inputs(root: &Path) -> Vec<String> {
+    let specs = tables(root).into_iter().map(table_spec);
+    INPUTS.iter().map(|&input| input.to_owned()).chain(specs).collect()
+}
 
 /// Set in the environment of the fresh build [`run`] hands over to.
 const HANDED_OVER: &str = "SIP_CODES_GENERATE_HANDED_OVER";
@@ -47,7 +58,8 @@ const HANDED_OVER: &str = "SIP_CODES_GENERATE_HANDED_OVER";
 const USAGE: &str = "usage: cargo xtask generate [--check] [--root DIR]
 
 Regenerates, in this order: codegen/iana.toml (the copy of specs/iana.toml the codegen
-package ships), runtime/src/iana.rs (its expansion), cli/src/data.rs (specs/notes.toml and
+package ships), runtime/src/iana.rs and runtime/src/iana/ (the expansions of every table's
+spec under specs/), cli/src/data.rs (specs/notes.toml and
 specs/search.toml as data), each package's LICENSE-MIT and LICENSE-APACHE, docs/CODES.md,
 docs/index.html and the code table in README.md.
 
@@ -85,8 +97,15 @@ pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
         // Verbatim, so `<sip-codes bundled iana.toml>:547:8` in a message is line 547 here too.
         GeneratedFile { path: CODEGEN_COPY, contents: spec },
         GeneratedFile { path: IANA_MODULE, contents: iana_module(&root.join(SPEC))? },
-        GeneratedFile { path: CLI_DATA, contents: notes::cli_module(&notes, &rules) },
     ];
+    let tables = tables(root);
+    files.push(GeneratedFile { path: IANA_INDEX, contents: iana_index(&tables) });
+    for kind in &tables {
+        // Leaked: a few short paths, once per run of a maintainer's command.
+        let path: &'static str = Box::leak(table_module_path(kind).into_boxed_str());
+        files.push(GeneratedFile { path, contents: table_module(kind, &root.join(table_spec(kind)))? });
+    }
+    files.push(GeneratedFile { path: CLI_DATA, contents: notes::cli_module(&notes, &rules) });
     for (license, copies) in LICENSES {
         let text = read(license)?;
         files.extend(copies.iter().map(|&path| GeneratedFile { path, contents: text.clone() }));
@@ -119,7 +138,7 @@ pub fn run(args: Vec<String>) -> ExitCode {
         Ok(written) => written,
         Err(exit) => return exit,
     };
-    if written.contains(&IANA_MODULE) {
+    if written.iter().any(|path| path.starts_with("runtime/src/iana")) {
         return hand_over(&options.root);
     }
     match write(&options.root, &files[pages..]) {

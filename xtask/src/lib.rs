@@ -114,7 +114,7 @@ const USAGE: &str = "usage: cargo xtask <command> [options]
 commands:
   sync-iana      compare specs/iana.toml with the IANA snapshot (--check, --write, --import FILE)
   generate       regenerate every generated file from specs/ in one run: the spec's copy in
-                 codegen/, runtime/src/iana.rs, cli/src/data.rs, the packages' licence
+                 codegen/, runtime/src/iana.rs and runtime/src/iana/, cli/src/data.rs, the packages' licence
                  copies, docs/ and the README's code table (--check: fail if one is stale)
   bench-compile  measure the macro's compile cost against a hand-written enum";
 

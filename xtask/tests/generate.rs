@@ -1,7 +1,7 @@
 //! `cargo xtask generate`: the committed generated files are current, one run is enough,
 //! and `--check` catches and names a stale one.
 
-use xtask::generate::{COMMAND, INPUTS};
+use xtask::generate::{COMMAND, inputs};
 use xtask::{ensure_file_contents, generated_files, workspace_root};
 
 use std::path::{Path, PathBuf};
@@ -25,7 +25,8 @@ fn scratch_workspace(name: &str) -> PathBuf {
         Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("xtask-generate-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     let files = generated_files(workspace_root()).unwrap_or_else(|e| panic!("{e}"));
-    for file in INPUTS.iter().copied().chain(files.iter().map(|file| file.path)) {
+    let inputs = inputs(workspace_root());
+    for file in inputs.iter().map(String::as_str).chain(files.iter().map(|file| file.path)) {
         let to = root.join(file);
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(workspace().join(file), &to).unwrap_or_else(|e| panic!("copy {file}: {e}"));
@@ -44,7 +45,11 @@ fn every_generated_file_is_up_to_date() {
     }
     let paths: Vec<&str> = files.iter().map(|file| file.path).collect();
     let licenses = ["runtime", "macros", "codegen", "cli"].map(|package| format!("{package}/LICENSE-MIT"));
-    assert_eq!(paths[..3], ["codegen/iana.toml", "runtime/src/iana.rs", "cli/src/data.rs"]);
+    assert_eq!(
+        paths[..3],
+        ["codegen/iana.toml", "runtime/src/iana/response_codes.rs", "runtime/src/iana.rs"]
+    );
+    assert!(paths.contains(&"runtime/src/iana/warning_codes.rs") && paths.contains(&"cli/src/data.rs"));
     assert!(licenses.iter().all(|license| paths.contains(&license.as_str())), "{paths:?}");
     assert_eq!(paths[paths.len() - 3..], ["docs/CODES.md", "docs/index.html", "README.md"]);
 }
@@ -128,7 +133,9 @@ fn one_pass_carries_a_description_to_every_file() {
     );
     std::fs::write(&spec, edited).unwrap();
     let files = generated_files(&root).unwrap_or_else(|e| panic!("{e}"));
-    for path in ["codegen/iana.toml", "runtime/src/iana.rs", "docs/CODES.md", "docs/index.html"] {
+    for path in
+        ["codegen/iana.toml", "runtime/src/iana/response_codes.rs", "docs/CODES.md", "docs/index.html"]
+    {
         let file = files.iter().find(|file| file.path == path).unwrap();
         assert!(file.contents.contains("end system (edited) was reached"), "{path}");
     }

@@ -207,7 +207,7 @@ fn execute(options: &Options) -> Result<ExitCode, String> {
             if options.spec.shown == DEFAULT_SPEC {
                 println!(
                     "\nThen run `cargo xtask generate`: it rewrites the files made from {DEFAULT_SPEC} \
-                     (codegen/iana.toml, runtime/src/iana.rs, docs/, the README's table)."
+                     (codegen/iana.toml, runtime/src/iana/, docs/, the README's table)."
                 );
             }
             Ok(ExitCode::SUCCESS)
