@@ -60,8 +60,6 @@ pub(crate) struct Reference {
     codes: Vec<CodeEntry>,
     /// The `[[q850]]` rows, in cause order.
     causes: Vec<CauseEntry>,
-    /// Q.850 cause names, from the comments beside the spec's `cause = 17  # user busy` lines.
-    cause_names: Vec<(u8, String)>,
     pub(crate) notes: Notes,
     pub(crate) rules: SearchRules,
 }
@@ -75,15 +73,14 @@ impl Reference {
             registry: model.registry.unwrap_or_default(),
             codes: model.entries,
             causes: model.causes,
-            cause_names: cause_names(text),
             notes: Notes::default(),
             rules: SearchRules::default(),
         })
     }
 
-    /// "user busy" for cause 17, when the spec's comment names it.
-    fn cause_name(&self, cause: u8) -> Option<&str> {
-        self.cause_names.iter().find(|(c, _)| *c == cause).map(|(_, name)| name.as_str())
+    /// "user busy" for cause 17: ITU-T Q.850's name, from `sip_codes::iana::Q850Cause`.
+    fn cause_name(&self, cause: u8) -> Option<&'static str> {
+        sip_codes::iana::Q850Cause::from_code(u16::from(cause)).map(sip_codes::iana::Q850Cause::text)
     }
 
     /// The registry's name, or a plain fallback.
@@ -135,16 +132,6 @@ fn class_note(class: Class) -> &'static str {
             "Final: the request will fail everywhere. A forking proxy cancels every other branch."
         }
     }
-}
-
-/// The names the spec's comments give Q.850 causes: `cause = 17            # user busy`.
-fn cause_names(spec: &str) -> Vec<(u8, String)> {
-    spec.lines()
-        .filter_map(|line| {
-            let (value, comment) = line.strip_prefix("cause = ")?.split_once('#')?;
-            Some((value.trim().parse().ok()?, comment.trim().to_owned()))
-        })
-        .collect()
 }
 
 /// How the unknown-code rule reads, for the pages' introductions.
@@ -264,9 +251,4 @@ mod tests {
         assert!(error.contains("once each, in that order"), "{error}");
     }
 
-    #[test]
-    fn cause_names_come_from_the_spec_comments() {
-        let names = cause_names("[[q850]]\ncause = 17            # user busy\nrfc3398 = 486\ncause = 2\n");
-        assert_eq!(names, [(17, "user busy".to_owned())]);
-    }
 }
