@@ -250,5 +250,4 @@ mod tests {
             splice_readme("<!-- codes:end -->\n<!-- codes:start -->\n<!-- codes:end -->\n", "").unwrap_err();
         assert!(error.contains("once each, in that order"), "{error}");
     }
-
 }
