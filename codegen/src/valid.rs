@@ -227,7 +227,7 @@ pub fn merge_values(
                 String::new()
             } else {
                 format!(
-                    " as {first}, which differs only in case, and {} compares tokens in any case",
+                    " as {first}, which differs only in case: {} compare in any case",
                     kind.title.to_lowercase()
                 )
             };
