@@ -583,9 +583,116 @@ fn causes_table(out: &mut String, reference: &Reference) {
     );
 }
 
+/// One row of a code table: the value as written, its text (none for a token), the
+/// description and the references.
+struct TableRow {
+    value: String,
+    text: Option<&'static str>,
+    description: Option<&'static str>,
+    references: &'static [sip_codes::Reference],
+}
+
+/// The other code tables a trace carries, each from its `sip_codes::iana` type: what a
+/// Warning, Reason, Geolocation-Error or AlertMsg-Error value means.
+fn other_tables(out: &mut String) {
+    use sip_codes::iana::{AlertMsgErrorCode, GeolocationErrorCode, ReasonProtocol, WarnCode};
+    let numeric = |value: u16, text, description, references| TableRow {
+        value: value.to_string(),
+        text: Some(text),
+        description,
+        references,
+    };
+    let tables: [(&str, &str, &str, Vec<TableRow>); 4] = [
+        (
+            "warning-codes",
+            "Warning codes",
+            "the <code>Warning</code> header (RFC 3261 §20.43), often on 488 and 606",
+            WarnCode::ALL
+                .iter()
+                .map(|w| numeric(w.code(), w.text(), w.description(), w.references()))
+                .collect(),
+        ),
+        (
+            "reason-protocols",
+            "Reason protocols",
+            "the <code>Reason</code> header (RFC 3326): what its <code>cause</code> counts in",
+            ReasonProtocol::ALL
+                .iter()
+                .map(|p| TableRow {
+                    value: p.as_str().to_owned(),
+                    text: None,
+                    description: p.description(),
+                    references: p.references(),
+                })
+                .collect(),
+        ),
+        (
+            "geolocation-error-codes",
+            "Geolocation-Error codes",
+            "the <code>Geolocation-Error</code> header (RFC 6442 §4.3), on a 424",
+            GeolocationErrorCode::ALL
+                .iter()
+                .map(|g| numeric(g.code(), g.text(), g.description(), g.references()))
+                .collect(),
+        ),
+        (
+            "alertmsg-error-codes",
+            "AlertMsg-Error codes",
+            "the <code>AlertMsg-Error</code> header (RFC 8876 §4.1), on a 425",
+            AlertMsgErrorCode::ALL
+                .iter()
+                .map(|a| numeric(a.code(), a.text(), a.description(), a.references()))
+                .collect(),
+        ),
+    ];
+    for (id, title, carried, rows) in tables {
+        let _ = write!(
+            out,
+            "<details id=\"{id}\" class=\"causes\"><summary>{title}: the values of {carried}</summary>\n\
+             <table><thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Meaning</th><th scope=\"col\">Defined in</th></tr></thead><tbody>\n"
+        );
+        for row in rows {
+            let _ = write!(out, "<tr id=\"{id}-");
+            let _ = escape_href(&mut *out, &row.value);
+            out.push_str("\"><th scope=\"row\">");
+            let _ = escape_html(&mut *out, &row.value);
+            if let Some(text) = row.text {
+                out.push_str(" <span class=\"cause-name\">");
+                let _ = escape_html(&mut *out, text);
+                out.push_str("</span>");
+            }
+            out.push_str("</th><td>");
+            if let Some(description) = row.description {
+                out.push_str(&markdown_html(description, false));
+            }
+            out.push_str("</td><td>");
+            for (i, reference) in row.references.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                match reference.url {
+                    Some(url) => {
+                        out.push_str("<a href=\"");
+                        let _ = escape_href(&mut *out, url);
+                        out.push_str("\">");
+                        let _ = escape_html(&mut *out, reference.title);
+                        out.push_str("</a>");
+                    }
+                    None => {
+                        let _ = escape_html(&mut *out, reference.title);
+                    }
+                }
+            }
+            out.push_str("</td></tr>\n");
+        }
+        out.push_str("</tbody></table></details>\n");
+    }
+}
+
 fn footer(out: &mut String, reference: &Reference) {
     out.push_str("<footer id=\"about\" class=\"foot\">\n");
     causes_table(out, reference);
+    other_tables(out);
     let _ = write!(
         out,
         "<h2>About this page</h2>\n\
