@@ -301,6 +301,16 @@ fn is_known_external(href: &str) -> bool {
         return name.starts_with("draft-")
             && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-/".contains(&b));
     }
+    if let Some(page) = href.strip_prefix("https://www.3gpp.org/DynaReport/") {
+        // A 3GPP specification's page: its five digits, as `3GPP TS 24.229` links to 24229.
+        return page
+            .strip_suffix(".htm")
+            .is_some_and(|n| n.len() == 5 && n.bytes().all(|b| b.is_ascii_digit()));
+    }
+    if let Some(recommendation) = href.strip_prefix("https://www.itu.int/rec/T-REC-") {
+        return !recommendation.is_empty()
+            && recommendation.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.');
+    }
     href == "https://www.iana.org/assignments/sip-parameters/"
         || href == "https://github.com/sip-codes/sip-codes/issues"
 }
@@ -308,6 +318,9 @@ fn is_known_external(href: &str) -> bool {
 #[test]
 fn the_link_check_tells_good_addresses_from_bad() {
     assert!(is_known_external("https://www.rfc-editor.org/rfc/rfc3261#section-8.1.3.2"));
+    assert!(is_known_external("https://www.3gpp.org/DynaReport/24229.htm"));
+    assert!(!is_known_external("https://www.3gpp.org/DynaReport/24.229.htm"));
+    assert!(is_known_external("https://www.itu.int/rec/T-REC-Q.850"));
     assert!(is_known_external("https://www.rfc-editor.org/rfc/rfc3261"));
     assert!(!is_known_external("https://www.rfc-editor.org/rfc/rfc3261#section-"));
     assert!(!is_known_external("https://www.rfc-editor.org/rfc/rfcX"));
