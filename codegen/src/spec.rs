@@ -14,7 +14,10 @@ use crate::names;
 mod semantics;
 mod values;
 
-pub use semantics::{CauseEntry, DialogRule, Effect, HeaderSpec, Mapping, Q850Row, Requirement, Semantics};
+pub use semantics::{
+    CauseEntry, DialogRule, Effect, HeaderSpec, Mapping, OUTCOMES, Policy, Q850Row, ROUTES, Requirement,
+    Semantics,
+};
 pub use values::{TableValue, ValueEntry, ValueUpdate};
 
 /// The `[registry]` table: where a spec's codes come from.
@@ -110,6 +113,8 @@ pub struct Update {
     pub rfc5057: Option<DialogRule>,
     /// New `[[code.header]]` rules, replacing all of the earlier ones.
     pub headers: Option<Vec<HeaderSpec>>,
+    /// A new `[code.policy]`: a deployment's own outcome and route action.
+    pub policy: Option<Policy>,
     /// Where the update's `code` value is.
     pub location: Location,
 }
@@ -135,6 +140,9 @@ impl Update {
         }
         if let Some(headers) = self.headers {
             entry.semantics.headers = headers;
+        }
+        if let Some(policy) = self.policy {
+            entry.semantics.policy = Some(policy);
         }
     }
 }
@@ -164,6 +172,7 @@ pub const CODE_KEYS: &[Key] = &[
     Key { name: "q850", synced: false, update: true },
     Key { name: "rfc5057", synced: false, update: true },
     Key { name: "header", synced: false, update: true },
+    Key { name: "policy", synced: false, update: true },
 ];
 
 /// The names of [`CODE_KEYS`].
@@ -358,6 +367,7 @@ impl Reader<'_> {
             q850: None,
             rfc5057: None,
             headers: None,
+            policy: None,
             location: Location::start_of(self.file, self.path),
         };
         for (key, value) in table {
@@ -372,6 +382,7 @@ impl Reader<'_> {
                 "q850" => update.q850 = self.q850_row(value),
                 "rfc5057" => update.rfc5057 = self.dialog_rule(value),
                 "header" => update.headers = Some(self.header_specs(value)),
+                "policy" => update.policy = self.policy(value),
                 other => {
                     let keys = update_key_names();
                     let message = if CODE_KEYS.iter().any(|k| k.name == other) {
@@ -452,6 +463,7 @@ impl Reader<'_> {
                 "q850" => semantics.q850 = self.q850_row(value),
                 "rfc5057" => semantics.rfc5057 = self.dialog_rule(value),
                 "header" => semantics.headers = self.header_specs(value),
+                "policy" => semantics.policy = self.policy(value),
                 other => {
                     let keys = code_key_names();
                     let message = match closest(other, &keys) {

@@ -88,8 +88,9 @@ pub use q850::{is_bearer_warning, q850_for_warning};
 pub use reason::{Reason, ReasonExtensions, ReasonParam, Reasons};
 pub use reference::Reference;
 pub use semantics::{
-    DialogEffect, HeaderRule, Q850Table, Requirement, best_response, dialog_effect_fallback,
-    is_auth_challenge, q850_fallback, response_fallback,
+    CallOutcome, DialogEffect, HeaderRule, Q850Table, Requirement, RouteAction, best_response,
+    dialog_effect_fallback, is_auth_challenge, outcome_fallback, q850_fallback, response_fallback,
+    route_fallback,
 };
 pub use status::SipStatus;
 pub use status_line::{BufferTooSmall, Reading, StatusLine};

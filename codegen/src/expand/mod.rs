@@ -245,6 +245,17 @@ pub(crate) fn variant_doc(entry: &CodeEntry) -> String {
     if !entry.registered {
         doc.push_str("\n\n*Not registered with IANA*: a vendor or local code.");
     }
+    if let Some(policy) = &entry.semantics.policy {
+        let word = |words: &[(&str, &str)], variant: &str| {
+            words.iter().find(|(_, v)| *v == variant).map_or(variant.to_owned(), |(w, _)| w.replace('-', " "))
+        };
+        doc.push_str(&format!(
+            "\n\nFor the call: {}. For a router: {}. {}",
+            word(&crate::spec::OUTCOMES, policy.outcome),
+            word(&crate::spec::ROUTES, policy.route),
+            policy.why.trim()
+        ));
+    }
     if !entry.aliases.is_empty() {
         let aliases: Vec<String> = entry.aliases.iter().map(|a| format!("\"{a}\"")).collect();
         doc.push_str(&format!("\n\nParsing also accepts the former phrase {}.", aliases.join(", ")));

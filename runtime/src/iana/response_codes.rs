@@ -165,6 +165,8 @@ pub enum StatusCode {
     ///
     /// A UAS or registrar requires user authentication. The response must carry a `WWW-Authenticate` challenge; the UAC resends the request with `Authorization` credentials and a higher CSeq. Proxies challenge with 407, never 401.
     ///
+    /// For the call: challenged. For a router: fix and resend. The server asks who the caller is: resend with an Authorization header that answers the challenge (RFC 3261 §22.2). Another route would ask the same.
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "401")]
     Unauthorized = 401,
@@ -207,12 +209,16 @@ pub enum StatusCode {
     ///
     /// Like 401, but the challenge comes from a proxy on the path, typically the caller's outbound proxy. It carries `Proxy-Authenticate`; the UAC resends with `Proxy-Authorization` and a higher CSeq. A forking proxy merges all the 401 and 407 challenges it received into the one response it forwards.
     ///
+    /// For the call: challenged. For a router: fix and resend. A proxy on the path asks for credentials: resend with Proxy-Authorization answering it (RFC 3261 §22.3).
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "407", alias = "Proxy Authentication Required")]
     ProxyAuthenticationRequired = 407,
     /// `408 Request Timeout`
     ///
     /// No final response could be found in time, e.g. the user's location was not determined soon enough; a proxy that got no final response on any branch of an INVITE answers 408. Since RFC 4320 no transaction-stateful element sends 408 to a non-INVITE request: it lets the client's own timer fire instead. A UAC treats its own transaction timeout as a 408, and after a 408 to a request inside a dialog RFC 3261 says to end the dialog, while RFC 5057 ends only the usage (call or subscription) that request belonged to.
+    ///
+    /// For the call: no answer. For a router: next route. No final answer came back in time from further along this route; another route or carrier may get through.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "408", alias = "Request Timeout")]
@@ -249,6 +255,8 @@ pub enum StatusCode {
     ///
     /// A body's content type, encoding or language is not supported for this method. The response lists what is acceptable in `Accept`, `Accept-Encoding` or `Accept-Language`, and the UAC should retry using only those.
     ///
+    /// For the call: failed. For a router: fix and resend. The body's type or encoding is one the server does not take: resend with a body it accepts (its Accept and Accept-Encoding say which).
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "415", alias = "Unsupported Media Type")]
     UnsupportedMediaType = 415,
@@ -270,12 +278,16 @@ pub enum StatusCode {
     ///
     /// An option tag in the request's `Require` or `Proxy-Require` names an extension this server does not support. The response must name those tags in `Unsupported`, and the UAC should retry without the extensions listed there.
     ///
+    /// For the call: failed. For a router: fix and resend. The server lacks an extension the request required: resend without that option tag in Require (RFC 3261 §8.1.3.5).
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "420", alias = "Bad Extension")]
     BadExtension = 420,
     /// `421 Extension Required`
     ///
     /// The UAS can only process the request with an extension the request did not list in `Supported`; the response's `Require` header names it (e.g. `100rel`, `timer`, `sec-agree`). RFC 3261 discourages its use, since it breaks interoperability with baseline clients.
+    ///
+    /// For the call: failed. For a router: fix and resend. The server needs an extension the request did not ask for: resend with its option tag in Require.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "421", alias = "Extension Required")]
@@ -284,12 +296,16 @@ pub enum StatusCode {
     ///
     /// The request's `Session-Expires` (session timer) is below the minimum this UAS or proxy accepts. The response must carry `Min-SE` with that minimum; the UAC retries with a `Min-SE` header and a `Session-Expires` at least that large.
     ///
+    /// For the call: failed. For a router: fix and resend. The session timer asked for was too short: resend with at least the Min-SE the response gives (RFC 4028).
+    ///
     /// Defined in [RFC 4028](https://www.rfc-editor.org/rfc/rfc4028).
     #[doc(alias = "422", alias = "Session Interval Too Small")]
     SessionIntervalTooSmall = 422,
     /// `423 Interval Too Brief`
     ///
     /// The expiration requested for a refreshed resource is too short, typically a REGISTER expiry below the registrar's minimum (also used for SUBSCRIBE and PUBLISH). The response carries `Min-Expires`; retry with an expiry at least that long.
+    ///
+    /// For the call: failed. For a router: fix and resend. The expiry asked for was too short: resend with at least the Min-Expires the response gives.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "423", alias = "Interval Too Brief")]
@@ -325,6 +341,8 @@ pub enum StatusCode {
     /// `430 Flow Failed`
     ///
     /// Sent by an edge proxy (SIP outbound) when the flow a UA registered over, e.g. its TCP or TLS connection, no longer exists, so the request cannot be delivered on it. The authoritative proxy should try another flow to the same UA instance; endpoints are not meant to see it.
+    ///
+    /// For the call: failed. For a router: fix and resend. The edge proxy's flow to the user agent broke: the agent registers again over a new flow (RFC 5626).
     ///
     /// Defined in [RFC 5626](https://www.rfc-editor.org/rfc/rfc5626).
     #[doc(alias = "430", alias = "Flow Failed")]
@@ -365,6 +383,8 @@ pub enum StatusCode {
     ///
     /// The registrar supports SIP outbound but the first-hop proxy the UA registered through does not: the `Path` header is absent, or the first URI in it has no `ob` parameter. It is sent only when the REGISTER asked for outbound, with `reg-id` in `Contact` and the `outbound` option tag in `Supported`; the UA may register again without outbound, or through another outbound proxy.
     ///
+    /// For the call: failed. For a router: fix and resend. The first hop does not support outbound: register again without it (RFC 5626).
+    ///
     /// Defined in [RFC 5626](https://www.rfc-editor.org/rfc/rfc5626).
     #[doc(alias = "439", alias = "First Hop Lacks Outbound Support")]
     FirstHopLacksOutboundSupport = 439,
@@ -392,6 +412,8 @@ pub enum StatusCode {
     /// `480 Temporarily Unavailable`
     ///
     /// The callee's end system was reached but the user is currently unavailable (not logged in, do-not-disturb), or a proxy knows the user but has no current location for it. `Retry-After` may give a better time, and the reason phrase should say why.
+    ///
+    /// For the call: no answer. For a router: stop. The callee exists but takes no calls now (not registered, do not disturb); every route reaches the same unavailable callee. Not busy: counting it with 486, as sngrep does, hides why calls fail.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "480", alias = "Temporarily Unavailable")]
@@ -435,6 +457,8 @@ pub enum StatusCode {
     ///
     /// The callee's end system was reached but cannot or will not take another call there. Only this branch failed: a forking proxy keeps trying others, and the user may be reachable elsewhere (e.g. voicemail); `Retry-After` may say when to call back.
     ///
+    /// For the call: busy. For a router: stop. The callee's line is busy; every route reaches the same busy callee.
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "486", alias = "Busy Here")]
     BusyHere = 486,
@@ -442,12 +466,16 @@ pub enum StatusCode {
     ///
     /// The request was ended by a CANCEL (or BYE) before it completed: the normal outcome of cancelling a ringing INVITE, where the UAS answers the CANCEL with 200 and the INVITE with 487, which the UAC ACKs. Never sent as the response to the CANCEL itself.
     ///
+    /// For the call: cancelled. For a router: stop. The INVITE was cancelled, by the caller or by a forking proxy once another branch answered; there is nothing left to place.
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "487", alias = "Request Terminated")]
     RequestTerminated = 487,
     /// `488 Not Acceptable Here`
     ///
     /// The offered session description (codecs, media, transport, bandwidth) is not acceptable at this UA, though it might be elsewhere; also the usual rejection of a re-INVITE offer, which leaves the session unchanged. It should carry a `Warning` header saying why and may include the UA's capabilities as SDP.
+    ///
+    /// For the call: failed. For a router: fix and resend. The offer's media were refused, usually a codec mismatch: offer what the Warning and the answer say the callee takes. Where a route through a transcoding carrier exists, a deployment may prefer next-route.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "488", alias = "Not Acceptable Here")]
@@ -463,6 +491,8 @@ pub enum StatusCode {
     ///
     /// The UAS received a request on a dialog, typically a re-INVITE, while its own request on that dialog was still pending (glare). The UAC retries after a random delay: 2.1 to 4 s if it generated the dialog's Call-ID, 0 to 2 s otherwise.
     ///
+    /// For the call: failed. For a router: fix and resend. Another request on the dialog is still pending: resend after a random wait (RFC 3261 §14.1).
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "491", alias = "Request Pending")]
     RequestPending = 491,
@@ -476,6 +506,8 @@ pub enum StatusCode {
     /// `494 Security Agreement Required`
     ///
     /// The server requires a security mechanism agreement (`sec-agree`, common in IMS registration) before handling the request, e.g. the request demanded `sec-agree` but did not arrive over a protected connection. The server's mechanisms are listed in `Security-Server`; the client sets one up and retries, echoing them in `Security-Verify`.
+    ///
+    /// For the call: failed. For a router: fix and resend. The server requires a security agreement first: negotiate one and resend (RFC 3329).
     ///
     /// Defined in [RFC 3329](https://www.rfc-editor.org/rfc/rfc3329).
     #[doc(alias = "494", alias = "Security Agreement Required")]
@@ -505,6 +537,8 @@ pub enum StatusCode {
     ///
     /// The server is temporarily unable to handle requests, from overload or maintenance; `Retry-After` may say for how long, and without it the client must act as on 500. A client (UAC or proxy) should try an alternate server and send nothing more to this one for the `Retry-After` period. A proxy should not relay a 503 upstream unless every request it could forward would get one too: when a 503 is its only response it sends 500 instead, and otherwise it picks one of the other responses.
     ///
+    /// For the call: failed. For a router: next route. The server is overloaded or down for maintenance: try the next server or route (RFC 3263 failover); Retry-After says when this one may take calls again.
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "503", alias = "Service Unavailable")]
     ServiceUnavailable = 503,
@@ -519,12 +553,16 @@ pub enum StatusCode {
     ///
     /// The server cannot or will not process the request in the SIP version named on its request line. Every current implementation uses `SIP/2.0`, so a 505 usually points to a damaged or foreign request line.
     ///
+    /// For the call: failed. For a router: stop. The server does not speak the request's SIP version; no other route changes that.
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "505", alias = "Version Not Supported")]
     VersionNotSupported = 505,
     /// `513 Message Too Large`
     ///
     /// The server could not process the request because the message is longer than it can handle. This concerns the whole message, whereas 413 is about the body and 414 about the Request-URI.
+    ///
+    /// For the call: failed. For a router: fix and resend. The message was too large for the server: send it smaller, or over a transport that carries it (TCP instead of UDP).
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "513", alias = "Message Too Large")]
@@ -533,12 +571,16 @@ pub enum StatusCode {
     ///
     /// Answer to a REGISTER whose `Contact` URI asks for push notifications with `pn-provider`: the network supports no push service of that type (with an empty `pn-provider`, a query, it supports none at all). A proxy sends it only when its configuration tells it that no other proxy on the path supports that type; where support exists, the 2xx to the REGISTER lists it with the `sip.pns` indicator in `Feature-Caps`.
     ///
+    /// For the call: failed. For a router: fix and resend. The push notification service the request names is not supported there: send it again without those pn- parameters (RFC 8599).
+    ///
     /// Defined in [RFC 8599](https://www.rfc-editor.org/rfc/rfc8599).
     #[doc(alias = "555", alias = "Push Notification Service Not Supported")]
     PushNotificationServiceNotSupported = 555,
     /// `580 Precondition Failure`
     ///
     /// The UAS, as answerer, cannot or will not meet the preconditions the offer demands, typically because QoS resources could not be reserved, so it rejects the offer in the INVITE or UPDATE. The 580 should carry SDP indicating which desired status could not be met; this SDP does not count as an offer or an answer.
+    ///
+    /// For the call: failed. For a router: fix and resend. A precondition the offer set cannot be met: offer preconditions the callee can satisfy, or none (RFC 3312).
     ///
     /// Defined in [RFC 3312](https://www.rfc-editor.org/rfc/rfc3312).
     #[doc(alias = "580", alias = "Precondition Failure")]
@@ -547,12 +589,16 @@ pub enum StatusCode {
     ///
     /// The callee was reached and is busy, and no other end point (such as voicemail) will take the call; otherwise 486 is used. As a 6xx it ends the whole call: a forking proxy cancels its other branches and forwards it. `Retry-After` may suggest a better time.
     ///
+    /// For the call: busy. For a router: stop. Busy everywhere: the callee's own word, which holds on any route (RFC 3261 §21.6.1).
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "600", alias = "Busy Everywhere")]
     BusyEverywhere = 600,
     /// `603 Decline`
     ///
     /// The callee's device was reached, but the user explicitly does not want to, or cannot, take part, without giving a reason. As a 6xx it ends the call on every branch; `Retry-After` may suggest a better time.
+    ///
+    /// For the call: declined. For a router: stop. The callee declined the call; RFC 3261 §21.6.2 makes that final for every route.
     ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "603")]
@@ -568,6 +614,8 @@ pub enum StatusCode {
     ///
     /// The user's agent was reached, but the session description (media, bandwidth, addressing) is unacceptable and no other end point will do better; 488 is the single-branch counterpart. It may carry a `Warning` header with reasons and SDP of the supported capabilities; the caller decides whether to retry with a different offer.
     ///
+    /// For the call: failed. For a router: fix and resend. The callee can take none of the offered media on any route: only a different offer helps.
+    ///
     /// Defined in [RFC 3261](https://www.rfc-editor.org/rfc/rfc3261).
     #[doc(alias = "606", alias = "Not Acceptable")]
     GlobalNotAcceptable = 606,
@@ -575,12 +623,16 @@ pub enum StatusCode {
     ///
     /// The called party rejected the call because of who is calling (e.g. spam or a robocall), not because of its own situation as with 603. Receivers owe it only normal 6xx handling, though the provider may use it to blacklist the caller, feed call analytics or start a traceback; a registrar that processes 607 advertises `sip.607` in `Feature-Caps` of its REGISTER responses.
     ///
+    /// For the call: declined. For a router: stop. The callee marked the call unwanted (RFC 8197): placing it again elsewhere defeats the point.
+    ///
     /// Defined in [RFC 8197](https://www.rfc-editor.org/rfc/rfc8197).
     #[doc(alias = "607")]
     Unwanted = 607,
     /// `608 Rejected`
     ///
     /// An intermediary, such as a call-blocking or analytics service acting for the callee, rejected the call rather than the callee's own device. Unless it suspects the caller would misuse the information, the response must carry a `Call-Info` header with `purpose=jwscard` that refers to a signed jCard saying who blocked the call, so a wrongly blocked caller can appeal. UACs that understand 608 advertise `sip.608` in the INVITE's `Feature-Caps`, and like any 6xx it ends every branch.
+    ///
+    /// For the call: declined. For a router: stop. An intermediary acting for the callee, such as a call-analytics service, rejected the call (RFC 8688); every route reaches the same service.
     ///
     /// Defined in [RFC 8688](https://www.rfc-editor.org/rfc/rfc8688).
     #[doc(alias = "608")]
@@ -3759,6 +3811,135 @@ impl StatusCode {
             1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
         ],
     ];
+    const POLICY_REASONS: [::core::option::Option<&'static str>; 75] = [
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The server asks who the caller is: resend with an Authorization header that answers the challenge (RFC 3261 §22.2). Another route would ask the same.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "A proxy on the path asks for credentials: resend with Proxy-Authorization answering it (RFC 3261 §22.3).",
+        ),
+        ::core::option::Option::Some(
+            "No final answer came back in time from further along this route; another route or carrier may get through.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The body's type or encoding is one the server does not take: resend with a body it accepts (its Accept and Accept-Encoding say which).",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The server lacks an extension the request required: resend without that option tag in Require (RFC 3261 §8.1.3.5).",
+        ),
+        ::core::option::Option::Some(
+            "The server needs an extension the request did not ask for: resend with its option tag in Require.",
+        ),
+        ::core::option::Option::Some(
+            "The session timer asked for was too short: resend with at least the Min-SE the response gives (RFC 4028).",
+        ),
+        ::core::option::Option::Some(
+            "The expiry asked for was too short: resend with at least the Min-Expires the response gives.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The edge proxy's flow to the user agent broke: the agent registers again over a new flow (RFC 5626).",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The first hop does not support outbound: register again without it (RFC 5626).",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The callee exists but takes no calls now (not registered, do not disturb); every route reaches the same unavailable callee. Not busy: counting it with 486, as sngrep does, hides why calls fail.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The callee's line is busy; every route reaches the same busy callee.",
+        ),
+        ::core::option::Option::Some(
+            "The INVITE was cancelled, by the caller or by a forking proxy once another branch answered; there is nothing left to place.",
+        ),
+        ::core::option::Option::Some(
+            "The offer's media were refused, usually a codec mismatch: offer what the Warning and the answer say the callee takes. Where a route through a transcoding carrier exists, a deployment may prefer next-route.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "Another request on the dialog is still pending: resend after a random wait (RFC 3261 §14.1).",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The server requires a security agreement first: negotiate one and resend (RFC 3329).",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The server is overloaded or down for maintenance: try the next server or route (RFC 3263 failover); Retry-After says when this one may take calls again.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The server does not speak the request's SIP version; no other route changes that.",
+        ),
+        ::core::option::Option::Some(
+            "The message was too large for the server: send it smaller, or over a transport that carries it (TCP instead of UDP).",
+        ),
+        ::core::option::Option::Some(
+            "The push notification service the request names is not supported there: send it again without those pn- parameters (RFC 8599).",
+        ),
+        ::core::option::Option::Some(
+            "A precondition the offer set cannot be met: offer preconditions the callee can satisfy, or none (RFC 3312).",
+        ),
+        ::core::option::Option::Some(
+            "Busy everywhere: the callee's own word, which holds on any route (RFC 3261 §21.6.1).",
+        ),
+        ::core::option::Option::Some(
+            "The callee declined the call; RFC 3261 §21.6.2 makes that final for every route.",
+        ),
+        ::core::option::Option::None,
+        ::core::option::Option::Some(
+            "The callee can take none of the offered media on any route: only a different offer helps.",
+        ),
+        ::core::option::Option::Some(
+            "The callee marked the call unwanted (RFC 8197): placing it again elsewhere defeats the point.",
+        ),
+        ::core::option::Option::Some(
+            "An intermediary acting for the callee, such as a call-analytics service, rejected the call (RFC 8688); every route reaches the same service.",
+        ),
+    ];
     /// The header fields a response with this code must carry, whatever the request:
     /// the spec's `must` rules without a condition (e.g. `WWW-Authenticate` on 401,
     /// RFC 3261 §22.2). See [`header_rules`](Self::header_rules) for the rest.
@@ -3843,6 +4024,99 @@ impl StatusCode {
             }
             code => Self::from_code(code),
         }
+    }
+    /// What this final response means for the call, as a call summary or a CDR counts it:
+    /// the spec's choice for the code (see [`policy_reason`](Self::policy_reason)), else the
+    /// rule of its class.
+    #[must_use]
+    #[allow(clippy::too_many_lines)]
+    pub const fn outcome(self) -> crate::CallOutcome {
+        match self {
+            Self::Unauthorized | Self::ProxyAuthenticationRequired => {
+                crate::CallOutcome::Challenged
+            }
+            Self::RequestTimeout | Self::TemporarilyUnavailable => {
+                crate::CallOutcome::NoAnswer
+            }
+            Self::UnsupportedMediaType
+            | Self::BadExtension
+            | Self::ExtensionRequired
+            | Self::SessionIntervalTooSmall
+            | Self::IntervalTooBrief
+            | Self::FlowFailed
+            | Self::FirstHopLacksOutboundSupport
+            | Self::NotAcceptableHere
+            | Self::RequestPending
+            | Self::SecurityAgreementRequired
+            | Self::ServiceUnavailable
+            | Self::VersionNotSupported
+            | Self::MessageTooLarge
+            | Self::PushNotificationServiceNotSupported
+            | Self::PreconditionFailure
+            | Self::GlobalNotAcceptable => crate::CallOutcome::Failed,
+            Self::BusyHere | Self::BusyEverywhere => crate::CallOutcome::Busy,
+            Self::RequestTerminated => crate::CallOutcome::Cancelled,
+            Self::Decline | Self::Unwanted | Self::Rejected => {
+                crate::CallOutcome::Declined
+            }
+            _ => {
+                match crate::Code::new(self.code()) {
+                    ::core::option::Option::Some(code) => crate::outcome_fallback(code),
+                    ::core::option::Option::None => ::core::unreachable!(),
+                }
+            }
+        }
+    }
+    /// What a router that sent an INVITE down one route (a proxy choosing among carriers, an
+    /// SBC, a dialer) does with this final response: try the next route, stop, fix the
+    /// request and resend, follow a redirect. The spec's choice for the code, else the rule of
+    /// its class (RFC 3261 §21: a 5xx is one server's failure, a 4xx or 6xx holds on any
+    /// route). A deployment changes it with an `[[update]]`'s `[update.policy]`.
+    #[must_use]
+    #[allow(clippy::too_many_lines)]
+    pub const fn route_action(self) -> crate::RouteAction {
+        match self {
+            Self::Unauthorized
+            | Self::ProxyAuthenticationRequired
+            | Self::UnsupportedMediaType
+            | Self::BadExtension
+            | Self::ExtensionRequired
+            | Self::SessionIntervalTooSmall
+            | Self::IntervalTooBrief
+            | Self::FlowFailed
+            | Self::FirstHopLacksOutboundSupport
+            | Self::NotAcceptableHere
+            | Self::RequestPending
+            | Self::SecurityAgreementRequired
+            | Self::MessageTooLarge
+            | Self::PushNotificationServiceNotSupported
+            | Self::PreconditionFailure
+            | Self::GlobalNotAcceptable => crate::RouteAction::FixAndResend,
+            Self::RequestTimeout | Self::ServiceUnavailable => {
+                crate::RouteAction::NextRoute
+            }
+            Self::TemporarilyUnavailable
+            | Self::BusyHere
+            | Self::RequestTerminated
+            | Self::VersionNotSupported
+            | Self::BusyEverywhere
+            | Self::Decline
+            | Self::Unwanted
+            | Self::Rejected => crate::RouteAction::Stop,
+            _ => {
+                match crate::Code::new(self.code()) {
+                    ::core::option::Option::Some(code) => crate::route_fallback(code),
+                    ::core::option::Option::None => ::core::unreachable!(),
+                }
+            }
+        }
+    }
+    /// Why the spec chose this code's [`outcome`](Self::outcome) and
+    /// [`route_action`](Self::route_action); `None` where the class's rule applies.
+    #[must_use]
+    #[inline]
+    pub const fn policy_reason(self) -> ::core::option::Option<&'static str> {
+        Self::POLICY_REASONS[self.slot()]
     }
     /// What this response ends when it answers `method` inside a dialog, by RFC 5057
     /// §5.1 (the transaction, the dialog usage, or the whole dialog), with the
