@@ -717,7 +717,7 @@ mod tests {
             [
                 "t.toml:2:8: code 99 is outside SIP's range 100..=699",
                 "t.toml:7:10: `reason` contains a line break (CR or LF), which a Reason-Phrase cannot hold",
-                "t.toml:8:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `references`, `name`, `deprecated`, `aliases`, `registered`, `description`, `q850`, `rfc5057`, `header`",
+                "t.toml:8:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `references`, `name`, `deprecated`, `aliases`, `registered`, `description`, `q850`, `rfc5057`, `header`, `policy`",
                 "t.toml:10:1: missing `code` in [[code]] entry",
                 "t.toml:14:8: `code` must be an integer, found string",
                 "t.toml:15:10: `reason` contains '<', which RFC 3261's Reason-Phrase grammar does not allow",
@@ -738,7 +738,7 @@ mod tests {
             [
                 "t.toml:1:1: missing `reason` for code 486",
                 "t.toml:3:1: unknown key `reasn` in [[code]]; did you mean `reason`?",
-                "t.toml:9:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `references`, `name`, `deprecated`, `aliases`, `registered`, `description`, `q850`, `rfc5057`, `header`",
+                "t.toml:9:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `references`, `name`, `deprecated`, `aliases`, `registered`, `description`, `q850`, `rfc5057`, `header`, `policy`",
                 "t.toml:11:1: missing `reason` for code 488",
             ]
         );
