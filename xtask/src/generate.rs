@@ -80,12 +80,14 @@ pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
     let mut reference = Reference::parse(&spec)?;
     let registered = |code| reference.find(code).is_some();
     let notes = Notes::parse(&read(notes::NOTES)?, &registered)?;
-    let rules = SearchRules::parse(&read(notes::SEARCH)?)?;
+    let mut rules = SearchRules::parse(&read(notes::SEARCH)?, &registered)?;
+    rules.learn_vocabulary(reference.names());
+    let causes = reference.causes();
     let mut files = vec![
         // Verbatim, so `<sip-codes bundled iana.toml>:547:8` in a message is line 547 here too.
         GeneratedFile { path: CODEGEN_COPY, contents: spec },
         GeneratedFile { path: IANA_MODULE, contents: iana_module(&root.join(SPEC))? },
-        GeneratedFile { path: CLI_DATA, contents: notes::cli_module(&notes, &rules) },
+        GeneratedFile { path: CLI_DATA, contents: notes::cli_module(&notes, &rules, &causes) },
     ];
     for (license, copies) in LICENSES {
         let text = read(license)?;
