@@ -238,7 +238,14 @@ fn run_lookup(words: &[String], all: bool, as_json: bool) -> Result<bool, Failur
     for answer in &answers {
         match answer {
             Answer::Invalid(why) => eprintln!("sip-codes: {why}"),
-            Answer::List(codes) | Answer::Search(codes, _) if codes.is_empty() => {
+            Answer::Search(codes, keywords) if codes.is_empty() => match query::suggest(keywords) {
+                Some(suggestion) => eprintln!(
+                    "sip-codes: no registered code matches \"{}\"; did you mean \"{suggestion}\"?",
+                    words.join(" ")
+                ),
+                None => eprintln!("sip-codes: no registered code matches \"{}\"", words.join(" ")),
+            },
+            Answer::List(codes) if codes.is_empty() => {
                 eprintln!("sip-codes: no registered code matches \"{}\"", words.join(" "));
             }
             _ => {}
