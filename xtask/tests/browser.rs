@@ -410,6 +410,46 @@ fn every_search_case_holds_on_the_page() {
     });
 }
 
+/// What a new user tries: a symptom lists its codes best first across classes, each saying
+/// why; a near miss's suggestion is a link that runs the corrected search; "q.850" opens
+/// the cause table; a Reason header's cause shows its response.
+#[test]
+fn symptoms_suggestions_and_causes_read_as_answers() {
+    let session = Session::start("answers");
+    let tab = session.open("");
+    focus_search(&tab);
+    search(&tab, "codec mismatch");
+    assert_eq!(shown_in_order(&tab), [488, 415, 606]);
+    let headings = eval_string(
+        &tab,
+        "String(Array.from(document.querySelectorAll('section.class > h2')).filter(e => e.getClientRects().length > 0).length)",
+    );
+    assert_eq!(headings, "0", "a ranked list shows no class headings between its codes");
+    let why = eval_string(&tab, "document.querySelector(\"article[id='488'] .listed-why\").textContent");
+    assert!(why.contains("codecs"), "{why}");
+    screenshot(&tab, "search-codec-mismatch.png");
+
+    search(&tab, "bussy");
+    wait_for(&tab, "!document.getElementById('suggest').hidden", "the suggestion");
+    assert_eq!(eval_string(&tab, "document.getElementById('suggest').textContent"), "Did you mean busy?");
+    screenshot(&tab, "search-bussy.png");
+    tab.wait_for_element("#suggest a").unwrap().click().unwrap();
+    wait_for(&tab, "document.body.dataset.filtered === 'busy'", "the suggestion to run");
+    assert_eq!(&shown_in_order(&tab)[..2], [486, 600]);
+    assert_eq!(eval_string(&tab, "String(document.getElementById('suggest').hidden)"), "true");
+
+    focus_search(&tab);
+    search(&tab, "q.850");
+    assert_eq!(eval_string(&tab, "String(document.getElementById('q850').open)"), "true");
+    let why = eval_string(&tab, "document.querySelector(\"article[id='486'] .listed-why\").textContent");
+    assert_eq!(why, "Q.850 cause 17 (user busy) becomes it.");
+
+    paste(&tab, "Reason: Q.850;cause=17;text=\"User busy\"");
+    let note = eval_string(&tab, "document.getElementById('unknown').textContent");
+    assert_eq!(note, "Q.850 cause 17 (user busy) becomes 486 Busy Here at a gateway (RFC 3398 §7.2.4.1).");
+    screenshot(&tab, "search-cause-17.png");
+}
+
 fn hash(tab: &Tab) -> String {
     eval_string(tab, "location.hash")
 }
