@@ -185,8 +185,8 @@ pub static SYMPTOMS: &[Symptom] = &[
     Symptom {
         phrases: &["no answer", "not answered", "unanswered", "unanswered call", "call not answered", "nobody answered", "nobody answers", "ring no answer", "rings out", "ringing timeout"],
         codes: &[
-            (408, "No final response in time: the callee's phone rang out, or a hop never answered (Q.850 cause 18, no user responding)."),
-            (480, "The callee's own server or phone gave up on ringing, or the callee cannot take calls now (Q.850 cause 19, no answer from the user)."),
+            (408, "No final response in time: the callee's phone rang out, or a hop never answered."),
+            (480, "The callee's own server or phone gave up on ringing, or the callee cannot take calls now."),
             (487, "The ringing INVITE was cancelled: the caller hung up, or a proxy's no-answer timer sent CANCEL."),
         ],
     },
@@ -194,7 +194,7 @@ pub static SYMPTOMS: &[Symptom] = &[
         phrases: &["call rejected", "call refused", "call declined", "rejected call", "refused call", "declined call", "call blocked", "blocked call"],
         codes: &[
             (603, "The callee, or a server acting for them, declined the call."),
-            (403, "A server refused it: policy, barring or credentials (Q.850 cause 21, call rejected, maps here)."),
+            (403, "A server refused it: policy, barring or credentials."),
             (607, "The callee marked the call as unwanted, e.g. as spam."),
             (608, "A service in the path, such as call analytics, rejected the call before the callee saw it."),
         ],
@@ -226,10 +226,10 @@ pub static SYMPTOMS: &[Symptom] = &[
     Symptom {
         phrases: &["wrong number", "invalid number", "bad number", "unknown number", "number unknown", "number not found", "unallocated number", "number does not exist", "no such number", "no such user", "user unknown", "unknown user"],
         codes: &[
-            (404, "No such user or number where the request arrived (Q.850 cause 1, unallocated number)."),
+            (404, "No such user or number where the request arrived."),
             (484, "The number has too few digits for the dial plan."),
             (604, "An authoritative answer that the user or number exists nowhere."),
-            (410, "The number existed once and is gone (Q.850 cause 22, number changed)."),
+            (410, "The number existed once and is gone, e.g. changed."),
         ],
     },
     Symptom {
@@ -255,12 +255,18 @@ pub static SYMPTOMS: &[Symptom] = &[
         ],
     },
     Symptom {
-        phrases: &["trunk down", "server down", "gateway down", "provider down", "carrier down", "no route", "no routes", "no route to destination"],
+        phrases: &["trunk down", "server down", "gateway down", "provider down", "carrier down", "trunk unreachable"],
         codes: &[
             (503, "The server is overloaded or down, or a proxy found no usable route or gateway."),
             (502, "The gateway or proxy got an unusable answer from the hop behind it."),
             (504, "The gateway or proxy got no answer in time from the hop behind it."),
-            (404, "No route to the number (Q.850 causes 2 and 3, no route to network or destination)."),
+        ],
+    },
+    Symptom {
+        phrases: &["no route", "no routes", "no route found", "no route to destination", "unroutable", "routing failed"],
+        codes: &[
+            (404, "A proxy or gateway with no route for the number reports it as unknown there."),
+            (503, "A proxy that has routes but no usable gateway or trunk among them."),
         ],
     },
     Symptom {
@@ -487,6 +493,8 @@ pub static VOCABULARY: &[&str] = &[
     "unavailable",
     "undecipherable",
     "unknown",
+    "unreachable",
+    "unroutable",
     "unsupported",
     "unwanted",
     "uri",
