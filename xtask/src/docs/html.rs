@@ -65,7 +65,7 @@ fn header(out: &mut String, reference: &Reference) {
         "<header class=\"top\">\n<div class=\"bar\">\n\
          <h1><a href=\"#\">SIP response codes</a></h1>\n\
          <div class=\"search\" role=\"search\">\n\
-         <label for=\"q\" class=\"hidden-label\">Find codes by number, class, phrase or keyword</label>\n\
+         <label for=\"q\" class=\"hidden-label\">Find codes by number, class, phrase, keyword, problem or Q.850 cause</label>\n\
          <input id=\"q\" type=\"search\" placeholder=\"486, 4xx, busy, no answer, cause 17…\" \
          autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\" enterkeyhint=\"search\" \
          aria-describedby=\"status\" aria-controls=\"codes\">\n\
