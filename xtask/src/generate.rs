@@ -92,7 +92,9 @@ pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
     let mut reference = Reference::parse(&spec)?;
     let registered = |code| reference.find(code).is_some();
     let notes = Notes::parse(&read(notes::NOTES)?, &registered)?;
-    let rules = SearchRules::parse(&read(notes::SEARCH)?)?;
+    let mut rules = SearchRules::parse(&read(notes::SEARCH)?, &registered)?;
+    rules.learn_vocabulary(reference.names());
+    let causes = reference.causes();
     let mut files = vec![
         // Verbatim, so `<sip-codes bundled iana.toml>:547:8` in a message is line 547 here too.
         GeneratedFile { path: CODEGEN_COPY, contents: spec },
@@ -105,7 +107,7 @@ pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
         let path: &'static str = Box::leak(table_module_path(kind).into_boxed_str());
         files.push(GeneratedFile { path, contents: table_module(kind, &root.join(table_spec(kind)))? });
     }
-    files.push(GeneratedFile { path: CLI_DATA, contents: notes::cli_module(&notes, &rules) });
+    files.push(GeneratedFile { path: CLI_DATA, contents: notes::cli_module(&notes, &rules, &causes) });
     for (license, copies) in LICENSES {
         let text = read(license)?;
         files.extend(copies.iter().map(|&path| GeneratedFile { path, contents: text.clone() }));

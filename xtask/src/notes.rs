@@ -97,10 +97,39 @@ impl Notes {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchRules {
+    /// Prefixes that negate a word of a name, for ranking ("un": "auth" names "Unauthorized").
+    #[serde(default)]
+    pub negations: Vec<String>,
     /// The names of each class a whole query may be.
     pub class: Vec<ClassNames>,
     /// Spellings of one word.
     pub synonym: Vec<Synonym>,
+    /// What users type for a problem, and the codes that report it.
+    #[serde(default)]
+    pub symptom: Vec<Symptom>,
+    /// The words a near miss is corrected to; set by [`SearchRules::learn_vocabulary`].
+    #[serde(skip)]
+    pub vocabulary: Vec<String>,
+}
+
+/// One `[[symptom]]`: phrases a user types for one problem, and the codes that report it.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Symptom {
+    /// Lower-case phrases, each a whole keyword query.
+    pub phrases: Vec<String>,
+    /// The codes, most telling first.
+    pub codes: Vec<SymptomCode>,
+}
+
+/// A code a symptom points to, and why.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SymptomCode {
+    /// A registered code.
+    pub code: u16,
+    /// One sentence: what the code says about the problem.
+    pub why: String,
 }
 
 /// One `[[class]]`.
@@ -127,12 +156,62 @@ pub struct Synonym {
 struct PageRules<'a> {
     classes: &'a [ClassNames],
     spellings: Vec<(&'a str, &'a str)>,
+    negations: &'a [String],
+    symptoms: &'a [Symptom],
+    vocabulary: &'a [String],
 }
 
 impl SearchRules {
-    /// Reads the rules file and checks it; the error names the file.
-    pub fn parse(text: &str) -> Result<SearchRules, String> {
+    /// Reads the rules file and checks it against `registered`, whether the spec defines a
+    /// code; the error names the file.
+    pub fn parse(text: &str, registered: &dyn Fn(u16) -> bool) -> Result<SearchRules, String> {
         let rules: SearchRules = toml::from_str(text).map_err(|e| format!("{SEARCH}: {e}"))?;
+        if let Some(prefix) = rules.negations.iter().find(|p| !is_lower_word(p)) {
+            return Err(format!("{SEARCH}: negation {prefix:?} is not one lower-case word"));
+        }
+        let mut phrases: Vec<&str> = Vec::new();
+        for symptom in &rules.symptom {
+            if symptom.phrases.is_empty() || symptom.codes.is_empty() {
+                return Err(format!(
+                    "{SEARCH}: a [[symptom]] needs phrases and codes: {:?}",
+                    symptom.phrases
+                ));
+            }
+            for phrase in &symptom.phrases {
+                if *phrase != phrase.to_lowercase() || phrase.trim().is_empty() {
+                    return Err(format!("{SEARCH}: symptom phrase {phrase:?} is not lower case"));
+                }
+                if phrase.split_whitespace().any(|word| word.bytes().all(|b| b.is_ascii_digit())) {
+                    return Err(format!(
+                        "{SEARCH}: symptom phrase {phrase:?} holds a number, which names codes"
+                    ));
+                }
+                if phrases.contains(&phrase.as_str())
+                    || rules.class.iter().any(|class| class.names.contains(phrase))
+                {
+                    return Err(format!(
+                        "{SEARCH}: symptom phrase {phrase:?} is given twice or names a class"
+                    ));
+                }
+                phrases.push(phrase);
+            }
+            for (index, entry) in symptom.codes.iter().enumerate() {
+                if !registered(entry.code) {
+                    return Err(format!(
+                        "{SEARCH}: symptom {:?} points to {}, which the spec does not define",
+                        symptom.phrases[0], entry.code
+                    ));
+                }
+                if entry.why.trim().is_empty()
+                    || symptom.codes[..index].iter().any(|other| other.code == entry.code)
+                {
+                    return Err(format!(
+                        "{SEARCH}: symptom {:?}: {} is given twice or without why",
+                        symptom.phrases[0], entry.code
+                    ));
+                }
+            }
+        }
         for (index, class) in rules.class.iter().enumerate() {
             if class_of(class.digit).is_none() {
                 return Err(format!("{SEARCH}: [[class]] digit {} is not a SIP class (1 to 6)", class.digit));
@@ -146,7 +225,7 @@ impl SearchRules {
         }
         for group in &rules.synonym {
             match group.words.first() {
-                Some(word) if !word.contains(' ') && *word == word.to_lowercase() => {}
+                Some(word) if is_lower_word(word) => {}
                 _ => {
                     return Err(format!(
                         "{SEARCH}: a synonym's first spelling must be one lower-case word: {:?}",
@@ -171,12 +250,50 @@ impl SearchRules {
         spellings
     }
 
+    /// Sets the vocabulary a near miss is corrected to (search rule 6): every word of three
+    /// letters or more of `names` (the codes' phrases and former phrases), the class names,
+    /// the synonyms and the symptom phrases, lower case, sorted, each once.
+    pub fn learn_vocabulary<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
+        let rules = self
+            .class
+            .iter()
+            .flat_map(|class| &class.names)
+            .chain(self.synonym.iter().flat_map(|group| &group.words))
+            .chain(self.symptom.iter().flat_map(|symptom| &symptom.phrases))
+            .map(String::as_str);
+        let mut words: Vec<String> = names
+            .into_iter()
+            .map(str::to_owned)
+            .chain(rules.map(str::to_owned))
+            .flat_map(|text| {
+                text.split(|c: char| !c.is_alphanumeric())
+                    .filter(|word| word.chars().count() >= 3 && !word.chars().all(|c| c.is_ascii_digit()))
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        words.sort();
+        words.dedup();
+        self.vocabulary = words;
+    }
+
     /// The rules as JSON for the page, safe inside a `<script>` element.
     pub fn page_json(&self) -> String {
-        let json = serde_json::to_string(&PageRules { classes: &self.class, spellings: self.spellings() })
-            .expect("strings and numbers serialize");
+        let rules = PageRules {
+            classes: &self.class,
+            spellings: self.spellings(),
+            negations: &self.negations,
+            symptoms: &self.symptom,
+            vocabulary: &self.vocabulary,
+        };
+        let json = serde_json::to_string(&rules).expect("strings and numbers serialize");
         json.replace('<', "\\u003c")
     }
+}
+
+/// One lower-case word, no space.
+fn is_lower_word(word: &str) -> bool {
+    !word.is_empty() && !word.contains(' ') && word == word.to_lowercase()
 }
 
 /// The class whose codes start with `digit`.
@@ -184,8 +301,9 @@ fn class_of(digit: u16) -> Option<Class> {
     digit.checked_mul(100).and_then(Class::from_code)
 }
 
-/// `cli/src/data.rs`: the notes and rules as static arrays, for the CLI.
-pub fn cli_module(notes: &Notes, rules: &SearchRules) -> String {
+/// `cli/src/data.rs`: the notes and rules as static arrays, for the CLI, with `causes`, the
+/// Q.850 causes the spec gives a row (their names are `sip_codes::iana::Q850Cause`'s).
+pub fn cli_module(notes: &Notes, rules: &SearchRules, causes: &[u8]) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str(
         "// @generated by `cargo xtask generate` from specs/notes.toml and specs/search.toml: do not\n\
@@ -213,6 +331,14 @@ pub fn cli_module(notes: &Notes, rules: &SearchRules) -> String {
              /// Where it comes from.\n    \
              pub text: &'static str,\n\
          }\n\n\
+         /// A `[[symptom]]`: what users type for a problem, and the codes that report it.\n\
+         #[derive(Debug, PartialEq, Eq)]\n\
+         pub struct Symptom {\n    \
+             /// Lower-case phrases, each a whole keyword query.\n    \
+             pub phrases: &'static [&'static str],\n    \
+             /// Each code, most telling first, with why it reports the problem.\n    \
+             pub codes: &'static [(u16, &'static str)],\n\
+         }\n\n\
          /// Every `[[note]]`, in file order.\n\
          pub static NOTES: &[Note] = &[\n",
     );
@@ -239,6 +365,36 @@ pub fn cli_module(notes: &Notes, rules: &SearchRules) -> String {
     );
     for (spelling, word) in rules.spellings() {
         let _ = writeln!(out, "    ({spelling:?}, {word:?}),");
+    }
+    let _ = write!(
+        out,
+        "];\n\n/// Prefixes that negate a word of a name, for ranking.\n\
+         pub static NEGATIONS: &[&str] = &{:?};\n\n\
+         /// Every `[[symptom]]`, in file order.\n\
+         pub static SYMPTOMS: &[Symptom] = &[\n",
+        rules.negations
+    );
+    for symptom in &rules.symptom {
+        let _ = writeln!(out, "    Symptom {{\n        phrases: &{:?},\n        codes: &[", symptom.phrases);
+        for entry in &symptom.codes {
+            let _ = writeln!(out, "            ({}, {:?}),", entry.code, entry.why);
+        }
+        out.push_str("        ],\n    },\n");
+    }
+    out.push_str(
+        "];\n\n/// The words a near miss is corrected to: those of the phrases, former phrases, class\n\
+         /// names, synonyms and symptoms, sorted.\n\
+         pub static VOCABULARY: &[&str] = &[\n",
+    );
+    for word in &rules.vocabulary {
+        let _ = writeln!(out, "    {word:?},");
+    }
+    out.push_str(
+        "];\n\n/// The Q.850 causes the spec gives a row of their own (`[[q850]]`), in cause order.\n\
+         pub static Q850_CAUSES: &[u8] = &[\n",
+    );
+    for cause in causes {
+        let _ = writeln!(out, "    {cause},");
     }
     out.push_str("];\n");
     out
@@ -271,7 +427,7 @@ mod tests {
 
     #[test]
     fn rules_check_classes_and_first_spellings() {
-        let bad = |text: &str| SearchRules::parse(text).unwrap_err();
+        let bad = |text: &str| SearchRules::parse(text, &registered).unwrap_err();
         assert!(
             bad("synonym = []\n[[class]]\ndigit = 7\nnames = []\n").contains("digit 7 is not a SIP class")
         );
@@ -281,20 +437,62 @@ mod tests {
         );
         let rules = SearchRules::parse(
             "class = []\n[[synonym]]\nwords = [\"timeout\", \"time-out\", \"timed out\"]\n",
+            &registered,
         )
         .unwrap();
         assert_eq!(rules.spellings(), [("timed out", "timeout"), ("time-out", "timeout")]);
     }
 
+    const SYMPTOM: &str =
+        "[[symptom]]\nphrases = [\"no answer\"]\ncodes = [{ code = 408, why = \"Rang out.\" }]\n";
+
+    #[test]
+    fn symptoms_point_to_registered_codes_with_a_reason() {
+        let bad = |text: &str| {
+            SearchRules::parse(&format!("class = []\nsynonym = []\n{text}"), &registered).unwrap_err()
+        };
+        assert!(bad(&SYMPTOM.replace("408", "477")).contains("points to 477, which the spec"));
+        assert!(bad(&SYMPTOM.replace("Rang out.", " ")).contains("408 is given twice or without why"));
+        assert!(bad(&SYMPTOM.replace("no answer", "No Answer")).contains("is not lower case"));
+        assert!(bad(&SYMPTOM.replace("no answer", "cause 17")).contains("holds a number"));
+        assert!(bad(&format!("{SYMPTOM}{SYMPTOM}")).contains("\"no answer\" is given twice"));
+        assert!(bad("negations = [\"u n\"]\n").contains("not one lower-case word"));
+    }
+
+    #[test]
+    fn the_vocabulary_holds_each_word_of_three_letters_once() {
+        let mut rules =
+            SearchRules::parse(&format!("class = []\nsynonym = []\n{SYMPTOM}"), &registered).unwrap();
+        rules.learn_vocabulary(["Busy Here", "Busy Everywhere", "OK", "Request-URI Too Long"]);
+        assert_eq!(
+            rules.vocabulary,
+            ["answer", "busy", "everywhere", "here", "long", "request", "too", "uri"]
+        );
+        assert!(rules.page_json().contains("\"vocabulary\":[\"answer\",\"busy\""), "{}", rules.page_json());
+    }
+
     #[test]
     fn the_cli_module_holds_each_entry_as_rust() {
         let notes = Notes::parse(NOTE, &registered).unwrap();
-        let rules = SearchRules::parse("[[class]]\ndigit = 4\nnames = [\"client\"]\n[[synonym]]\nwords = [\"dnd\", \"do not disturb\"]\n")
-            .unwrap();
-        let module = cli_module(&notes, &rules);
+        let mut rules = SearchRules::parse(
+            &format!("negations = [\"un\"]\n[[class]]\ndigit = 4\nnames = [\"client\"]\n[[synonym]]\nwords = [\"dnd\", \"do not disturb\"]\n{SYMPTOM}"),
+            &registered,
+        )
+        .unwrap();
+        rules.learn_vocabulary(["Busy Here"]);
+        let module = cli_module(&notes, &rules, &[17]);
         assert!(module.contains("    Note { code: 486, method: None, text: \"Busy.\" },\n"), "{module}");
         assert!(module.contains("    (Class::ClientError, &[\"client\"]),\n"), "{module}");
         assert!(module.contains("    (\"do not disturb\", \"dnd\"),\n"), "{module}");
+        assert!(module.contains("pub static NEGATIONS: &[&str] = &[\"un\"];\n"), "{module}");
+        assert!(
+            module.contains(
+                "        phrases: &[\"no answer\"],\n        codes: &[\n            (408, \"Rang out.\"),\n"
+            ),
+            "{module}"
+        );
+        assert!(module.contains("    \"busy\",\n"), "{module}");
+        assert!(module.contains("pub static Q850_CAUSES: &[u8] = &[\n    17,\n];"), "{module}");
         syn::parse_file(&module).expect("the module parses as Rust");
     }
 }

@@ -83,6 +83,19 @@ impl Reference {
         sip_codes::iana::Q850Cause::from_code(u16::from(cause)).map(sip_codes::iana::Q850Cause::text)
     }
 
+    /// Every code's phrase and former phrases, for the search vocabulary.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.codes
+            .iter()
+            .flat_map(|entry| std::iter::once(&entry.reason).chain(&entry.aliases))
+            .map(String::as_str)
+    }
+
+    /// The `[[q850]]` causes with their names ("" when the spec's comment gives none).
+    pub(crate) fn causes(&self) -> Vec<u8> {
+        self.causes.iter().map(|row| row.cause).collect()
+    }
+
     /// The registry's name, or a plain fallback.
     fn registry_name(&self) -> &str {
         self.registry.name.as_deref().unwrap_or("SIP response codes")
