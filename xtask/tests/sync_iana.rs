@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use sip_codes_codegen::kind::{TABLE_KINDS, TableKind};
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
@@ -45,20 +47,48 @@ fn path(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
-/// The report's sections: each heading, without its count and remedy, mapped to the codes
-/// listed under it.
-fn sections(report: &str) -> BTreeMap<String, Vec<u16>> {
+/// The report's sections: each heading, without its count and remedy, mapped to the values
+/// listed under it (a code, or a token without its backquotes).
+fn values(report: &str) -> BTreeMap<String, Vec<String>> {
     let mut sections = BTreeMap::new();
     for block in report.split("\n\n").skip(1) {
         let mut lines = block.lines();
         let Some(heading) = lines.next() else { continue };
-        let codes: Vec<u16> =
-            lines.filter_map(|line| line.strip_prefix("  ")?.get(..3)?.parse().ok()).collect();
-        if !codes.is_empty() {
-            sections.insert(heading.split(" (").next().unwrap().to_owned(), codes);
+        let values: Vec<String> = lines
+            .filter_map(|line| line.strip_prefix("  ")?.split([' ', ':']).next())
+            .map(|value| value.trim_matches('`').to_owned())
+            .collect();
+        if !values.is_empty() {
+            sections.insert(heading.split(" (").next().unwrap().to_owned(), values);
         }
     }
     sections
+}
+
+/// [`values`] for the response codes.
+fn sections(report: &str) -> BTreeMap<String, Vec<u16>> {
+    values(report)
+        .into_iter()
+        .map(|(heading, codes)| (heading, codes.iter().map(|code| code.parse().unwrap()).collect()))
+        .collect()
+}
+
+/// A report of several tables split into each table's report, by title.
+fn tables(report: &str) -> BTreeMap<String, String> {
+    let mut tables = BTreeMap::new();
+    for block in report.split("== ").skip(1) {
+        let (heading, body) = block.split_once(" ==\n").unwrap();
+        let title = heading.split(" (IANA ").next().unwrap().to_owned();
+        // The report of the last table ends where the run's summary starts.
+        let body = body.split("\nDrift in ").next().unwrap().split("\nAll ").next().unwrap();
+        tables.insert(title, body.to_owned());
+    }
+    tables
+}
+
+/// The tables with an IANA registry, and their specs under `specs/`.
+fn registered_tables() -> Vec<&'static TableKind> {
+    TABLE_KINDS.iter().filter(|kind| kind.registry.is_some()).collect()
 }
 
 /// The byte range of code `code`'s entry in a spec laid out like `specs/iana.toml`: from
@@ -71,7 +101,7 @@ fn entry_range(spec: &str, code: u16) -> std::ops::Range<usize> {
 }
 
 #[test]
-fn committed_spec_is_in_sync_with_committed_snapshot() {
+fn committed_specs_are_in_sync_with_committed_snapshot() {
     let run = sync_iana(&["--check"]);
     assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
     assert!(
@@ -79,7 +109,27 @@ fn committed_spec_is_in_sync_with_committed_snapshot() {
             "specs/iana.toml (75 codes) vs IANA snapshot specs/iana/sip-parameters-7.csv (75 codes)"
         )
     );
-    assert!(run.stdout.contains("In sync"), "{}", run.stdout);
+    // Every table with a registry has its spec, and each is compared with its own CSV.
+    let tables = tables(&run.stdout);
+    let titles: Vec<&str> = registered_tables().iter().map(|kind| kind.title).collect();
+    assert_eq!(tables.keys().map(String::as_str).collect::<Vec<_>>(), sorted(&titles));
+    for kind in registered_tables() {
+        let report = &tables[kind.title];
+        assert!(report.contains(&format!("specs/iana/{}.csv", kind.registry.unwrap())), "{report}");
+        assert!(report.contains("In sync"), "{report}");
+    }
+    assert!(
+        run.stdout.ends_with(&format!("All {} tables are in sync with IANA.\n", titles.len())),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("specs/option-tags.toml (36 tokens)"), "{}", run.stdout);
+}
+
+fn sorted<'a>(items: &[&'a str]) -> Vec<&'a str> {
+    let mut items = items.to_vec();
+    items.sort_unstable();
+    items
 }
 
 #[test]
@@ -94,6 +144,19 @@ fn committed_snapshot_is_an_import_of_the_2026_registry() {
         std::fs::read_to_string(&out).unwrap(),
         std::fs::read_to_string(committed_snapshot()).unwrap()
     );
+    // Every other registry's CSV: the file named after the registry holds that registry.
+    for kind in &registered_tables()[1..] {
+        let registry = kind.registry.unwrap();
+        let out = dir.path().join(format!("{registry}.csv"));
+        let run = sync_iana(&["--import", path(&xml), "--snapshot", path(&out)]);
+        assert_eq!(run.status, 0, "{registry}: {}", run.stderr);
+        let committed = root().join(format!("specs/iana/{registry}.csv"));
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            std::fs::read_to_string(&committed).unwrap(),
+            "{registry}"
+        );
+    }
 }
 
 /// The type users get, `sip_codes::iana::StatusCode`, against IANA's file itself: codes,
@@ -135,43 +198,153 @@ fn importing_the_csv_snapshot_reproduces_it() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), committed);
 }
 
+/// Each table's sections, for the tables that drift.
+/// Table title to section heading to the values listed.
+type Drift = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+/// A section's heading and the values listed under it.
+type Section<'a> = (&'a str, &'a [&'a str]);
+
+fn drift(report: &str) -> Drift {
+    tables(report)
+        .into_iter()
+        .map(|(title, report)| (title, values(&report)))
+        .filter(|(_, sections)| !sections.is_empty())
+        .collect()
+}
+
+fn expected(tables: &[(&str, &[Section<'_>])]) -> Drift {
+    tables
+        .iter()
+        .map(|(title, sections)| {
+            let sections = sections
+                .iter()
+                .map(|(heading, values)| {
+                    (heading.to_string(), values.iter().map(|v| v.to_string()).collect())
+                })
+                .collect();
+            (title.to_string(), sections)
+        })
+        .collect()
+}
+
+const NOT_REGISTERED: &str = "In the spec but not registered by IANA";
+
 #[test]
 fn reports_the_2015_registry_as_older_than_the_spec() {
     let xml = iana_xml("2015-04-09");
     let run = sync_iana(&["--snapshot", path(&xml), "--check"]);
     assert_eq!(run.status, 1, "{}{}", run.stdout, run.stderr);
+    let tables = tables(&run.stdout);
     // The class rows "1xx" .. "6xx" are not codes.
-    assert!(run.stdout.contains("(71 codes, IANA updated 2015-04-09)"), "{}", run.stdout);
-    let sections = sections(&run.stdout);
-    let expected: BTreeMap<String, Vec<u16>> = [
-        ("In the spec but not registered by IANA", vec![425, 555, 607, 608]),
+    let response_codes = &tables["Response codes"];
+    assert!(response_codes.contains("(71 codes, IANA updated 2015-04-09)"), "{response_codes}");
+    let sections = sections(response_codes);
+    let expected_codes: BTreeMap<String, Vec<u16>> = [
+        (NOT_REGISTERED, vec![425, 555, 607, 608]),
         ("Renamed: IANA's phrase is a former phrase the spec keeps in `aliases`", vec![436, 437]),
         ("References that differ", vec![428, 436, 437, 438]),
     ]
     .into_iter()
     .map(|(name, codes)| (name.to_owned(), codes))
     .collect();
-    assert_eq!(sections, expected, "{}", run.stdout);
-    assert!(run.stdout.contains("437 spec \"Unsupported Credential\", IANA \"Unsupported Certificate\""));
-    assert!(run.stdout.contains("428 Use Identity Header: spec RFC8224, IANA RFC4474"));
+    assert_eq!(sections, expected_codes, "{response_codes}");
+    assert!(response_codes.contains("437 spec \"Unsupported Credential\", IANA \"Unsupported Certificate\""));
+    assert!(response_codes.contains("428 Use Identity Header: spec RFC8224, IANA RFC4474"));
+
+    // The other tables: what IANA registered after April 2015, each under its table.
+    let mut drift = drift(&run.stdout);
+    drift.remove("Response codes");
+    let reason_protocols: &[&str] = &[
+        "EMM",
+        "ESM",
+        "S1AP-RNL",
+        "S1AP-TL",
+        "S1AP-NAS",
+        "S1AP-MISC",
+        "S1AP-PROT",
+        "DIAMETER",
+        "IKEV2",
+        "RELEASE_CAUSE",
+        "FAILURE_CAUSE",
+        "STIR",
+        "5GMM",
+        "5GSM",
+        "NGAP-RNL",
+        "NGAP-TL",
+        "NGAP-NAS",
+        "NGAP-MISC",
+        "NGAP-PROT",
+    ];
+    let want = expected(&[
+        // RFC 8373 (2018).
+        ("Warning codes", &[(NOT_REGISTERED, &["308"])]),
+        // 3GPP's protocols from 2017 on, RFC 8224's STIR (2018).
+        ("Reason protocols", &[(NOT_REGISTERED, reason_protocols)]),
+        // RFC 8876 (2020) and RFC 8599 (2019) created these registries.
+        ("AlertMsg-Error codes", &[(NOT_REGISTERED, &["100", "101", "102", "103"])]),
+        ("Push notification services", &[(NOT_REGISTERED, &["apns", "fcm", "webpush"])]),
+        // RFC 7614's explicitsub and nosub, RFC 7866's siprec and record-aware, RFC 8840's trickle-ice.
+        (
+            "Option tags",
+            &[(NOT_REGISTERED, &["explicitsub", "nosub", "record-aware", "siprec", "trickle-ice"])],
+        ),
+    ]);
+    assert_eq!(drift, want, "{}", run.stdout);
+    assert!(
+        tables["Warning codes"]
+            .contains("308 Incompatible language specification  specs/warning-codes.toml:")
+    );
+    assert!(tables["AlertMsg-Error codes"].contains("(no such registry in this snapshot"));
+    for title in ["Geolocation-Error codes", "Subscription-State reason codes", "Methods"] {
+        assert!(tables[title].contains("In sync"), "{title}: {}", tables[title]);
+    }
+    assert!(
+        run.stdout.contains(
+            "Drift in 6 of 9 tables: Response codes, Warning codes, Reason protocols, AlertMsg-Error codes, \
+             Push notification services, Option tags."
+        ),
+        "{}",
+        run.stdout
+    );
     // Without --check the report is the same, and drift is not an error.
     let report_only = sync_iana(&["--snapshot", path(&xml)]);
     assert_eq!((report_only.status, report_only.stdout), (0, run.stdout));
 }
 
 #[test]
-fn reports_the_2019_registry_with_its_draft_reference() {
+fn reports_the_2019_registry_with_its_draft_references() {
     let xml = iana_xml("2019-07-18");
     let run = sync_iana(&["--snapshot", path(&xml), "--check"]);
     assert_eq!(run.status, 1, "{}{}", run.stdout, run.stderr);
+    let tables = tables(&run.stdout);
     assert!(
-        run.stdout.contains("608 Rejected: spec RFC8688, IANA RFC-ietf-sipcore-rejected-09"),
+        tables["Response codes"].contains("608 Rejected: spec RFC8688, IANA RFC-ietf-sipcore-rejected-09"),
         "{}",
         run.stdout
     );
-    let sections = sections(&run.stdout);
-    assert_eq!(sections.get("In the spec but not registered by IANA"), Some(&vec![425]), "{}", run.stdout);
-    assert_eq!(sections.len(), 2, "{}", run.stdout);
+    assert!(
+        tables["Option tags"]
+            .contains("`trickle-ice`: spec RFC8840, IANA RFC-ietf-mmusic-trickle-ice-sip-18"),
+        "{}",
+        run.stdout
+    );
+    let want = expected(&[
+        ("Response codes", &[(NOT_REGISTERED, &["425"]), ("References that differ", &["608"])]),
+        // Registered from 2019 on: STIR and 3GPP's 5G protocols.
+        (
+            "Reason protocols",
+            &[(
+                NOT_REGISTERED,
+                &["STIR", "5GMM", "5GSM", "NGAP-RNL", "NGAP-TL", "NGAP-NAS", "NGAP-MISC", "NGAP-PROT"],
+            )],
+        ),
+        ("AlertMsg-Error codes", &[(NOT_REGISTERED, &["100", "101", "102", "103"])]),
+        ("Option tags", &[("References that differ", &["trickle-ice"])]),
+    ]);
+    assert_eq!(drift(&run.stdout), want, "{}", run.stdout);
+    // 3GPP's documents are named without IANA's clause or version ("3GPP TS 24.229 v14.4.0").
+    assert!(!tables["Reason protocols"].contains("References that differ"), "{}", run.stdout);
 }
 
 #[test]
