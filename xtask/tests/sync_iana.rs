@@ -446,6 +446,186 @@ fn write_takes_iana_phrases_references_and_deprecation_in_place() {
     assert_eq!(sync_iana(&["--spec", path(&file), "--check"]).status, 0);
 }
 
+fn committed(spec: &str) -> String {
+    std::fs::read_to_string(root().join(spec)).unwrap()
+}
+
+/// Replaces the one occurrence of each `from` in `text`.
+fn edited(text: &str, edits: &[(&str, &str)]) -> String {
+    let mut text = text.to_owned();
+    for (from, to) in edits {
+        assert_eq!(text.matches(from).count(), 1, "{from}");
+        text = text.replace(from, to);
+    }
+    text
+}
+
+#[test]
+fn write_brings_a_numeric_table_in_line_keeping_comments_descriptions_and_names() {
+    let original = committed("specs/warning-codes.toml");
+    let entry_308 =
+        "[[code]]\ncode = 308\ntext = \"Incompatible language specification\"\nreferences = [\"RFC8373\"]\n";
+    let description_308 =
+        original[original.find(entry_308).unwrap() + entry_308.len()..].lines().next().unwrap();
+    let spec = edited(
+        &original,
+        &[
+            // 308 lost; a comment and a hand-written description the edits must keep.
+            (&format!("{entry_308}{description_308}\n\n"), ""),
+            ("code = 380\n", "code = 380   # RFC 5630 §3.1.3\n"),
+            ("description = \"A free-form warning", "description = \"Ours: a free-form warning"),
+            // Texts and references as an older copy might have them.
+            ("text = \"Miscellaneous warning\"", "text = \"Misc warning\""),
+            (
+                "code = 381\ntext = \"SIPS Required\"\nreferences = [\"RFC5630\"]",
+                "code = 381\ntext = \"SIPS Required\"\nreferences = [\"RFC3261\"]",
+            ),
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("warning-codes.toml");
+    std::fs::write(&file, &spec).unwrap();
+
+    let check = sync_iana(&["--spec", path(&file), "--check"]);
+    assert_eq!(check.status, 1, "{}{}", check.stdout, check.stderr);
+    assert!(check.stdout.starts_with("== Warning codes (IANA sip-parameters-5) ==\n"), "{}", check.stdout);
+    let want = expected(&[(
+        "Warning codes",
+        &[
+            ("Registered by IANA but missing from the spec", &["308"]),
+            ("Texts that differ", &["399"]),
+            ("References that differ", &["381"]),
+        ],
+    )]);
+    assert_eq!(drift(&check.stdout), want, "{}", check.stdout);
+    assert!(
+        check.stdout.contains("399 spec \"Misc warning\", IANA \"Miscellaneous warning\""),
+        "{}",
+        check.stdout
+    );
+
+    let write = sync_iana(&["--spec", path(&file), "--write"]);
+    assert_eq!(write.status, 0, "{}{}", write.stdout, write.stderr);
+    // 308 comes back without its description, which is the project's to write; 399 keeps
+    // the variant name its old text gave, so users' code still compiles.
+    let expected_spec = edited(
+        &original,
+        &[
+            (&format!("{entry_308}{description_308}\n"), entry_308),
+            ("code = 380\n", "code = 380   # RFC 5630 §3.1.3\n"),
+            ("description = \"A free-form warning", "description = \"Ours: a free-form warning"),
+            (
+                "text = \"Miscellaneous warning\"\n",
+                "text = \"Miscellaneous warning\"\nname = \"MiscWarning\"\n",
+            ),
+        ],
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), expected_spec, "{}", write.stdout);
+    assert!(write.stdout.contains("`name = \"MiscWarning\"` keeps the variant name"), "{}", write.stdout);
+    let check = sync_iana(&["--spec", path(&file), "--check"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+}
+
+#[test]
+fn write_marks_tokens_iana_does_not_list_and_unmarks_them_when_it_does() {
+    let original = committed("specs/option-tags.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("option-tags.toml");
+    std::fs::write(&file, &original).unwrap();
+
+    // Against IANA's registry of 2015, the tags registered since are marked.
+    let old = iana_xml("2015-04-09");
+    let write = sync_iana(&["--snapshot", path(&old), "--spec", path(&file), "--write"]);
+    assert_eq!(write.status, 0, "{}{}", write.stdout, write.stderr);
+    let marked = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        marked,
+        edited(
+            &original,
+            &[
+                (
+                    "token = \"siprec\"\nreferences = [\"RFC7866\"]\n",
+                    "token = \"siprec\"\nreferences = [\"RFC7866\"]\ndeprecated = true\n"
+                ),
+                (
+                    "token = \"nosub\"\nreferences = [\"RFC7614\"]\n",
+                    "token = \"nosub\"\nreferences = [\"RFC7614\"]\ndeprecated = true\n"
+                ),
+                (
+                    "token = \"explicitsub\"\nreferences = [\"RFC7614\"]\n",
+                    "token = \"explicitsub\"\nreferences = [\"RFC7614\"]\ndeprecated = true\n"
+                ),
+                (
+                    "token = \"record-aware\"\nreferences = [\"RFC7866\"]\n",
+                    "token = \"record-aware\"\nreferences = [\"RFC7866\"]\ndeprecated = true\n"
+                ),
+                (
+                    "token = \"trickle-ice\"\nreferences = [\"RFC8840\"]\n",
+                    "token = \"trickle-ice\"\nreferences = [\"RFC8840\"]\ndeprecated = true\n"
+                ),
+            ]
+        )
+    );
+    let check = sync_iana(&["--snapshot", path(&old), "--spec", path(&file), "--check"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+    assert!(
+        check.stdout.contains(
+            "Not compared, marked `deprecated` and not registered: `explicitsub`, `nosub`, `record-aware`, `siprec`, `trickle-ice`"
+        ),
+        "{}",
+        check.stdout
+    );
+
+    // Against the project's snapshot they are registered again: the file is as committed,
+    // with the comment on 199's name.
+    let check = sync_iana(&["--spec", path(&file), "--check"]);
+    assert_eq!(check.status, 1);
+    assert_eq!(
+        values(&tables(&check.stdout)["Option tags"]).get("Marked `deprecated` but registered by IANA"),
+        Some(&["explicitsub", "nosub", "record-aware", "siprec", "trickle-ice"].map(String::from).to_vec()),
+        "{}",
+        check.stdout
+    );
+    let write = sync_iana(&["--spec", path(&file), "--write"]);
+    assert_eq!(write.status, 0, "{}{}", write.stdout, write.stderr);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+}
+
+#[test]
+fn write_creates_the_spec_of_a_table_that_has_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("option-tags.toml");
+    let xml = iana_xml("2026-08-17");
+    let check =
+        sync_iana(&["--snapshot", path(&xml), "--table", "option-tags", "--spec", path(&file), "--check"]);
+    assert_eq!(check.status, 1);
+    assert!(check.stdout.contains("option-tags.toml (no such file) (0 tokens)"), "{}", check.stdout);
+
+    let write =
+        sync_iana(&["--snapshot", path(&xml), "--table", "option-tags", "--spec", path(&file), "--write"]);
+    assert_eq!(write.status, 0, "{}{}", write.stdout, write.stderr);
+    assert!(
+        write
+            .stdout
+            .contains("note: `100rel`: no variant name follows from it, so --write named it `Rel100`")
+    );
+    // The committed spec is this file, with a better name for 199 written by hand.
+    let created = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        edited(
+            &created,
+            &[(
+                "name = \"Token199\"\n",
+                "name = \"EarlyDialogTerminated\"   # the tag says the UA supports the 199 response (RFC 6228)\n"
+            )]
+        ),
+        committed("specs/option-tags.toml")
+    );
+    assert!(created.contains("[registry]\ntable = \"option-tags\"\nname = \"IANA SIP Option Tags\"\n"));
+    assert!(created.contains("updated = \"2026-08-17\"\n"));
+    assert!(!created.contains("description = "), "the descriptions are the project's own words");
+}
+
 #[test]
 fn only_codes_marked_unregistered_may_be_missing_from_iana() {
     let dir = tempfile::tempdir().unwrap();
@@ -495,8 +675,18 @@ fn bad_input_exits_2_saying_what_and_where() {
         "[[code]]\ncode = 486\nreason = \"Busy Here\"\n\n[[code]]\ncode = 486\nreason = \"Busy\"\n",
     );
     let missing = dir.path().join("missing.csv").to_str().unwrap().to_owned();
-    let cases: [(&[&str], String); 11] = [
+    let warning_codes = root().join("specs/warning-codes.toml");
+    let cases: [(&[&str], String); 14] = [
         (&["--frobnicate"], "--frobnicate".to_owned()),
+        (
+            &["--table", "warn-codes"],
+            "unknown table `warn-codes`; the tables: response-codes, warning-codes".to_owned(),
+        ),
+        (&["--table", "q850-causes"], "Q.850 cause values have no IANA registry to compare with".to_owned()),
+        (
+            &["--table", "methods", "--spec", path(&warning_codes)],
+            format!("{} holds warning codes, not methods", warning_codes.display()),
+        ),
         (&["--check", "--write"], "--check and --write exclude each other".to_owned()),
         (&["--snapshot"], "--snapshot".to_owned()),
         (&["--snapshot", &missing], format!("cannot read {missing}: ")),
