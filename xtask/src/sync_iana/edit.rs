@@ -498,4 +498,41 @@ description = "Old name."
              [[code]]\ncode = 480\nreason = \"Temporarily Unavailable\"\nreferences = [\"RFC3261\"]\n"
         );
     }
+
+    fn write_values(source: &str, csv: &str, id: &str) -> (String, Changes) {
+        let kind = sip_codes_codegen::kind::TableKind::named(id).unwrap();
+        let model = sip_codes_codegen::load_spec("t.toml", source).unwrap();
+        let registry = snapshot::parse_table("s.csv", csv, kind).unwrap().unwrap();
+        let findings = crate::sync_iana::compare::compare_values(&model.values, &registry);
+        apply_values(source, kind, &model.values, &registry.records, &findings).unwrap()
+    }
+
+    #[test]
+    fn adds_tokens_where_iana_lists_them_naming_those_that_start_with_digits() {
+        let spec = "[registry]\ntable = \"option-tags\"\n\n# Ours.\n[[token]]\ntoken = \"gruu\"\nreferences = [\"RFC5627\"]\ndescription = \"Mine.\"\n";
+        let csv = "Value,Description,Reference\n100rel,x,[RFC3262]\n199,x,[RFC6228]\ngruu,x,[RFC5627]\nice,x,[RFC5768]\n";
+        let (written, changes) = write_values(spec, csv, "option-tags");
+        assert_eq!(
+            written,
+            "[registry]\ntable = \"option-tags\"\n\n[[token]]\ntoken = \"100rel\"\nname = \"Rel100\"\nreferences = [\"RFC3262\"]\n\n\
+             [[token]]\ntoken = \"199\"\nname = \"Token199\"\nreferences = [\"RFC6228\"]\n\n\
+             # Ours.\n[[token]]\ntoken = \"gruu\"\nreferences = [\"RFC5627\"]\ndescription = \"Mine.\"\n\n\
+             [[token]]\ntoken = \"ice\"\nreferences = [\"RFC5768\"]\n"
+        );
+        assert_eq!(changes.notes.len(), 2, "{changes:?}");
+        let (again, changes) = write_values(&written, csv, "option-tags");
+        assert_eq!((again, changes.done.len()), (written, 0));
+    }
+
+    #[test]
+    fn adds_codes_in_order_and_names_one_whose_name_is_taken() {
+        let spec = "[registry]\ntable = \"warning-codes\"\n\n[[code]]\ncode = 300\ntext = \"Busy\"\nreferences = [\"RFC3261\"]\n\n\
+                    [[code]]\ncode = 399\ntext = \"Other\"\nreferences = [\"RFC3261\"]\n";
+        let csv = "Value,Description,Reference\n300,Busy: x,[RFC3261]\n308,Busy: y,[RFC8373]\n399,Other,[RFC3261]\n";
+        let (written, _) = write_values(spec, csv, "warning-codes");
+        assert!(
+            written.contains("references = [\"RFC3261\"]\n\n[[code]]\ncode = 308\ntext = \"Busy\"\nname = \"Code308\"\nreferences = [\"RFC8373\"]\n\n[[code]]\ncode = 399"),
+            "{written}"
+        );
+    }
 }

@@ -615,4 +615,108 @@ mod tests {
             assert!(error.starts_with(expected), "{text:?}: {error}");
         }
     }
+
+    const TABLES_XML: &str = r#"<registry xmlns="http://www.iana.org/assignments" id="sip-parameters">
+  <updated>2026-08-17</updated>
+  <registry id="sip-parameters-5">
+    <title>Warning Codes (warn-codes)</title>
+    <record><value>399</value><description>Miscellaneous warning: The warning text
+      can include arbitrary information.</description><xref type="rfc" data="rfc3261"/></record>
+    <record><value>308</value><description>Incompatible language specification: Requested
+      languages not supported.</description><xref type="rfc" data="rfc8373"/></record>
+  </registry>
+  <registry id="sip-parameters-68">
+    <record><value>100</value><description>"Cannot Process Location"</description><xref type="rfc" data="rfc6442"/></record>
+  </registry>
+  <registry id="sip-parameters-3">
+    <record><value>Q.850</value><description>Cause value in decimal representation</description><xref type="text">ITU-T Q.850</xref></record>
+    <record><value>S1AP-TL</value><description>Cause value</description>
+      <xref type="uri" data="http://www.3gpp.org/DynaReport/36413.htm">3GPP TS 36.413 subclause 9.2.1.3</xref>
+      <xref type="note" data="4"/><xref type="person" data="_3GPP"/></record>
+    <record><value>FAILURE_CAUSE</value><description>cause value 1: Media bearer lost</description>
+      <xref type="uri" data="http://www.3gpp.org/ftp/Specs/archive/24_series/24.229/">3GPP TS 24.229 v14.4.0</xref></record>
+  </registry>
+</registry>
+"#;
+
+    fn kind(id: &str) -> &'static TableKind {
+        TableKind::named(id).unwrap()
+    }
+
+    #[test]
+    fn reads_other_tables_texts_and_references_as_specs_write_them() {
+        let warn = parse_table("s.xml", TABLES_XML, kind("warning-codes")).unwrap().unwrap();
+        assert_eq!(warn.title.as_deref(), Some("Warning Codes (warn-codes)"));
+        assert_eq!(warn.updated.as_deref(), Some("2026-08-17"));
+        let rows: Vec<_> =
+            warn.records.iter().map(|r| (r.value.clone(), r.text(), r.references.clone(), r.line)).collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    TableValue::Code(308),
+                    Some("Incompatible language specification".to_owned()),
+                    vec!["RFC8373".to_owned()],
+                    7
+                ),
+                (
+                    TableValue::Code(399),
+                    Some("Miscellaneous warning".to_owned()),
+                    vec!["RFC3261".to_owned()],
+                    5
+                ),
+            ]
+        );
+        let geo = parse_table("s.xml", TABLES_XML, kind("geolocation-error-codes")).unwrap().unwrap();
+        assert_eq!(geo.records[0].text().as_deref(), Some("Cannot Process Location"));
+        let reasons = parse_table("s.xml", TABLES_XML, kind("reason-protocols")).unwrap().unwrap();
+        let references: Vec<_> = reasons.records.iter().map(|r| (r.text(), r.references.join("+"))).collect();
+        assert_eq!(
+            references,
+            [
+                (None, "ITU-T Q.850".to_owned()),
+                (None, "3GPP TS 36.413".to_owned()),
+                (None, "3GPP TS 24.229".to_owned())
+            ]
+        );
+        // IANA had not created it: no registry, not an error.
+        assert_eq!(parse_table("s.xml", TABLES_XML, kind("push-services")).unwrap(), None);
+    }
+
+    #[test]
+    fn the_table_csv_round_trips() {
+        let reasons = parse_table("s.xml", TABLES_XML, kind("reason-protocols")).unwrap().unwrap();
+        let csv = table_to_csv(&reasons);
+        assert_eq!(
+            csv,
+            "Value,Description,Reference\nQ.850,Cause value in decimal representation,[ITU-T Q.850]\n\
+             S1AP-TL,Cause value,[3GPP TS 36.413]\nFAILURE_CAUSE,cause value 1: Media bearer lost,[3GPP TS 24.229]\n"
+        );
+        let again = parse_table("s.csv", &csv, kind("reason-protocols")).unwrap().unwrap();
+        assert_eq!(again.records.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3, 4]);
+        assert_eq!(table_to_csv(&again), csv);
+    }
+
+    #[test]
+    fn says_what_is_wrong_with_another_table_and_where() {
+        let cases = [
+            ("Code,Text\n", "warning-codes", "s:1: the header is \"Code,Text\""),
+            (
+                "Value,Description,Reference\n99,Low,\n",
+                "warning-codes",
+                "s:2: value \"99\" is not one of the warning codes, 100..=999",
+            ),
+            ("Value,Description,Reference\nQ 850,x,\n", "reason-protocols", "s:2: token \"Q 850\" holds ' '"),
+            (
+                "Value,Description,Reference\nSIP,x,\nSIP,y,\n",
+                "reason-protocols",
+                "s:3: `SIP` is listed twice; first on line 2",
+            ),
+            ("Value,Description,Reference\nSIP,x,RFC3261\n", "reason-protocols", "s:2: the reference cell"),
+        ];
+        for (text, id, expected) in cases {
+            let error = parse_table("s", text, kind(id)).unwrap_err();
+            assert!(error.starts_with(expected), "{text:?}: {error}");
+        }
+    }
 }
