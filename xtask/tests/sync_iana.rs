@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sip_codes_codegen::kind::{TABLE_KINDS, TableKind};
+use sip_codes_codegen::kind::{RESPONSE_CODES, TABLE_KINDS, TableKind};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
@@ -130,6 +130,18 @@ fn sorted<'a>(items: &[&'a str]) -> Vec<&'a str> {
     let mut items = items.to_vec();
     items.sort_unstable();
     items
+}
+
+/// specs/README.md lists the tables `sync-iana` follows: each as `TABLE_KINDS` has it.
+#[test]
+fn the_specs_readme_lists_every_registered_table() {
+    let readme = committed("specs/README.md");
+    for kind in registered_tables() {
+        let spec =
+            if kind.id == RESPONSE_CODES { "iana.toml".to_owned() } else { format!("{}.toml", kind.id) };
+        let row = format!("| {} | `{}` | `{spec}` |", kind.title, kind.registry.unwrap());
+        assert!(readme.contains(&row), "specs/README.md lacks the row {row}");
+    }
 }
 
 #[test]

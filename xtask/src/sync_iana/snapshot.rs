@@ -1,6 +1,7 @@
-//! IANA's response-code registry (`sip-parameters-7`): read from either format IANA
+//! IANA's registries: the response codes (`sip-parameters-7`), read from either format IANA
 //! publishes, the full `sip-parameters.xml` or the `sip-parameters-7.csv` export, and written
-//! back in the CSV layout, which is how the project keeps its snapshot.
+//! back in IANA's CSV layout; and every other table's registry ([`parse_table`]), read from
+//! the XML or the project's CSV of it. The project keeps each as `specs/iana/<registry>.csv`.
 
 use std::collections::BTreeMap;
 
