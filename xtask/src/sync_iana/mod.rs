@@ -16,6 +16,7 @@ mod compare;
 mod edit;
 pub mod snapshot;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -209,10 +210,10 @@ impl Source {
         })
     }
 
-    /// The file a table's registry is read from.
-    fn file_of(&self, kind: &'static TableKind) -> Result<(String, String), String> {
+    /// The file a table's registry is read from: how it is shown, and its text.
+    fn file_of(&self, kind: &'static TableKind) -> Result<(String, Cow<'_, str>), String> {
         let file = match self {
-            Source::Xml { shown, text } => return Ok((shown.clone(), text.clone())),
+            Source::Xml { shown, text } => return Ok((shown.clone(), Cow::Borrowed(text))),
             Source::Project => default_csv(kind),
             Source::Csv { file, kind: held } if held.id == kind.id => file.clone(),
             Source::Csv { file, kind: held } => {
@@ -224,7 +225,7 @@ impl Source {
                 ));
             }
         };
-        Ok((file.shown.clone(), read_snapshot(&file)?))
+        Ok((file.shown.clone(), Cow::Owned(read_snapshot(&file)?)))
     }
 
     fn response_codes(&self) -> Result<(String, Snapshot), String> {
@@ -321,12 +322,10 @@ fn execute(options: &Options) -> Result<ExitCode, String> {
             Outcome::Written => written.push(table.spec.shown.clone()),
         }
     }
-    if tables.len() > 1 {
-        println!();
-        match (drifted.len(), options.mode) {
-            (_, Mode::Write) => {}
-            (0, _) => println!("All {} tables are in sync with IANA.", tables.len()),
-            (n, _) => println!("Drift in {n} of {} tables: {}.", tables.len(), drifted.join(", ")),
+    if tables.len() > 1 && options.mode != Mode::Write {
+        match drifted.len() {
+            0 => println!("\nAll {} tables are in sync with IANA.", tables.len()),
+            n => println!("\nDrift in {n} of {} tables: {}.", tables.len(), drifted.join(", ")),
         }
     }
     for kind in without_spec {
