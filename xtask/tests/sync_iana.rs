@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use sip_codes_codegen::TableValue;
 use sip_codes_codegen::kind::{RESPONSE_CODES, TABLE_KINDS, TableKind};
 
 fn root() -> PathBuf {
@@ -196,6 +197,33 @@ fn the_iana_status_code_matches_the_2026_registry() {
             "{code}"
         );
     }
+}
+
+/// `sip_codes::iana::OptionTag`, made by `sync-iana --write` from IANA's 2026 file, against
+/// that file: tokens in IANA's order, and references.
+#[test]
+fn the_iana_option_tag_matches_the_2026_registry() {
+    use sip_codes::iana::OptionTag;
+
+    let xml = iana_xml("2026-08-17");
+    let kind = TableKind::named("option-tags").unwrap();
+    let registry = xtask::snapshot::parse_table(path(&xml), &std::fs::read_to_string(&xml).unwrap(), kind)
+        .unwrap()
+        .unwrap();
+    let ours: Vec<TableValue> =
+        OptionTag::ALL.iter().map(|tag| TableValue::Token(tag.as_str().to_owned())).collect();
+    let theirs: Vec<TableValue> = registry.records.iter().map(|record| record.value.clone()).collect();
+    assert_eq!(ours, theirs);
+    for (tag, record) in OptionTag::ALL.iter().zip(&registry.records) {
+        assert_eq!(tag.references().iter().map(|r| r.id).collect::<Vec<_>>(), record.references, "{tag:?}");
+        assert_eq!(
+            OptionTag::from_token(&tag.as_str().to_uppercase()),
+            Some(*tag),
+            "option tags ignore case"
+        );
+    }
+    assert_eq!(OptionTag::from_token("100rel"), Some(OptionTag::Rel100));
+    assert_eq!(OptionTag::from_token("siprec").map(OptionTag::as_str), Some("siprec"));
 }
 
 #[test]
