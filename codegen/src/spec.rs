@@ -18,7 +18,7 @@ pub use semantics::{
     CauseEntry, DialogRule, Effect, HeaderSpec, Mapping, OUTCOMES, Policy, Q850Row, ROUTES, Requirement,
     Semantics,
 };
-pub use values::{TableValue, ValueEntry, ValueUpdate};
+pub use values::{TOKEN_KEYS, TableValue, VALUE_CODE_KEYS, ValueEntry, ValueUpdate};
 
 /// The `[registry]` table: where a spec's codes come from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -14,6 +14,7 @@
 //! | [`GeolocationErrorCode`] | Geolocation-Error codes | `geolocation-error-codes` |
 //! | [`AlertMsgErrorCode`] | AlertMsg-Error codes | `alertmsg-error-codes` |
 //! | [`PushService`] | Push notification services | `push-services` |
+//! | [`OptionTag`] | Option tags | `option-tags` |
 //! | [`SubscriptionStateReason`] | Subscription-State reason codes | `subscription-state-reasons` |
 //! | [`Method`] | Methods | `methods` |
 
@@ -65,6 +66,13 @@ mod push_services;
 #[cfg(feature = "push-services")]
 #[cfg_attr(docsrs, doc(cfg(feature = "push-services")))]
 pub use push_services::{PushService, push_service};
+
+#[cfg(feature = "option-tags")]
+#[rustfmt::skip]
+mod option_tags;
+#[cfg(feature = "option-tags")]
+#[cfg_attr(docsrs, doc(cfg(feature = "option-tags")))]
+pub use option_tags::{OptionTag, option_tag};
 
 #[cfg(feature = "subscription-state-reasons")]
 #[rustfmt::skip]

@@ -296,6 +296,7 @@ macro_rules! sip_codes {
     feature = "geolocation-error-codes",
     feature = "alertmsg-error-codes",
     feature = "push-services",
+    feature = "option-tags",
     feature = "subscription-state-reasons",
     feature = "methods",
 ))]

@@ -1,6 +1,7 @@
 //! Maintainer commands, run as `cargo xtask <command>` (alias in `.cargo/config.toml`).
 //!
-//! - `sync-iana`: keeps `specs/iana.toml` and the IANA snapshot in line with the registry.
+//! - `sync-iana`: keeps the spec of every table IANA registers, and the snapshot of its
+//!   registry, in line with IANA.
 //! - `generate`: regenerates every generated file, in dependency order (see [`generate`]).
 //! - `bench-compile`: measures the compile cost of the macro against a hand-written enum.
 //!

@@ -63,8 +63,10 @@ pub struct ValueUpdate {
     pub location: Location,
 }
 
-const CODE_KEYS: &[&str] = &["code", "text", "name", "references", "description", "deprecated"];
-const TOKEN_KEYS: &[&str] = &["token", "name", "references", "description", "deprecated"];
+/// The keys of a `[[code]]` entry of a numeric table, in the order the specs write them.
+pub const VALUE_CODE_KEYS: &[&str] = &["code", "text", "name", "references", "description", "deprecated"];
+/// The keys of a `[[token]]` entry, in the order the specs write them.
+pub const TOKEN_KEYS: &[&str] = &["token", "name", "references", "description", "deprecated"];
 const UPDATE_KEYS: &[&str] = &["name", "description"];
 
 impl Reader<'_> {
@@ -107,7 +109,7 @@ impl Reader<'_> {
         let before = self.diagnostics.len();
         let (mut found, mut text, mut name) = (None, None, None);
         let (mut references, mut description, mut deprecated) = (Vec::new(), None, false);
-        let keys = if kind.is_numeric() { CODE_KEYS } else { TOKEN_KEYS };
+        let keys = if kind.is_numeric() { VALUE_CODE_KEYS } else { TOKEN_KEYS };
         for (key, item) in table {
             match key.get_ref().as_str() {
                 "code" if kind.is_numeric() => found = self.table_value("code", item, kind),

@@ -2,9 +2,9 @@
 
 use std::fmt::{self, Write as _};
 
-use sip_codes_codegen::CodeEntry;
+use sip_codes_codegen::{CodeEntry, TableValue, ValueEntry};
 
-use super::snapshot::{Registration, Snapshot};
+use super::snapshot::{Record, Registration, Snapshot, TableRegistry};
 
 /// What `--write` puts in `description` for a code it adds: `--check` reports it until a
 /// maintainer writes the description.
@@ -298,4 +298,181 @@ impl fmt::Display for Verdict<'_, '_> {
             }
         }
     }
+}
+
+/// One way the spec of another table (Warning codes, option tags, ...) and its registry
+/// disagree. `--write` resolves every one.
+#[derive(Clone, Copy, Debug)]
+pub enum ValueFinding<'a> {
+    /// IANA registers the value; the spec lacks it.
+    Missing(&'a Record),
+    /// The spec has the value, not marked `deprecated`; IANA does not register it.
+    NotRegistered(&'a ValueEntry),
+    /// The spec marks the value `deprecated`, but IANA registers it.
+    DeprecatedButRegistered(&'a ValueEntry),
+    /// A numeric value's text differs from IANA's.
+    Text(&'a ValueEntry, &'a Record),
+    /// The references differ.
+    References(&'a ValueEntry, &'a Record),
+}
+
+impl ValueFinding<'_> {
+    fn section(&self) -> (u8, &'static str, &'static str) {
+        match self {
+            ValueFinding::Missing(_) => (
+                0,
+                "Registered by IANA but missing from the spec",
+                "--write adds them with IANA's text and references",
+            ),
+            ValueFinding::NotRegistered(_) => {
+                (1, "In the spec but not registered by IANA", "--write marks them `deprecated = true`")
+            }
+            ValueFinding::DeprecatedButRegistered(_) => {
+                (2, "Marked `deprecated` but registered by IANA", "--write removes `deprecated`")
+            }
+            ValueFinding::Text(..) => (3, "Texts that differ", "--write takes IANA's text"),
+            ValueFinding::References(..) => (4, "References that differ", "--write takes IANA's references"),
+        }
+    }
+
+    /// One line: what differs, then where.
+    fn line(&self, snapshot_path: &str) -> (String, String) {
+        let text = |text: &Option<String>| text.as_deref().map(|t| format!(" {t}")).unwrap_or_default();
+        match self {
+            ValueFinding::Missing(r) => (
+                format!("{}{}: {}", r.value, text(&r.text()), refs(&r.references)),
+                format!("{snapshot_path}:{}", r.line),
+            ),
+            ValueFinding::NotRegistered(entry) | ValueFinding::DeprecatedButRegistered(entry) => {
+                (format!("{}{}", entry.value, text(&entry.text)), entry.location.to_string())
+            }
+            ValueFinding::Text(entry, r) => (
+                format!(
+                    "{} spec {:?}, IANA {:?}",
+                    entry.value,
+                    entry.text.as_deref().unwrap_or_default(),
+                    r.text().unwrap_or_default()
+                ),
+                entry.location.to_string(),
+            ),
+            ValueFinding::References(entry, r) => (
+                format!(
+                    "{}{}: spec {}, IANA {}",
+                    entry.value,
+                    text(&entry.text),
+                    refs(&entry.references),
+                    refs(&r.references)
+                ),
+                entry.location.to_string(),
+            ),
+        }
+    }
+}
+
+/// Every difference between a table's spec entries and its registry: by section, then in
+/// the registry's order for what IANA has and the spec's order for the rest.
+pub fn compare_values<'a>(entries: &'a [ValueEntry], registry: &'a TableRegistry) -> Vec<ValueFinding<'a>> {
+    let mut findings = Vec::new();
+    for record in &registry.records {
+        let Some(entry) = entries.iter().find(|e| e.value == record.value) else {
+            findings.push(ValueFinding::Missing(record));
+            continue;
+        };
+        if entry.deprecated {
+            findings.push(ValueFinding::DeprecatedButRegistered(entry));
+        }
+        if entry.text.is_some() && entry.text != record.text() {
+            findings.push(ValueFinding::Text(entry, record));
+        }
+        if entry.references != record.references {
+            findings.push(ValueFinding::References(entry, record));
+        }
+    }
+    // In the spec's order: where a maintainer reads them.
+    let mut unregistered: Vec<&ValueEntry> =
+        entries.iter().filter(|e| !e.deprecated && registry.get(&e.value).is_none()).collect();
+    unregistered.sort_by_key(|e| e.location.line);
+    findings.extend(unregistered.into_iter().map(ValueFinding::NotRegistered));
+    findings.sort_by_key(|f| f.section().0);
+    findings
+}
+
+/// What was compared for another table, for the report's first line.
+pub struct TableSubject<'a> {
+    /// The spec's path as shown.
+    pub spec_path: &'a str,
+    /// The spec's entries.
+    pub entries: &'a [ValueEntry],
+    /// The snapshot's path as shown.
+    pub snapshot_path: &'a str,
+    /// The registry, `None` when the snapshot does not have it.
+    pub registry: Option<&'a TableRegistry>,
+    /// The command that writes the fixes, as the maintainer would type it.
+    pub write_command: &'a str,
+}
+
+/// The readable report of another table, laid out as the response codes' [`report`].
+pub fn report_values(subject: &TableSubject<'_>, findings: &[ValueFinding<'_>]) -> String {
+    let mut out = String::new();
+    let unit = |n: usize, numeric: bool| match (numeric, n) {
+        (true, 1) => "1 code".to_owned(),
+        (true, n) => format!("{n} codes"),
+        (false, 1) => "1 token".to_owned(),
+        (false, n) => format!("{n} tokens"),
+    };
+    let numeric = subject.entries.first().map_or_else(
+        || subject.registry.is_none_or(|r| r.kind.is_numeric()),
+        |e| matches!(e.value, TableValue::Code(_)),
+    );
+    let registry = match subject.registry {
+        Some(registry) => {
+            let updated =
+                registry.updated.as_deref().map(|d| format!(", IANA updated {d}")).unwrap_or_default();
+            format!("({}{updated})", unit(registry.records.len(), numeric))
+        }
+        None => "(no such registry in this snapshot: IANA had not created it)".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "sync-iana: {} ({}) vs IANA snapshot {} {registry}",
+        subject.spec_path,
+        unit(subject.entries.len(), numeric),
+        subject.snapshot_path,
+    );
+    let retired: Vec<String> = subject
+        .entries
+        .iter()
+        .filter(|e| e.deprecated && subject.registry.is_none_or(|r| r.get(&e.value).is_none()))
+        .map(|e| e.value.to_string())
+        .collect();
+    if !retired.is_empty() {
+        let _ = writeln!(out, "Not compared, marked `deprecated` and not registered: {}", retired.join(", "));
+    }
+    let mut sections: Vec<_> = findings.iter().map(ValueFinding::section).collect();
+    sections.dedup();
+    for (rank, heading, remedy) in sections {
+        let lines: Vec<(String, String)> = findings
+            .iter()
+            .filter(|f| f.section().0 == rank)
+            .map(|f| f.line(subject.snapshot_path))
+            .collect();
+        let _ = writeln!(out, "\n{heading} ({}); {remedy}:", lines.len());
+        let width = lines.iter().map(|(what, _)| what.chars().count()).max().unwrap_or(0);
+        for (what, place) in lines {
+            let _ = writeln!(out, "  {what:<width$}  {place}");
+        }
+    }
+    let _ = writeln!(out);
+    if findings.is_empty() {
+        let _ = writeln!(out, "In sync: every value, text and reference matches IANA.");
+    } else {
+        let plural = if findings.len() == 1 { "" } else { "s" };
+        let _ = writeln!(
+            out,
+            "{} difference{plural}; `{}` resolves all of them.",
+            findings.len(),
+            subject.write_command
+        );
+    }
+    out
 }

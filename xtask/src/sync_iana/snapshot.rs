@@ -1,8 +1,12 @@
-//! IANA's response-code registry (`sip-parameters-7`): read from either format IANA
+//! IANA's registries: the response codes (`sip-parameters-7`), read from either format IANA
 //! publishes, the full `sip-parameters.xml` or the `sip-parameters-7.csv` export, and written
-//! back in the CSV layout, which is how the project keeps its snapshot.
+//! back in IANA's CSV layout; and every other table's registry ([`parse_table`]), read from
+//! the XML or the project's CSV of it. The project keeps each as `specs/iana/<registry>.csv`.
 
 use std::collections::BTreeMap;
+
+use sip_codes_codegen::TableValue;
+use sip_codes_codegen::kind::{TableKind, Values, token_problem};
 
 /// The id of the response-code registry inside IANA's `sip-parameters.xml`.
 pub const REGISTRY_ID: &str = "sip-parameters-7";
@@ -302,6 +306,211 @@ pub fn to_csv(snapshot: &Snapshot) -> String {
     String::from_utf8(bytes).expect("the CSV is built from strings")
 }
 
+/// The header of the project's snapshot of a registry other than the response codes:
+/// IANA's columns, the references named as the specs name them.
+pub const TABLE_CSV_HEADER: [&str; 3] = ["Value", "Description", "Reference"];
+
+/// One record of a registry other than the response codes (Warning codes, option tags and
+/// the rest of [`TABLE_KINDS`](sip_codes_codegen::kind::TABLE_KINDS)), as IANA lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// The code or the token.
+    pub value: TableValue,
+    /// IANA's Description cell, whitespace collapsed: `Incompatible network protocol: One or
+    /// more ...`, `"Cannot Process Location"`, or empty (the methods have none).
+    pub description: String,
+    /// The references as the specs name them: `RFC3261`, `3GPP TS 24.229`, `ITU-T Q.850`.
+    pub references: Vec<String>,
+    /// The line of the snapshot file the record is on, for messages.
+    pub line: usize,
+}
+
+impl Record {
+    /// A numeric value's text as a spec writes it: IANA's description without the
+    /// explanation after a colon (Warning codes: "Text: longer explanation") and without the
+    /// quotes around it (Geolocation-Error and AlertMsg-Error codes: `"Quoted text"`).
+    /// `None` for a token, which is its own text.
+    pub fn text(&self) -> Option<String> {
+        let TableValue::Code(_) = self.value else { return None };
+        let description = self.description.trim();
+        let text = match description.strip_prefix('"').and_then(|d| d.strip_suffix('"')) {
+            Some(quoted) => quoted,
+            None => description.split_once(':').map_or(description, |(text, _)| text),
+        };
+        Some(text.trim().to_owned())
+    }
+}
+
+/// A registry other than the response codes, as one snapshot holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableRegistry {
+    /// The table.
+    pub kind: &'static TableKind,
+    /// IANA's title for it ("Warning Codes (warn-codes)"); the CSV layout does not keep it.
+    pub title: Option<String>,
+    /// The date the XML file says IANA last updated the file.
+    pub updated: Option<String>,
+    /// The records: numeric tables in code order, token tables in IANA's order.
+    pub records: Vec<Record>,
+}
+
+impl TableRegistry {
+    /// The record of `value`, if IANA registers it.
+    pub fn get(&self, value: &TableValue) -> Option<&Record> {
+        self.records.iter().find(|record| record.value == *value)
+    }
+}
+
+/// The registry of `kind` (which has one) from a snapshot in either layout: IANA's
+/// `sip-parameters.xml`, or the project's CSV of that registry. `None` when the XML has no
+/// such registry: IANA had not created it yet (AlertMsg-Error codes before 2020).
+pub fn parse_table(
+    path: &str,
+    text: &str,
+    kind: &'static TableKind,
+) -> Result<Option<TableRegistry>, String> {
+    let registry_id = kind.registry.ok_or_else(|| format!("{} have no IANA registry", kind.title))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut records = Records { path, kind, records: Vec::new() };
+    if !text.trim_start().starts_with('<') {
+        read_table_csv(path, text, &mut records)?;
+        return Ok(Some(TableRegistry { kind, title: None, updated: None, records: records.finish() }));
+    }
+    let document =
+        roxmltree::Document::parse(text).map_err(|e| format!("{path}: not well-formed XML: {e}"))?;
+    let line_of = |node: roxmltree::Node<'_, '_>| document.text_pos_at(node.range().start).row as usize;
+    let updated = child(document.root_element(), "updated").map(|node| collapse_whitespace(&text_of(node)));
+    let Some(registry) = document
+        .descendants()
+        .find(|node| node.has_tag_name_local("registry") && node.attribute("id") == Some(registry_id))
+    else {
+        return Ok(None);
+    };
+    let title = child(registry, "title").map(|node| collapse_whitespace(&text_of(node)));
+    for record in registry.children().filter(|node| node.has_tag_name_local("record")) {
+        let line = line_of(record);
+        let value = child(record, "value")
+            .map(text_of)
+            .ok_or_else(|| format!("{path}:{line}: a <record> of {registry_id} has no <value>"))?;
+        let description =
+            child(record, "description").map(|node| collapse_whitespace(&text_of(node))).unwrap_or_default();
+        let references = record
+            .children()
+            .filter(|node| node.has_tag_name_local("xref"))
+            .filter_map(spec_reference)
+            .collect();
+        records.add(&value, description, references, line)?;
+    }
+    Ok(Some(TableRegistry { kind, title, updated, records: records.finish() }))
+}
+
+fn read_table_csv(path: &str, text: &str, records: &mut Records<'_>) -> Result<(), String> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| csv_error(path, &e, |_| 1))?.clone();
+    if header.iter().map(str::trim).ne(TABLE_CSV_HEADER) {
+        return Err(format!(
+            "{path}:1: the header is {:?}, not the snapshot's \"{}\"",
+            header.iter().collect::<Vec<_>>().join(","),
+            TABLE_CSV_HEADER.join(",")
+        ));
+    }
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(path, &e, |_| 0))?;
+        // The project's CSV has no line breaks inside cells: the record's line is its number.
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let references =
+            parse_references(&record[2]).map_err(|message| format!("{path}:{line}: {message}"))?;
+        records.add(&record[0], collapse_whitespace(&record[1]), references, line)?;
+    }
+    Ok(())
+}
+
+/// Gathers the records of one registry, refusing a value the table cannot hold or one
+/// listed twice.
+struct Records<'a> {
+    path: &'a str,
+    kind: &'static TableKind,
+    records: Vec<Record>,
+}
+
+impl Records<'_> {
+    fn add(
+        &mut self,
+        value: &str,
+        description: String,
+        references: Vec<String>,
+        line: usize,
+    ) -> Result<(), String> {
+        let (path, value) = (self.path, value.trim());
+        let value = match self.kind.values {
+            Values::Numeric { min, max, .. } => match value.parse::<u16>() {
+                Ok(code) if (min..=max).contains(&code) && value.bytes().all(|b| b.is_ascii_digit()) => {
+                    TableValue::Code(code)
+                }
+                _ => {
+                    return Err(format!(
+                        "{path}:{line}: value {value:?} is not one of the {}, {min}..={max}",
+                        self.kind.title.to_lowercase()
+                    ));
+                }
+            },
+            Values::Token { .. } => match token_problem(value) {
+                None => TableValue::Token(value.to_owned()),
+                Some(problem) => return Err(format!("{path}:{line}: token {value:?} {problem}")),
+            },
+        };
+        if let Some(first) = self.records.iter().find(|r| r.value == value) {
+            return Err(format!("{path}:{line}: {value} is listed twice; first on line {}", first.line));
+        }
+        self.records.push(Record { value, description, references, line });
+        Ok(())
+    }
+
+    fn finish(mut self) -> Vec<Record> {
+        if self.kind.is_numeric() {
+            self.records.sort_by(|a, b| a.value.cmp(&b.value));
+        }
+        self.records
+    }
+}
+
+/// An `<xref>` of a record as the specs name references: `rfc3261` as `RFC3261`, a 3GPP or
+/// ITU-T document by its number without IANA's clause or version ("3GPP TS 24.301 subclause
+/// 9.9.3.9" as `3GPP TS 24.301`), a draft by its name. `None` for the registrant (a
+/// `person`), who is not a reference, and for a footnote of the registry's (a `note`).
+fn spec_reference(xref: roxmltree::Node<'_, '_>) -> Option<String> {
+    if matches!(xref.attribute("type"), Some("person" | "note")) {
+        return None;
+    }
+    let name = xref_name(xref)?;
+    for body in ["3GPP TS ", "ITU-T "] {
+        if let Some(rest) = name.strip_prefix(body) {
+            let number = rest.split([' ', ',']).next().unwrap_or_default();
+            return Some(format!("{body}{number}"));
+        }
+    }
+    Some(name)
+}
+
+/// The registry in the project's CSV layout: [`TABLE_CSV_HEADER`], then one row per record
+/// with IANA's description and the references as `[RFC3261]` items.
+pub fn table_to_csv(registry: &TableRegistry) -> String {
+    let mut writer =
+        csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut write = |row: [&str; 3]| writer.write_record(row).expect("writing CSV into memory cannot fail");
+    write(TABLE_CSV_HEADER);
+    for record in &registry.records {
+        let value = match &record.value {
+            TableValue::Code(code) => code.to_string(),
+            TableValue::Token(token) => token.clone(),
+        };
+        let references: String = record.references.iter().map(|r| format!("[{r}]")).collect();
+        write([&value, &record.description, &references]);
+    }
+    let bytes = writer.into_inner().expect("writing CSV into memory cannot fail");
+    String::from_utf8(bytes).expect("the CSV is built from strings")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,6 +613,110 @@ mod tests {
         ];
         for (text, expected) in cases {
             let error = parse("s", text).unwrap_err();
+            assert!(error.starts_with(expected), "{text:?}: {error}");
+        }
+    }
+
+    const TABLES_XML: &str = r#"<registry xmlns="http://www.iana.org/assignments" id="sip-parameters">
+  <updated>2026-08-17</updated>
+  <registry id="sip-parameters-5">
+    <title>Warning Codes (warn-codes)</title>
+    <record><value>399</value><description>Miscellaneous warning: The warning text
+      can include arbitrary information.</description><xref type="rfc" data="rfc3261"/></record>
+    <record><value>308</value><description>Incompatible language specification: Requested
+      languages not supported.</description><xref type="rfc" data="rfc8373"/></record>
+  </registry>
+  <registry id="sip-parameters-68">
+    <record><value>100</value><description>"Cannot Process Location"</description><xref type="rfc" data="rfc6442"/></record>
+  </registry>
+  <registry id="sip-parameters-3">
+    <record><value>Q.850</value><description>Cause value in decimal representation</description><xref type="text">ITU-T Q.850</xref></record>
+    <record><value>S1AP-TL</value><description>Cause value</description>
+      <xref type="uri" data="http://www.3gpp.org/DynaReport/36413.htm">3GPP TS 36.413 subclause 9.2.1.3</xref>
+      <xref type="note" data="4"/><xref type="person" data="_3GPP"/></record>
+    <record><value>FAILURE_CAUSE</value><description>cause value 1: Media bearer lost</description>
+      <xref type="uri" data="http://www.3gpp.org/ftp/Specs/archive/24_series/24.229/">3GPP TS 24.229 v14.4.0</xref></record>
+  </registry>
+</registry>
+"#;
+
+    fn kind(id: &str) -> &'static TableKind {
+        TableKind::named(id).unwrap()
+    }
+
+    #[test]
+    fn reads_other_tables_texts_and_references_as_specs_write_them() {
+        let warn = parse_table("s.xml", TABLES_XML, kind("warning-codes")).unwrap().unwrap();
+        assert_eq!(warn.title.as_deref(), Some("Warning Codes (warn-codes)"));
+        assert_eq!(warn.updated.as_deref(), Some("2026-08-17"));
+        let rows: Vec<_> =
+            warn.records.iter().map(|r| (r.value.clone(), r.text(), r.references.clone(), r.line)).collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    TableValue::Code(308),
+                    Some("Incompatible language specification".to_owned()),
+                    vec!["RFC8373".to_owned()],
+                    7
+                ),
+                (
+                    TableValue::Code(399),
+                    Some("Miscellaneous warning".to_owned()),
+                    vec!["RFC3261".to_owned()],
+                    5
+                ),
+            ]
+        );
+        let geo = parse_table("s.xml", TABLES_XML, kind("geolocation-error-codes")).unwrap().unwrap();
+        assert_eq!(geo.records[0].text().as_deref(), Some("Cannot Process Location"));
+        let reasons = parse_table("s.xml", TABLES_XML, kind("reason-protocols")).unwrap().unwrap();
+        let references: Vec<_> = reasons.records.iter().map(|r| (r.text(), r.references.join("+"))).collect();
+        assert_eq!(
+            references,
+            [
+                (None, "ITU-T Q.850".to_owned()),
+                (None, "3GPP TS 36.413".to_owned()),
+                (None, "3GPP TS 24.229".to_owned())
+            ]
+        );
+        // IANA had not created it: no registry, not an error.
+        assert_eq!(parse_table("s.xml", TABLES_XML, kind("push-services")).unwrap(), None);
+    }
+
+    #[test]
+    fn the_table_csv_round_trips() {
+        let reasons = parse_table("s.xml", TABLES_XML, kind("reason-protocols")).unwrap().unwrap();
+        let csv = table_to_csv(&reasons);
+        assert_eq!(
+            csv,
+            "Value,Description,Reference\nQ.850,Cause value in decimal representation,[ITU-T Q.850]\n\
+             S1AP-TL,Cause value,[3GPP TS 36.413]\nFAILURE_CAUSE,cause value 1: Media bearer lost,[3GPP TS 24.229]\n"
+        );
+        let again = parse_table("s.csv", &csv, kind("reason-protocols")).unwrap().unwrap();
+        assert_eq!(again.records.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3, 4]);
+        assert_eq!(table_to_csv(&again), csv);
+    }
+
+    #[test]
+    fn says_what_is_wrong_with_another_table_and_where() {
+        let cases = [
+            ("Code,Text\n", "warning-codes", "s:1: the header is \"Code,Text\""),
+            (
+                "Value,Description,Reference\n99,Low,\n",
+                "warning-codes",
+                "s:2: value \"99\" is not one of the warning codes, 100..=999",
+            ),
+            ("Value,Description,Reference\nQ 850,x,\n", "reason-protocols", "s:2: token \"Q 850\" holds ' '"),
+            (
+                "Value,Description,Reference\nSIP,x,\nSIP,y,\n",
+                "reason-protocols",
+                "s:3: `SIP` is listed twice; first on line 2",
+            ),
+            ("Value,Description,Reference\nSIP,x,RFC3261\n", "reason-protocols", "s:2: the reference cell"),
+        ];
+        for (text, id, expected) in cases {
+            let error = parse_table("s", text, kind(id)).unwrap_err();
             assert!(error.starts_with(expected), "{text:?}: {error}");
         }
     }
