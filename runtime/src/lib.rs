@@ -56,7 +56,14 @@
 //!
 //! # Features
 //!
-//! - `iana` (default): [`iana::StatusCode`].
+//! - `macro` (default): [`sip_codes!`].
+//! - `iana` (default): [`iana::StatusCode`], the response codes.
+//! - `warning-codes`, `q850-causes`, `reason-protocols`, `geolocation-error-codes`,
+//!   `alertmsg-error-codes`, `push-services`, `option-tags`, `subscription-state-reasons`,
+//!   `methods` (all default): the other tables in [`iana`], one type each; a crate that
+//!   turns them off does not compile them.
+//! - `headers` (default): [`Reason`] and [`Warning`] header values, and
+//!   [`q850_for_response`]'s Warning-aware mapping of 488 and 606.
 //! - `serde`: `Serialize` and `Deserialize` for [`Code`] and for every type `sip_codes!`
 //!   generates, as the number (`486`). [`Code`] takes any 100..=999; a generated type
 //!   refuses a code it does not define ("unknown status code 477"). It needs `serde` without
@@ -67,8 +74,11 @@
 mod class;
 mod code;
 mod error;
+#[cfg(feature = "headers")]
 mod header_syntax;
+#[cfg(feature = "headers")]
 mod q850;
+#[cfg(feature = "headers")]
 mod reason;
 mod reference;
 mod semantics;
@@ -76,15 +86,23 @@ mod semantics;
 mod serde_support;
 mod status;
 mod status_line;
+#[cfg(feature = "headers")]
 mod warning;
 
 pub use class::Class;
 pub use code::Code;
 pub use error::{ParseError, ParseErrorKind};
+#[cfg(feature = "headers")]
+#[cfg_attr(docsrs, doc(cfg(feature = "headers")))]
 pub use header_syntax::Unescaped;
-#[cfg(feature = "iana")]
+#[cfg(all(feature = "headers", feature = "iana"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "headers", feature = "iana"))))]
 pub use q850::q850_for_response;
+#[cfg(feature = "headers")]
+#[cfg_attr(docsrs, doc(cfg(feature = "headers")))]
 pub use q850::{is_bearer_warning, q850_for_warning};
+#[cfg(feature = "headers")]
+#[cfg_attr(docsrs, doc(cfg(feature = "headers")))]
 pub use reason::{Reason, ReasonExtensions, ReasonParam, Reasons};
 pub use reference::Reference;
 pub use semantics::{
@@ -94,6 +112,8 @@ pub use semantics::{
 };
 pub use status::SipStatus;
 pub use status_line::{BufferTooSmall, Reading, StatusLine};
+#[cfg(feature = "headers")]
+#[cfg_attr(docsrs, doc(cfg(feature = "headers")))]
 pub use warning::{Warning, Warnings};
 
 /// Generates a SIP status-code enum from one or more spec files.
