@@ -68,6 +68,7 @@ pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::
         binary_bytes: 0,
         long: None,
         sipfrag_body: false,
+        ngrep: NgrepDots::Off,
     };
     while let Some(piece) = lines.next(explainer.out)? {
         explainer.piece(&piece)?;
@@ -244,6 +245,22 @@ struct Explainer<'w, W> {
     long: Option<LongLine>,
     /// The last message had a `message/sipfrag` body, which is being read.
     sipfrag_body: bool,
+    /// Whether the lines of the packet being read end in ngrep's `.` for CR.
+    ngrep: NgrepDots,
+}
+
+/// `ngrep -W byline` prints each line's CR as a trailing `.`, the blank line ending the
+/// header fields as a lone `.`. Whether a packet's lines carry it is read from its first
+/// line: a start line that reads only without its last `.`, or that ends in `.` where a CR
+/// would be (`SIP/2.0 200 OK.`), marks the whole packet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NgrepDots {
+    /// Not in an ngrep packet, or in one whose lines end without the dot.
+    Off,
+    /// After an ngrep packet header, before the packet's first line.
+    Pending,
+    /// Each line of this packet ends with a `.` standing for its CR.
+    On,
 }
 
 impl<W: Write> Explainer<'_, W> {
@@ -256,7 +273,7 @@ impl<W: Write> Explainer<'_, W> {
             return self.later_piece(piece);
         }
         self.totals.lines += 1;
-        let text = piece.text;
+        let text = self.without_ngrep_dot(piece.text);
         let binary = is_binary(text);
         let flattened = if binary { None } else { message::flattened_break(text) };
         let segments = match flattened {
@@ -284,6 +301,24 @@ impl<W: Write> Explainer<'_, W> {
             self.finish_message()?;
         }
         Ok(())
+    }
+
+    /// The line without the `.` ngrep `-W byline` prints for its CR, when its packet has them.
+    fn without_ngrep_dot<'a>(&mut self, text: &'a [u8]) -> &'a [u8] {
+        if message::is_ngrep_header(text) {
+            self.ngrep = NgrepDots::Pending;
+            return text;
+        }
+        if self.ngrep == NgrepDots::Pending && !text.is_empty() {
+            let dotted = text
+                .strip_suffix(b".")
+                .is_some_and(|start| message::find_start(start).is_some_and(|found| found.at == 0));
+            self.ngrep = if dotted { NgrepDots::On } else { NgrepDots::Off };
+        }
+        match self.ngrep {
+            NgrepDots::On => text.strip_suffix(b".").unwrap_or(text),
+            NgrepDots::Off | NgrepDots::Pending => text,
+        }
     }
 
     /// Shows a line as the options ask.

@@ -71,14 +71,35 @@ pub fn is_packet_summary(line: &[u8]) -> bool {
     (has(b" IP ") || has(b" IP6 ")) && memchr::memmem::find(line, b" > ").is_some()
 }
 
+/// ngrep's packet header on a line of its own (`-W byline`): `U 192.0.2.1:5060 -> 192.0.2.2:5060 #1`,
+/// `T [2001:db8::1]:5060 -> ... [AP] #3`, with `-t` a date and time after the letter.
+pub fn is_ngrep_header(line: &[u8]) -> bool {
+    let Some((&protocol, rest)) = line.split_first() else {
+        return false;
+    };
+    if !b"TUI?".contains(&protocol) || !rest.starts_with(b" ") || find_version(line, 0).is_some() {
+        return false;
+    }
+    let words: Vec<&[u8]> = line.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
+    let Some(arrow) = words.iter().position(|w| *w == b"->") else {
+        return false;
+    };
+    let address = |w: &[u8]| w.contains(&b':') && w.iter().all(|b| b.is_ascii_hexdigit() || b".:[]".contains(b));
+    arrow >= 2
+        && address(words[arrow - 1])
+        && words.get(arrow + 1).is_some_and(|w| address(w))
+        && words[arrow + 2..].iter().all(|w| w.starts_with(b"#") || w.starts_with(b"["))
+}
+
 /// Where `SIP/2.0` starts (in any case) at or after `from`, not followed by `/` (a Via).
 fn find_version(line: &[u8], from: usize) -> Option<usize> {
     memchr::memchr_iter(b'/', &line[from..]).map(|i| from + i).find_map(|slash| {
-        let ok = slash >= from + 3
-            && line[slash - 3..slash].eq_ignore_ascii_case(b"SIP")
+        // `checked_sub`: a `/` in the first three bytes has no room for `SIP` before it.
+        let at = slash.checked_sub(3).filter(|&at| at >= from)?;
+        let ok = line[at..slash].eq_ignore_ascii_case(b"SIP")
             && line[slash + 1..].starts_with(b"2.0")
             && line.get(slash + 4) != Some(&b'/');
-        ok.then_some(slash - 3)
+        ok.then_some(at)
     })
 }
 
@@ -366,6 +387,28 @@ mod tests {
         );
         assert_eq!(method("sip-codes explain SIP/2.0"), None);
         assert_eq!(method("INVITE bob SIP/2.0"), None);
+    }
+
+    #[test]
+    fn a_slash_in_the_first_three_bytes_is_no_start_line() {
+        // `slash - 3` once underflowed here, a panic in debug builds.
+        for line in ["/", "a/", "ab/c", "/usr/sbin/kamailio[812]: INFO: SIP/2.0 200 OK"] {
+            let _ = find_start(line.as_bytes());
+            let _ = flattened_break(line.as_bytes());
+        }
+        assert_eq!(status("/usr/sbin/kamailio[812]: SIP/2.0 200 OK"), Some((200, "OK".to_owned())));
+        assert_eq!(status("ab/c"), None);
+    }
+
+    #[test]
+    fn ngrep_packet_headers_are_recognised() {
+        assert!(is_ngrep_header(b"U 192.168.1.2:5060 -> 212.242.33.35:5060 #1"));
+        assert!(is_ngrep_header(b"T 10.33.6.100:64802 -> 10.33.6.101:5060 [AP] #3"));
+        assert!(is_ngrep_header(b"U 10.0.0.1:5060 -> 10.0.0.2:5060"));
+        assert!(is_ngrep_header(b"U 2026/11/01 12:00:01.000123 [2001:db8::1]:5060 -> [2001:db8::2]:5060 #4"));
+        assert!(!is_ngrep_header(b"U 10.0.0.1:5060 -> 10.0.0.2:5060 SIP/2.0 486 Busy Here..Via: x"));
+        assert!(!is_ngrep_header(b"Unauthorized -> retry"));
+        assert!(!is_ngrep_header(b"To: <sip:bob@10.0.0.2>"));
     }
 
     #[test]

@@ -254,10 +254,12 @@ fn made_up_problems() {
     );
 }
 
-/// ngrep `-W byline` shows a message over lines like tcpdump; `-W single` on one line with
-/// `..` for CRLF. Both read the same.
+/// Real ngrep 1.47 output (fixtures/TOOLS.md): `-W byline` shows a message over lines, each
+/// ending in a `.` for its CR; `-W single` puts a packet on one line with `..` for CRLF.
+/// Both read alike, with no false phrase note, every request line found, and the BYE's
+/// `Reason: Q.850;cause=16;text="local"` read whole.
 #[test]
-fn ngrep_single_and_byline_read_alike() {
+fn real_ngrep_single_and_byline_read_alike() {
     let single = objects(&fixture("ngrep-single.txt"));
     let byline = objects(&fixture("ngrep-byline.txt"));
     let strip = |objects: &[Value]| -> Vec<String> {
@@ -267,7 +269,46 @@ fn ngrep_single_and_byline_read_alike() {
             .collect()
     };
     assert_eq!(strip(&single), strip(&byline));
-    assert_eq!(calls(&single), ["ng1@10.0.0.1 | INVITE 100 180 486 ACK | busy | busy (486 Busy Here) | "]);
+    assert_eq!(
+        calls(&byline),
+        ["158936656982201062716@10.33.6.100 | INVITE 100 180 200 ACK BYE 200 | hung-up | \
+          answered (200), then hung up normally (BYE answered 200) | "]
+    );
+    let kinds: Vec<&str> = byline
+        .iter()
+        .flat_map(|o| o["notes"].as_array().into_iter().flatten())
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.contains(&"phrase"), "{byline:?}");
+    let reasons: Vec<&str> = byline
+        .iter()
+        .flat_map(|o| o["notes"].as_array().into_iter().flatten())
+        .filter(|n| n["kind"] == "reason")
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons, ["Reason: Q.850 cause 16 (normal call clearing), text \"local\""]);
+}
+
+/// Real ngrep byline output of the Wireshark sample capture: every request and response that
+/// tshark dissects is read (fixtures/captures/zeek-wireshark.tshark.txt), and the only phrase
+/// notes are the phrases the peers really sent.
+#[test]
+fn real_ngrep_byline_finds_what_tshark_finds() {
+    let objects = objects(&fixture("ngrep-byline-wireshark.txt"));
+    let tshark = std::fs::read_to_string(fixture("captures/zeek-wireshark.tshark.txt")).unwrap();
+    let responses = tshark.lines().filter(|l| l.split('\t').nth(2).is_some_and(|c| !c.is_empty())).count();
+    let found = objects.iter().filter(|o| o["kind"] == "response").count();
+    assert_eq!(found, responses);
+    let flows: usize = calls(&objects).len();
+    assert_eq!(flows, 6);
+    let phrases: Vec<&str> = objects
+        .iter()
+        .flat_map(|o| o["notes"].as_array().into_iter().flatten())
+        .filter(|n| n["kind"] == "phrase")
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert!(phrases.iter().all(|p| !p.contains('.')), "{phrases:?}");
+    assert!(phrases.contains(&"phrase \"Error\" differs from the registered \"Temporarily Unavailable\"; only the code carries meaning"));
 }
 
 /// Colour only when asked for or on a terminal; never in a pipe by default.
