@@ -84,7 +84,8 @@ pub fn is_ngrep_header(line: &[u8]) -> bool {
     let Some(arrow) = words.iter().position(|w| *w == b"->") else {
         return false;
     };
-    let address = |w: &[u8]| w.contains(&b':') && w.iter().all(|b| b.is_ascii_hexdigit() || b".:[]".contains(b));
+    let address =
+        |w: &[u8]| w.contains(&b':') && w.iter().all(|b| b.is_ascii_hexdigit() || b".:[]".contains(b));
     arrow >= 2
         && address(words[arrow - 1])
         && words.get(arrow + 1).is_some_and(|w| address(w))

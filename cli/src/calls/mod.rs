@@ -1,0 +1,332 @@
+//! Messages grouped into calls (by Call-ID) and transactions (by CSeq number and method),
+//! each response read for the request it answers, and one summary per call.
+//!
+//! One module a concern: [`transactions`] reads each message into the transaction it
+//! belongs to, [`dialogs`] holds a call's state, [`checks`] says what a response means and
+//! what is wrong with it, [`summaries`] tells how a call ended.
+//!
+//! Memory is bounded by [`MAX_CALLS`] calls of bounded size, never by the trace: past the
+//! cap, calls that have ended are summarised and dropped, and if that is not enough the
+//! least recently active open calls are summarised early (their summary says so).
+
+mod checks;
+mod dialogs;
+mod summaries;
+mod transactions;
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::message::{Message, Start};
+
+pub use checks::meaning;
+use dialogs::Call;
+pub use summaries::{Outcome, Summary};
+use transactions::{read_request, read_response};
+
+/// The most calls held at once.
+pub const MAX_CALLS: usize = 10_000;
+/// The most steps a call's flow keeps; later steps are counted.
+pub const MAX_FLOW: usize = 64;
+/// The most transactions a call remembers; the oldest is forgotten first.
+pub(crate) const MAX_TRANSACTIONS: usize = 32;
+/// The most problems a call's summary lists; later ones are counted.
+pub(crate) const MAX_PROBLEMS: usize = 8;
+/// The most distinct responses a transaction remembers.
+pub(crate) const MAX_RESPONSES: usize = 16;
+
+/// How much a note matters to the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// What the message means.
+    Info,
+    /// Something is wrong or missing.
+    Problem,
+}
+
+/// One thing said about a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// What the note is about, a stable word for scripts: "meaning", "phrase", "method", ...
+    pub kind: &'static str,
+    /// Info or problem.
+    pub level: Level,
+    /// The note for people.
+    pub text: String,
+}
+
+impl Note {
+    pub(crate) fn info(kind: &'static str, text: impl Into<String>) -> Note {
+        Note { kind, level: Level::Info, text: text.into() }
+    }
+
+    pub(crate) fn problem(kind: &'static str, text: impl Into<String>) -> Note {
+        Note { kind, level: Level::Problem, text: text.into() }
+    }
+}
+
+/// What `explain` says about one message.
+#[derive(Clone, Debug)]
+pub struct Annotated {
+    /// The line its start line is on.
+    pub line: u64,
+    /// The status code, for a response.
+    pub code: Option<u16>,
+    /// The Reason-Phrase as sent, for a response.
+    pub phrase: Option<String>,
+    /// The request's method, or for a response the method its CSeq names.
+    pub method: Option<String>,
+    /// The CSeq number.
+    pub cseq: Option<u32>,
+    /// The Call-ID.
+    pub call_id: Option<String>,
+    /// The notes, meaning first.
+    pub notes: Vec<Note>,
+}
+
+/// Every call open so far.
+#[derive(Debug)]
+pub struct Calls {
+    calls: HashMap<String, Call>,
+    next_order: u64,
+    max_calls: usize,
+    /// Summaries of calls dropped to stay under the cap, waiting to be printed.
+    evicted: Vec<Summary>,
+}
+
+impl Default for Calls {
+    fn default() -> Self {
+        Calls::new(MAX_CALLS)
+    }
+}
+
+impl Calls {
+    /// At most `max_calls` calls held at once.
+    pub fn new(max_calls: usize) -> Calls {
+        Calls { calls: HashMap::new(), next_order: 0, max_calls: max_calls.max(1), evicted: Vec::new() }
+    }
+
+    /// Reads one message: its annotation (every response, and requests with something to
+    /// say), and the call it belongs to updated.
+    pub fn read(&mut self, message: &Message) -> Option<Annotated> {
+        let start = message.start.as_ref()?;
+        if message.in_sipfrag {
+            return Some(sipfrag(message, start));
+        }
+        if let Some(id) = &message.call_id
+            && !self.calls.contains_key(id)
+        {
+            if self.calls.len() >= self.max_calls {
+                self.make_room();
+            }
+            let call = Call {
+                id: id.clone(),
+                order: self.next_order,
+                first_line: message.line,
+                last_line: message.line,
+                flow: Vec::new(),
+                flow_dropped: 0,
+                transactions: VecDeque::new(),
+                problems: Vec::new(),
+                problems_dropped: 0,
+                first_method: None,
+                answered_elsewhere: false,
+            };
+            self.next_order += 1;
+            self.calls.insert(id.clone(), call);
+        }
+        let mut call = message.call_id.as_ref().and_then(|id| self.calls.get_mut(id));
+        if let Some(call) = call.as_deref_mut() {
+            call.last_line = message.line;
+        }
+        let annotated = match start {
+            Start::Request { method, .. } => read_request(message, method, call.as_deref_mut()),
+            Start::Response { code, phrase, malformed } => {
+                Some(read_response(message, *code, phrase, malformed.as_deref(), call.as_deref_mut()))
+            }
+        };
+        if let (Some(call), Some(annotated)) = (call, &annotated) {
+            for note in annotated.notes.iter().filter(|n| n.level == Level::Problem) {
+                call.problem(annotated.line, &note.text);
+            }
+        }
+        annotated
+    }
+
+    /// Summaries of calls dropped to stay under the cap since the last call.
+    pub fn take_evicted(&mut self) -> Vec<Summary> {
+        std::mem::take(&mut self.evicted)
+    }
+
+    /// Every call still held, summarised in the order they were first seen.
+    pub fn finish(&mut self) -> Vec<Summary> {
+        let mut calls: Vec<Call> = self.calls.drain().map(|(_, c)| c).collect();
+        calls.sort_by_key(|c| c.order);
+        let mut summaries = self.take_evicted();
+        summaries.extend(calls.iter().map(|c| c.summary(None)));
+        summaries
+    }
+
+    /// Drops every call that has ended and, if that leaves the table more than nine tenths
+    /// full, the least recently active open calls, keeping their summaries for printing.
+    fn make_room(&mut self) {
+        let mut ended: Vec<Call> = Vec::new();
+        self.calls.retain(|_, call| {
+            if call.has_ended() {
+                ended.push(call.clone());
+                false
+            } else {
+                true
+            }
+        });
+        ended.sort_by_key(|c| c.order);
+        self.evicted.extend(ended.iter().map(|c| c.summary(None)));
+        let keep = self.max_calls - self.max_calls / 10;
+        if self.calls.len() >= keep.max(1) {
+            let mut open: Vec<(u64, String)> =
+                self.calls.values().map(|c| (c.last_line, c.id.clone())).collect();
+            open.sort();
+            let excess = self.calls.len() + 1 - keep.max(1);
+            for (_, id) in open.into_iter().take(excess) {
+                if let Some(call) = self.calls.remove(&id) {
+                    let why = format!(
+                        "summarised before the end of the trace: more than {} calls were open at once; \
+                         later messages of this call start a new summary",
+                        self.max_calls
+                    );
+                    self.evicted.push(call.summary(Some(why)));
+                }
+            }
+        }
+    }
+}
+
+/// A status line inside a NOTIFY's `message/sipfrag` body: its meaning, and that it belongs
+/// to the call the REFER started, not to this one.
+fn sipfrag(message: &Message, start: &Start) -> Annotated {
+    let (code, phrase) = match start {
+        Start::Response { code, phrase, .. } => (Some(*code), Some(phrase.clone())),
+        Start::Request { .. } => (None, None),
+    };
+    let mut notes = code.map(|c| meaning(c, phrase.as_deref().unwrap_or_default())).unwrap_or_default();
+    notes.push(Note::info(
+        "sipfrag",
+        "inside a message/sipfrag body: how the call started by a REFER is going (RFC 3515), \
+         not a response of this call",
+    ));
+    Annotated { line: message.line, code, phrase, method: None, cseq: None, call_id: None, notes }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::summaries::describe;
+    use super::*;
+
+    fn message(start: Start, headers: &[&str]) -> Message {
+        let mut m = Message::new(1, start);
+        for h in headers {
+            m.add_header(h.as_bytes());
+        }
+        m
+    }
+
+    fn response(code: u16, headers: &[&str]) -> Message {
+        message(Start::Response { code, phrase: describe(code)[4..].to_owned(), malformed: None }, headers)
+    }
+
+    fn request(method: &str, headers: &[&str]) -> Message {
+        message(Start::Request { method: method.into(), uri: "sip:b@x".into() }, headers)
+    }
+
+    fn texts(a: &Annotated) -> Vec<String> {
+        a.notes.iter().map(|n| n.text.clone()).collect()
+    }
+
+    #[test]
+    fn a_407_without_proxy_authenticate_is_flagged() {
+        let mut calls = Calls::default();
+        let a = calls.read(&response(407, &["Call-ID: a", "CSeq: 1 INVITE"])).unwrap();
+        assert!(texts(&a).iter().any(|t| t.starts_with("407 without Proxy-Authenticate")), "{a:?}");
+        let a = calls
+            .read(&response(407, &["Call-ID: b", "CSeq: 1 INVITE", "Proxy-Authenticate: Digest"]))
+            .unwrap();
+        assert!(a.notes.iter().all(|n| n.level == Level::Info), "{a:?}");
+    }
+
+    #[test]
+    fn retry_after_is_read_and_checked() {
+        let mut calls = Calls::default();
+        let a = calls.read(&response(486, &["CSeq: 1 INVITE", "Retry-After: 90"])).unwrap();
+        assert!(texts(&a).contains(&"Retry-After: try again in 90 s (1 min 30 s)".to_owned()), "{a:?}");
+        let a = calls.read(&response(491, &["CSeq: 1 INVITE", "Retry-After: 5"])).unwrap();
+        assert!(a.notes.iter().any(|n| n.kind == "retry-after" && n.level == Level::Problem), "{a:?}");
+    }
+
+    #[test]
+    fn a_q850_reason_is_named_and_compared() {
+        let mut calls = Calls::default();
+        let a =
+            calls.read(&response(486, &["CSeq: 1 INVITE", "Reason: Q.850;cause=17;text=\"busy\""])).unwrap();
+        assert!(texts(&a).contains(&"Reason: Q.850 cause 17 (user busy), text \"busy\"".to_owned()), "{a:?}");
+        assert!(a.notes.iter().all(|n| n.level == Level::Info), "{a:?}");
+        let a = calls.read(&response(486, &["CSeq: 1 INVITE", "Reason: Q.850;cause=16"])).unwrap();
+        let problem = a.notes.iter().find(|n| n.level == Level::Problem).unwrap();
+        assert!(problem.text.contains("RFC 3398 maps 486 to cause 17 (user busy)"), "{problem:?}");
+        assert!(problem.text.contains("cause 16 to a BYE or CANCEL"), "{problem:?}");
+    }
+
+    #[test]
+    fn warnings_are_named() {
+        let mut calls = Calls::default();
+        let a = calls
+            .read(&response(488, &["CSeq: 1 INVITE", "Warning: 305 proxy.example.com \"no codec\""]))
+            .unwrap();
+        assert!(
+            texts(&a).contains(
+                &"Warning 305 (incompatible media format) from proxy.example.com: \"no codec\"".to_owned()
+            ),
+            "{a:?}"
+        );
+    }
+
+    #[test]
+    fn a_call_is_summarised_with_its_flow_and_outcome() {
+        let mut calls = Calls::default();
+        let invite = ["Call-ID: c1", "CSeq: 1 INVITE"];
+        calls.read(&request("INVITE", &invite));
+        calls.read(&response(100, &invite));
+        calls.read(&response(180, &invite));
+        calls.read(&response(180, &invite));
+        calls.read(&response(486, &invite));
+        calls.read(&request("ACK", &["Call-ID: c1", "CSeq: 1 ACK"]));
+        let summaries = calls.finish();
+        assert_eq!(summaries.len(), 1);
+        assert_eq!(summaries[0].flow.join(" "), "INVITE 100 180 486 ACK");
+        assert_eq!(summaries[0].outcome, Outcome::Busy);
+    }
+
+    #[test]
+    fn past_the_cap_ended_calls_are_summarised_first() {
+        let mut calls = Calls::new(2);
+        calls.read(&request("OPTIONS", &["Call-ID: a", "CSeq: 1 OPTIONS"]));
+        calls.read(&response(200, &["Call-ID: a", "CSeq: 1 OPTIONS"]));
+        calls.read(&request("INVITE", &["Call-ID: b", "CSeq: 1 INVITE"]));
+        calls.read(&request("INVITE", &["Call-ID: c", "CSeq: 1 INVITE"]));
+        calls.read(&request("INVITE", &["Call-ID: d", "CSeq: 1 INVITE"]));
+        let evicted = calls.take_evicted();
+        assert_eq!(evicted.iter().map(|s| s.call_id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert!(evicted[0].early.is_none());
+        assert!(evicted[1].early.as_deref().unwrap().contains("more than 2 calls"));
+        assert_eq!(calls.finish().iter().map(|s| s.call_id.as_str()).collect::<Vec<_>>(), ["c", "d"]);
+    }
+
+    #[test]
+    fn the_flow_is_capped() {
+        let mut calls = Calls::default();
+        for n in 0..100 {
+            calls.read(&request("OPTIONS", &["Call-ID: a", &format!("CSeq: {n} OPTIONS")]));
+        }
+        let summary = &calls.finish()[0];
+        assert_eq!(summary.flow.len(), MAX_FLOW);
+        assert_eq!(summary.flow_dropped, 100 - MAX_FLOW as u64);
+    }
+}
