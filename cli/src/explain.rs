@@ -10,6 +10,7 @@
 use std::io::{self, ErrorKind, Read, Write};
 
 use crate::calls::{self, Annotated, Calls, Summary};
+use crate::capture;
 use crate::message::{self, Found, Kind, Message, Start};
 use crate::text::printable;
 use crate::{json, render};
@@ -38,7 +39,7 @@ impl Default for Options {
 }
 
 /// What a run found.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Lines read.
     pub lines: u64,
@@ -46,8 +47,8 @@ pub struct Totals {
     pub status_lines: u64,
     /// Calls summarised.
     pub calls: u64,
-    /// Whether the input started like a pcap or pcapng capture rather than text.
-    pub capture: bool,
+    /// For a pcap or pcapng capture: what it held, and why reading stopped early if it did.
+    pub capture: Option<(capture::Report, Option<String>)>,
 }
 
 /// Reads `input` and writes the annotated trace to `out`.
@@ -56,38 +57,54 @@ pub struct Totals {
 /// Reading or writing failed.
 pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::Result<Totals> {
     let mut lines = Lines::new(input);
-    let capture = looks_like_capture(lines.peek(out)?);
-    // A capture's bytes between the SIP messages are noise: show only what was found.
-    let options = Options { status_only: options.status_only || capture, ..options };
+    let is_capture = capture::is_capture(lines.peek(out)?);
     let mut explainer = Explainer {
         out,
         options,
         calls: Calls::new(options.max_calls),
         message: None,
-        totals: Totals { capture, ..Totals::default() },
+        totals: Totals::default(),
         binary_bytes: 0,
         long: None,
         sipfrag_body: false,
         ngrep: NgrepDots::Off,
     };
-    while let Some(piece) = lines.next(explainer.out)? {
-        explainer.piece(&piece)?;
+    if is_capture {
+        let mut reader = capture::Capture::new();
+        let mut packets = Vec::new();
+        let mut error = None;
+        loop {
+            let chunk = lines.chunk(explainer.out)?;
+            if chunk.is_empty() {
+                break;
+            }
+            let result = reader.push(chunk, &mut packets);
+            for packet in packets.drain(..) {
+                explainer.packet(&packet)?;
+            }
+            if let Err(e) = result {
+                error = Some(e.to_string());
+                break;
+            }
+        }
+        let report = reader.finish(&mut packets);
+        for packet in packets.drain(..) {
+            explainer.packet(&packet)?;
+        }
+        explainer.totals.lines = report.frames;
+        explainer.finish()?;
+        if explainer.options.json {
+            json::write_capture(explainer.out, &report, error.as_deref())?;
+        }
+        explainer.totals.capture = Some((report, error));
+    } else {
+        while let Some(piece) = lines.next(explainer.out)? {
+            explainer.piece(&piece)?;
+        }
+        explainer.finish()?;
     }
-    explainer.finish()?;
     explainer.out.flush()?;
     Ok(explainer.totals)
-}
-
-/// pcap (either byte order, micro- or nanosecond) and pcapng magic numbers.
-fn looks_like_capture(start: &[u8]) -> bool {
-    const MAGIC: [[u8; 4]; 5] = [
-        [0xd4, 0xc3, 0xb2, 0xa1],
-        [0xa1, 0xb2, 0xc3, 0xd4],
-        [0x4d, 0x3c, 0xb2, 0xa1],
-        [0xa1, 0xb2, 0x3c, 0x4d],
-        [0x0a, 0x0d, 0x0d, 0x0a],
-    ];
-    start.len() >= 4 && MAGIC.iter().any(|m| start[..4] == *m)
 }
 
 /// Whether a line is binary data rather than text: a NUL, or more control bytes (or bytes
@@ -150,6 +167,21 @@ impl<R: Read> Lines<R> {
             self.fill(out)?;
         }
         Ok(&self.buf[self.start..self.end])
+    }
+
+    /// The bytes read and not yet handed out, or the next read's: empty at the end of input.
+    fn chunk(&mut self, out: &mut impl Write) -> io::Result<&[u8]> {
+        if self.start == self.end {
+            if self.eof {
+                return Ok(&[]);
+            }
+            self.start = 0;
+            self.end = 0;
+            self.fill(out)?;
+        }
+        let (start, end) = (self.start, self.end);
+        self.start = end;
+        Ok(&self.buf[start..end])
     }
 
     /// One read into the free end of the buffer, after flushing `out`.
@@ -443,6 +475,64 @@ impl<W: Write> Explainer<'_, W> {
             }
             Kind::Other => self.finish_message()?,
         }
+        Ok(())
+    }
+
+    /// A message read from a capture: shown after a line saying where it was captured (the
+    /// frame number stands for the line number), then annotated.
+    fn packet(&mut self, packet: &capture::Packet) -> io::Result<()> {
+        self.finish_message()?;
+        self.sipfrag_body = false;
+        let origin = packet.origin;
+        let mut lines = packet.bytes.split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l));
+        let Some(first) = lines.next() else { return Ok(()) };
+        let found = message::find_start(first);
+        let is_response = matches!(found, Some(Found { start: Start::Response { .. }, .. }));
+        if is_response {
+            self.totals.status_lines += 1;
+        }
+        if self.echoes() {
+            writeln!(
+                self.out,
+                "frame {} at {}: {} {} -> {}",
+                origin.frame,
+                origin.time,
+                origin.transport.key().to_ascii_uppercase(),
+                origin.src,
+                origin.dst
+            )?;
+            self.out.write_all(printable(&String::from_utf8_lossy(first)).as_bytes())?;
+            writeln!(self.out)?;
+        } else if self.options.status_only && is_response && !self.options.json {
+            writeln!(self.out, "{}: {}", origin.frame, printable(&String::from_utf8_lossy(first)))?;
+        }
+        let Some(found) = found else { return Ok(()) };
+        let mut message = Message::new(origin.frame, found.start);
+        message.origin = Some(origin);
+        self.message = Some(message);
+        let mut body = false;
+        for line in lines {
+            if self.echoes() {
+                self.out.write_all(printable(&String::from_utf8_lossy(line)).as_bytes())?;
+                writeln!(self.out)?;
+            }
+            if body {
+                // A NOTIFY's sipfrag body: its status line is another call's progress.
+                if self.sipfrag_body
+                    && let Some(found) = message::find_start(line)
+                {
+                    self.segment(origin.frame, line, Some(found))?;
+                    if let Some(message) = &mut self.message {
+                        message.origin = Some(origin);
+                    }
+                }
+                continue;
+            }
+            self.segment(origin.frame, line, None)?;
+            body = self.message.is_none();
+        }
+        self.finish_message()?;
+        self.sipfrag_body = false;
         Ok(())
     }
 

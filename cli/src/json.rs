@@ -202,6 +202,22 @@ pub struct ExplainedMessage<'a> {
     pub call_id: Option<&'a str>,
     /// What is said about it, meaning first.
     pub notes: Vec<ExplainedNote<'a>>,
+    /// From a capture: the capture time of the packet that completed the message, seconds
+    /// since the Unix epoch with the capture's precision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<Box<serde_json::value::RawValue>>,
+    /// From a capture: the sender, `192.0.2.1:5060` or `[2001:db8::1]:5060`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub src: Option<String>,
+    /// From a capture: the receiver.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dst: Option<String>,
+    /// From a capture: "udp" or "tcp".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transport: Option<&'static str>,
+    /// From a capture: the frame that completed the message, from 1 (also in `line`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<u64>,
 }
 
 /// One note on a message.
@@ -250,7 +266,13 @@ pub fn write_annotation(
     annotated: &crate::calls::Annotated,
 ) -> std::io::Result<()> {
     use crate::calls::Level;
+    let origin = annotated.origin.as_ref();
     let object = ExplainedMessage {
+        time: origin.and_then(|o| serde_json::value::RawValue::from_string(o.time.to_string()).ok()),
+        src: origin.map(|o| o.src.to_string()),
+        dst: origin.map(|o| o.dst.to_string()),
+        transport: origin.map(|o| o.transport.key()),
+        frame: origin.map(|o| o.frame),
         kind: if annotated.code.is_some() { "response" } else { "request" },
         line: annotated.line,
         code: annotated.code,
@@ -267,6 +289,39 @@ pub fn write_annotation(
                 text: &n.text,
             })
             .collect(),
+    };
+    serde_json::to_writer(&mut *out, &object).map_err(std::io::Error::from)?;
+    writeln!(out)
+}
+
+/// `explain --json` on a capture: one object at the end, `"kind": "capture"`.
+#[derive(Serialize)]
+pub struct CaptureReport<'a> {
+    /// Always "capture".
+    pub kind: &'static str,
+    /// Frames read.
+    pub frames: u64,
+    /// SIP messages read from them.
+    pub messages: u64,
+    /// What was skipped or dropped by a cap, one sentence each; empty when nothing was.
+    pub dropped: &'a [String],
+    /// Why reading stopped before the end of the file, if it did.
+    pub error: Option<&'a str>,
+}
+
+/// Writes the capture's report as a line of JSON.
+pub fn write_capture(
+    out: &mut impl std::io::Write,
+    report: &crate::capture::Report,
+    error: Option<&str>,
+) -> std::io::Result<()> {
+    let dropped = report.dropped();
+    let object = CaptureReport {
+        kind: "capture",
+        frames: report.frames,
+        messages: report.messages,
+        dropped: &dropped,
+        error,
     };
     serde_json::to_writer(&mut *out, &object).map_err(std::io::Error::from)?;
     writeln!(out)

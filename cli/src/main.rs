@@ -10,6 +10,7 @@
 //! part of the query found anything, 2 for a usage or I/O error.
 
 mod calls;
+mod capture;
 mod explain;
 mod header;
 mod json;
@@ -47,14 +48,19 @@ Exit status: 0 when an answer was printed (a code, a class, search hits, or what
 unregistered code stands for), 1 when nothing was found, 2 on a usage or I/O error.";
 
 const EXPLAIN_EXAMPLE: &str = "\
-Input: SIP messages as text, in any of these forms (a line may carry a prefix):
+Input: a capture, or SIP messages as text in any of these forms (a line may carry a prefix):
+  sip-codes explain call.pcap                                   pcap or pcapng, by magic number
+  tcpdump -U -w - port 5060 | sip-codes explain                 a live capture, as pcap
   tcpdump -A -n -r call.pcap port 5060 | sip-codes explain      tcpdump -A
-  tcpdump -l -A -n port 5060 | sip-codes explain                live capture
   ngrep -q -W byline port 5060 | sip-codes explain              ngrep, a message over lines
   ngrep -q -W single port 5060 | sip-codes explain              ngrep, CRLF shown as ..
   sip-codes explain sngrep-export.txt                           sngrep: save as .txt
   grep -h SIP/2.0 proxy.log | sip-codes explain --status-only   proxy log lines
-A raw pcap is not text: only the status lines in its bytes are found (use tcpdump -A).
+A capture is read down to its SIP messages: Ethernet (802.1Q), Linux cooked v1/v2, raw IP and
+loopback links; IPv4 and IPv6 with fragments put back together, IP in IP; UDP, and TCP put in
+order (messages framed by Content-Length). Each message is shown after the frame that completed
+it (`frame 12 at 1311857686.602589: TCP 10.0.0.1:5060 -> 10.0.0.2:5060`); line numbers are then
+frame numbers, as Wireshark counts them.
 
 Output: the trace, and after each message what it means for its request:
   SIP/2.0 486 Busy
@@ -75,11 +81,17 @@ Output: the trace, and after each message what it means for its request:
 and one per call, at the end of the trace (earlier when the call cap below makes room):
   {\"kind\":\"call\",\"call_id\",\"first_line\",\"last_line\",\"flow\":[\"INVITE\",\"100\",...],
    \"flow_dropped\",\"outcome\",\"outcome_text\",\"problems\":[...],\"problems_dropped\",\"early\"}
+A message read from a capture also has \"time\" (seconds since the epoch, with the capture's
+precision), \"src\" and \"dst\" (\"192.0.2.1:5060\", \"[2001:db8::1]:5060\"), \"transport\" and \"frame\",
+for the packet that completed it; a capture ends with
+  {\"kind\":\"capture\",\"frames\",\"messages\",\"dropped\":[...],\"error\"}
 
 Memory stays bounded however long the trace: at most 10000 calls are held. Past that, calls
 that have ended are summarised at once, then the least recently active open ones (their
 summary says it came early); each call keeps at most 64 flow steps and 8 problems. A line
-longer than 64 KiB is shown cut, and the rest of it is still searched for SIP messages.
+longer than 64 KiB is shown cut, and the rest of it is still searched for SIP messages. A
+capture holds at most 4096 TCP directions and 64 MiB of TCP bytes (256 KiB a direction), and
+1024 fragmented packets for 30 s; what the caps drop is said on standard error.
 
 Exit status: 0 when the trace held a status line, 1 when it held none, 2 when it could not
 be read.";
@@ -197,6 +209,8 @@ enum Failure {
     Io(io::Error),
     /// Reading the named input failed.
     Input(String, io::Error),
+    /// The named capture is broken: what came before was shown.
+    Capture(String, String),
 }
 
 impl std::fmt::Display for Failure {
@@ -204,6 +218,7 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Io(e) => write!(f, "cannot write the output: {e}"),
             Failure::Input(name, e) => write!(f, "cannot read {name}: {e}"),
+            Failure::Capture(name, why) => write!(f, "cannot read {name} to its end: {why}"),
         }
     }
 }
@@ -267,15 +282,18 @@ fn run_explain(file: Option<PathBuf>, options: explain::Options) -> Result<bool,
         Err(e) if input.failed => return Err(Failure::Input(name, e)),
         Err(e) => return Err(Failure::Io(e)),
     };
-    if summary.capture {
-        eprintln!(
-            "sip-codes: {name} is a pcap capture, not text: showing only the status lines found in its \
-             bytes (`tcpdump -A -r FILE | sip-codes explain` shows whole messages)"
-        );
+    let unit = if summary.capture.is_some() { "frame" } else { "line" };
+    if let Some((report, error)) = &summary.capture {
+        for dropped in report.dropped() {
+            eprintln!("sip-codes: {name}: {dropped}");
+        }
+        if let Some(error) = error {
+            return Err(Failure::Capture(name, error.clone()));
+        }
     }
     if summary.status_lines == 0 {
         let plural = if summary.lines == 1 { "" } else { "s" };
-        eprintln!("sip-codes: no SIP status line in {name} ({} line{plural} read)", summary.lines);
+        eprintln!("sip-codes: no SIP status line in {name} ({} {unit}{plural} read)", summary.lines);
     }
     Ok(summary.status_lines > 0)
 }

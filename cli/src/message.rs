@@ -251,6 +251,8 @@ pub struct Message {
     /// Whether it is the body of a `message/sipfrag` (a NOTIFY reporting a REFER's progress),
     /// not a message of this trace.
     pub in_sipfrag: bool,
+    /// The packet that completed it, when read from a capture.
+    pub origin: Option<crate::capture::Origin>,
     /// The blanks in front of its header fields (RFC text indents them).
     indent: Option<usize>,
 }

@@ -285,7 +285,8 @@ pub fn write_call(out: &mut impl Write, call: &crate::calls::Summary, color: boo
     let (first, last) = call.lines;
     let id = crate::text::printable(&call.call_id);
     writeln!(out)?;
-    writeln!(out, "{}", paint(&format!("call {id} (lines {first}-{last}): {flow}"), style::CALL, color))?;
+    let unit = if call.from_capture { "frames" } else { "lines" };
+    writeln!(out, "{}", paint(&format!("call {id} ({unit} {first}-{last}): {flow}"), style::CALL, color))?;
     let outcome = if call.outcome.is_success() { style::GOOD } else { style::BAD };
     writeln!(out, "  = {}", paint(&call.outcome_text, outcome, color))?;
     for problem in &call.problems {

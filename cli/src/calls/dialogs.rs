@@ -23,6 +23,8 @@ pub(crate) struct Call {
     pub(crate) first_method: Option<String>,
     /// A CANCEL said another branch answered (`Reason: SIP;cause=200`).
     pub(crate) answered_elsewhere: bool,
+    /// Read from a capture: its line numbers are frame numbers.
+    pub(crate) from_capture: bool,
 }
 
 impl Call {

@@ -81,6 +81,8 @@ pub struct Annotated {
     pub call_id: Option<String>,
     /// The notes, meaning first.
     pub notes: Vec<Note>,
+    /// The packet that completed it, when read from a capture.
+    pub origin: Option<crate::capture::Origin>,
 }
 
 /// Every call open so far.
@@ -130,6 +132,7 @@ impl Calls {
                 problems_dropped: 0,
                 first_method: None,
                 answered_elsewhere: false,
+                from_capture: message.origin.is_some(),
             };
             self.next_order += 1;
             self.calls.insert(id.clone(), call);
@@ -213,7 +216,16 @@ fn sipfrag(message: &Message, start: &Start) -> Annotated {
         "inside a message/sipfrag body: how the call started by a REFER is going (RFC 3515), \
          not a response of this call",
     ));
-    Annotated { line: message.line, code, phrase, method: None, cseq: None, call_id: None, notes }
+    Annotated {
+        line: message.line,
+        code,
+        phrase,
+        method: None,
+        cseq: None,
+        call_id: None,
+        notes,
+        origin: message.origin,
+    }
 }
 
 #[cfg(test)]

@@ -77,6 +77,8 @@ pub struct Summary {
     pub problems_dropped: u64,
     /// Why the summary was printed before the end of the trace, if it was.
     pub early: Option<String>,
+    /// Read from a capture: `lines` are frame numbers.
+    pub from_capture: bool,
 }
 
 impl Call {
@@ -195,6 +197,7 @@ impl Call {
             problems,
             problems_dropped,
             early,
+            from_capture: self.from_capture,
         }
     }
 }

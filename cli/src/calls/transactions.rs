@@ -115,6 +115,7 @@ pub(crate) fn read_request(message: &Message, method: &str, call: Option<&mut Ca
         cseq,
         call_id: message.call_id.clone(),
         notes,
+        origin: message.origin,
     })
 }
 
@@ -207,5 +208,6 @@ pub(crate) fn read_response(
         cseq,
         call_id: message.call_id.clone(),
         notes,
+        origin: message.origin,
     }
 }

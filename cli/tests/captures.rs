@@ -1,0 +1,248 @@
+//! `sip-codes explain` on pcap and pcapng captures (fixtures/captures/SOURCES.md): every
+//! call's responses and request methods agree with tshark's dissection of the same file,
+//! committed beside each capture, and each message carries its capture time and addresses.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+
+fn sip_codes() -> Command {
+    assert_cmd::cargo::cargo_bin_cmd!("sip-codes")
+}
+
+fn capture(name: &str) -> String {
+    format!("{}/tests/fixtures/captures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `--json` objects for a capture, read from the file.
+fn objects(name: &str) -> Vec<Value> {
+    let output = sip_codes().args(["--json", "explain", &capture(name)]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// Responses counted by (Call-ID, code), and request methods by Call-ID.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Dissection {
+    responses: BTreeMap<(String, u64), usize>,
+    methods: BTreeSet<(String, String)>,
+    messages: usize,
+}
+
+/// tshark's `-T fields -e sip.Call-ID -e sip.Method -e sip.Status-Code`, one frame a line.
+fn tshark(name: &str) -> Dissection {
+    let text = std::fs::read_to_string(capture(name)).unwrap();
+    let mut d = Dissection::default();
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 3, "{line:?}");
+        assert!(!fields[0].contains(','), "one message a frame in these captures: {line:?}");
+        let call_id = fields[0].to_owned();
+        if !fields[1].is_empty() {
+            d.methods.insert((call_id.clone(), fields[1].to_owned()));
+        }
+        if !fields[2].is_empty() {
+            *d.responses.entry((call_id, fields[2].parse().unwrap())).or_default() += 1;
+        }
+        d.messages += 1;
+    }
+    d
+}
+
+/// The same from our `--json`: responses from their objects, methods from the call flows,
+/// the message count from the capture report.
+fn ours(objects: &[Value]) -> Dissection {
+    let mut d = Dissection::default();
+    for o in objects {
+        match o["kind"].as_str().unwrap() {
+            "response" => {
+                let key = (o["call_id"].as_str().unwrap().to_owned(), o["code"].as_u64().unwrap());
+                *d.responses.entry(key).or_default() += 1;
+            }
+            "call" => {
+                for step in o["flow"].as_array().unwrap() {
+                    let step = step.as_str().unwrap();
+                    if !step.starts_with(|c: char| c.is_ascii_digit()) {
+                        d.methods.insert((o["call_id"].as_str().unwrap().to_owned(), step.to_owned()));
+                    }
+                }
+            }
+            "capture" => d.messages = o["messages"].as_u64().unwrap() as usize,
+            _ => {}
+        }
+    }
+    d
+}
+
+fn agrees_with_tshark(name: &str, dissection: &str) {
+    let objects = objects(name);
+    let expected = tshark(dissection);
+    assert!(!expected.responses.is_empty(), "{dissection} holds responses");
+    assert_eq!(ours(&objects), expected, "{name}");
+    let report = objects.iter().find(|o| o["kind"] == "capture").unwrap();
+    assert_eq!(report["dropped"], serde_json::json!([]), "{name}: {report}");
+    assert_eq!(report["error"], Value::Null);
+}
+
+/// Ethernet, IPv4, SIP over TCP, one message a segment.
+#[test]
+fn tcp_call() {
+    agrees_with_tshark("heplify-sip_ipv4_tcp.pcap", "heplify-sip_ipv4_tcp.tshark.txt");
+}
+
+/// SIP over TCP on port 6060, messages split over segments and together in one.
+#[test]
+fn tcp_messages_split_across_segments() {
+    agrees_with_tshark(
+        "heplify-sip_ipv4_tcp_fragmented-1-200.pcap",
+        "heplify-sip_ipv4_tcp_fragmented-1-200.tshark.txt",
+    );
+}
+
+/// The same capture with two segments of a split message swapped and a segment repeated
+/// (mergecap): the same messages as the original. tshark 4.0, even with
+/// `tcp.reassemble_out_of_order`, misses the 100 Trying that the swap delays.
+#[test]
+fn tcp_segments_out_of_order_and_repeated() {
+    agrees_with_tshark(
+        "heplify-sip_ipv4_tcp_fragmented-reordered.pcap",
+        "heplify-sip_ipv4_tcp_fragmented-1-200.tshark.txt",
+    );
+    let tshark_reordered = tshark("heplify-sip_ipv4_tcp_fragmented-reordered.tshark.txt");
+    let original = tshark("heplify-sip_ipv4_tcp_fragmented-1-200.tshark.txt");
+    assert_eq!(
+        tshark_reordered.responses.values().sum::<usize>() + 1,
+        original.responses.values().sum::<usize>()
+    );
+}
+
+/// Linux cooked (SLL) link type, a TCP retransmission of a 200, TLS beside the SIP.
+#[test]
+fn tcp_retransmission_over_linux_cooked() {
+    agrees_with_tshark("heplify-sip_ipv4_tcp_retrans.pcap", "heplify-sip_ipv4_tcp_retrans.tshark.txt");
+}
+
+/// Ethernet, IPv6, UDP.
+#[test]
+fn ipv6_udp_call() {
+    agrees_with_tshark("heplify-sip_ipv6_udp.pcap", "heplify-sip_ipv6_udp.tshark.txt");
+}
+
+/// IPv6 fragments (INVITEs with SDP over 1500 bytes), SLL, PRACK and UPDATE.
+#[test]
+fn ipv6_fragments() {
+    agrees_with_tshark("sngrep-ipv6frag.pcap", "sngrep-ipv6frag.tshark.txt");
+}
+
+/// The same capture as pcapng (editcap -F pcapng): the same reading.
+#[test]
+fn pcapng_reads_as_pcap() {
+    agrees_with_tshark("sngrep-ipv6frag.pcapng", "sngrep-ipv6frag.tshark.txt");
+    let strip = |objects: Vec<Value>| -> Vec<Value> {
+        objects.into_iter().filter(|o| o["kind"] != "capture").collect()
+    };
+    assert_eq!(strip(objects("sngrep-ipv6frag.pcapng")), strip(objects("sngrep-ipv6frag.pcap")));
+}
+
+/// IPv4 inside IPv4.
+#[test]
+fn ip_in_ip() {
+    agrees_with_tshark("sngrep-ipip.pcap", "sngrep-ipip.tshark.txt");
+}
+
+/// The Wireshark wiki's SIP sample: REGISTER challenges, 407, 403, 408, 480, CANCEL.
+#[test]
+fn wireshark_sample() {
+    agrees_with_tshark("zeek-wireshark.pcap", "zeek-wireshark.tshark.txt");
+}
+
+/// Raw IPv4 link type, messages of about 9 KB.
+#[test]
+fn raw_ip_long_messages() {
+    agrees_with_tshark("zeek-long-paths.pcap", "zeek-long-paths.tshark.txt");
+}
+
+/// Linux cooked v2 (`tcpdump -i any`), IPv6 loopback.
+#[test]
+fn linux_cooked_v2() {
+    agrees_with_tshark("loopback-sll2-replay.pcap", "loopback-sll2-replay.tshark.txt");
+}
+
+/// The contract for scripts: time (with the capture's precision), src and dst of the packet
+/// that completed the message; IPv6 in brackets. Values checked against
+/// `tshark -T fields -e frame.number -e frame.time_epoch -e ip.src -e tcp.srcport`.
+#[test]
+fn messages_carry_time_and_addresses() {
+    let objects = objects("heplify-sip_ipv4_tcp.pcap");
+    let trying = &objects[0];
+    assert_eq!(trying["code"], 100);
+    assert_eq!(trying["frame"], 5);
+    assert_eq!(trying["time"].to_string(), "1311857686.602589");
+    assert_eq!(trying["src"], "10.33.6.101:5060");
+    assert_eq!(trying["dst"], "10.33.6.100:64802");
+    assert_eq!(trying["transport"], "tcp");
+    let v6 = objects_of("heplify-sip_ipv6_udp.pcap", "response");
+    assert!(v6[0]["src"].as_str().unwrap().starts_with('['), "{}", v6[0]);
+    assert!(v6[0]["src"].as_str().unwrap().ends_with("]:5060"), "{}", v6[0]);
+    // Text input has none of these fields.
+    let text =
+        sip_codes().args(["--json", "explain"]).write_stdin("SIP/2.0 200 OK\r\n\r\n").output().unwrap();
+    let line: Value = serde_json::from_slice(text.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert!(line.get("time").is_none() && line.get("src").is_none(), "{line}");
+}
+
+fn objects_of(name: &str, kind: &str) -> Vec<Value> {
+    objects(name).into_iter().filter(|o| o["kind"] == kind).collect()
+}
+
+/// A capture on standard input reads as the file does.
+#[test]
+fn a_capture_on_standard_input() {
+    let bytes = std::fs::read(capture("zeek-wireshark.pcap")).unwrap();
+    let piped = sip_codes().args(["--json", "explain"]).write_stdin(bytes).output().unwrap();
+    let named = sip_codes().args(["--json", "explain", &capture("zeek-wireshark.pcap")]).output().unwrap();
+    assert!(piped.status.success());
+    assert_eq!(piped.stdout, named.stdout);
+}
+
+/// The text view: each message after the frame it came in, then its notes.
+#[test]
+fn text_shows_the_frame_before_each_message() {
+    sip_codes()
+        .args(["explain", &capture("heplify-sip_ipv4_tcp.pcap")])
+        .assert()
+        .success()
+        .stdout(contains(
+            "frame 5 at 1311857686.602589: TCP 10.33.6.101:5060 -> 10.33.6.100:64802\nSIP/2.0 100 Trying\n",
+        ))
+        .stdout(contains(
+            "\ncall 158936656982201062716@10.33.6.100 (frames 3-83): INVITE 100 180 200 ACK BYE 200\n",
+        ));
+}
+
+/// A capture cut short reads as far as it goes and says what was cut; a broken one is an
+/// error after what could be read, never a panic.
+#[test]
+fn cut_and_broken_captures() {
+    let bytes = std::fs::read(capture("zeek-wireshark.pcap")).unwrap();
+    let cut = &bytes[..bytes.len() - 100];
+    sip_codes()
+        .arg("explain")
+        .write_stdin(cut.to_vec())
+        .assert()
+        .success()
+        .stderr(contains("bytes of a last block cut off by the end of the file"));
+    let mut broken = b"\x0a\x0d\x0d\x0a\x1c\x00\x00\x00\x4d\x3c\x2b\x1a\x01\x00\x00\x00".to_vec();
+    broken.extend_from_slice(&[0xff; 12]);
+    broken.extend_from_slice(b"\x01\x00\x00\x00\x07\x00\x00\x00junk");
+    sip_codes()
+        .arg("explain")
+        .write_stdin(broken)
+        .assert()
+        .code(2)
+        .stderr(contains("cannot read standard input to its end: broken pcapng file"))
+        .stderr(contains("panicked").not());
+}
