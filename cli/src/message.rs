@@ -9,6 +9,24 @@ use sip_codes::{ParseErrorKind, StatusLine};
 
 use crate::header;
 
+/// The methods of RFC 3261 and its extensions, to tell a method from letters glued before it.
+const KNOWN_METHODS: [&str; 14] = [
+    "INVITE",
+    "ACK",
+    "BYE",
+    "CANCEL",
+    "OPTIONS",
+    "REGISTER",
+    "PRACK",
+    "SUBSCRIBE",
+    "NOTIFY",
+    "PUBLISH",
+    "INFO",
+    "REFER",
+    "MESSAGE",
+    "UPDATE",
+];
+
 /// The most header fields whose names a message keeps: enough for any real message.
 const MAX_HEADER_NAMES: usize = 64;
 /// The most Reason or Warning values a message keeps.
@@ -152,9 +170,21 @@ fn request(line: &[u8], version: usize) -> Option<Found> {
         return None;
     }
     let before_uri = before[..uri_start].strip_suffix(b" ")?;
-    let method_len = before_uri.iter().rev().take_while(|b| b.is_ascii_uppercase()).count();
+    let mut method_len = before_uri.iter().rev().take_while(|b| b.is_ascii_uppercase()).count();
     if method_len == 0 {
         return None;
+    }
+    // Glued to other bytes (`tcpdump -A` prints the TCP header's as text: `..}#AKINVITE`),
+    // the method is the longest known one the letters end with, when there is one.
+    let glued =
+        method_len < before_uri.len() && !before_uri[before_uri.len() - method_len - 1].is_ascii_whitespace();
+    if glued {
+        let letters = &before_uri[before_uri.len() - method_len..];
+        if let Some(known) =
+            KNOWN_METHODS.iter().filter(|m| letters.ends_with(m.as_bytes())).map(|m| m.len()).max()
+        {
+            method_len = known;
+        }
     }
     let at = before_uri.len() - method_len;
     Some(Found {
@@ -388,6 +418,16 @@ mod tests {
             method("E..q..@.@.....c...d...........ACK sip:bob@example.com SIP/2.0").as_deref(),
             Some("ACK")
         );
+        assert_eq!(
+            method("..).}#AKINVITE sip:201@10.33.6.101;user=phone SIP/2.0").as_deref(),
+            Some("INVITE")
+        );
+        assert_eq!(
+            method("..0....RIACK sip:201@10.33.6.101:5060;transport=tcp SIP/2.0").as_deref(),
+            Some("ACK")
+        );
+        assert_eq!(method("..,.PRACK sip:a@b SIP/2.0").as_deref(), Some("PRACK"));
+        assert_eq!(method("NEWMETHOD sip:a@b SIP/2.0").as_deref(), Some("NEWMETHOD"));
         assert_eq!(method("sip-codes explain SIP/2.0"), None);
         assert_eq!(method("INVITE bob SIP/2.0"), None);
     }

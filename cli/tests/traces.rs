@@ -354,3 +354,33 @@ fn a_sipfrag_body_is_not_a_response_of_the_call() {
     assert_eq!(rows(&objects[1..]), ["10 200 2 NOTIFY meaning"]);
     assert_eq!(calls(&objects), ["refer1@example.org | NOTIFY 200 | done | NOTIFY accepted (200 OK) | "]);
 }
+
+/// Real `tcpdump -A` output (fixtures/TOOLS.md) reads as the capture it was made from: the
+/// TCP header bytes printed as text before a request (`..}#AKINVITE`) are not its method.
+#[test]
+fn real_tcpdump_reads_as_its_capture() {
+    let from_text = calls(&objects(&fixture("tcpdump-a-tcp.txt")));
+    let from_capture = calls(&objects(&fixture("captures/heplify-sip_ipv4_tcp.pcap")));
+    assert_eq!(from_text, from_capture);
+    assert_eq!(
+        from_text,
+        ["158936656982201062716@10.33.6.100 | INVITE 100 180 200 ACK BYE 200 | hung-up | \
+          answered (200), then hung up normally (BYE answered 200) | "]
+    );
+}
+
+/// Real ngrep byline output reads as the capture it was made from.
+#[test]
+fn real_ngrep_reads_as_its_capture() {
+    // Problems name where they are: a line of the text, a frame of the capture.
+    let unplaced = |rows: Vec<String>| -> Vec<String> {
+        rows.into_iter()
+            .map(|row| row.split(": ").filter(|part| !part.contains("line ")).collect::<Vec<_>>().join(": "))
+            .collect()
+    };
+    let from_text = unplaced(calls(&objects(&fixture("ngrep-byline-wireshark.txt"))));
+    let from_capture = unplaced(calls(&objects(&fixture("captures/zeek-wireshark.pcap"))));
+    assert_eq!(from_text.len(), 6);
+    assert_eq!(from_text, from_capture);
+    assert!(from_text[5].contains("the Q.850 cause disagrees with the status"), "{from_text:?}");
+}

@@ -42,7 +42,8 @@ pub fn may_open(segment: &[u8]) -> bool {
         None => {
             let method = rest.iter().take_while(|b| b.is_ascii_uppercase()).count();
             rest.len() >= 4
-                && (rest[..4].eq_ignore_ascii_case(b"SIP/") || (method > 0 && rest.get(method) == Some(&b' ')))
+                && (rest[..4].eq_ignore_ascii_case(b"SIP/")
+                    || (method > 0 && rest.get(method) == Some(&b' ')))
         }
     }
 }
