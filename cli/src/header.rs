@@ -125,6 +125,21 @@ pub fn warnings(value: &str) -> Vec<Warning> {
         .collect()
 }
 
+/// A parameter of a Via, From or To value (`branch`, `tag`): its value, matched in any case,
+/// looked for after the URI's closing `>` when there is one (a URI parameter is not a header
+/// parameter) and before any comma (the next value).
+pub fn param(value: &str, name: &str) -> Option<String> {
+    let value = split_outside_quotes(value, ',').into_iter().next().unwrap_or_default();
+    let params = match value.rfind('>') {
+        Some(end) => &value[end + 1..],
+        None => value,
+    };
+    split_outside_quotes(params, ';').into_iter().skip(1).find_map(|p| {
+        let (key, v) = p.split_once('=')?;
+        key.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
+    })
+}
+
 /// `text` cut at every `separator` that is not inside double quotes.
 fn split_outside_quotes(text: &str, separator: char) -> Vec<&str> {
     let mut parts = Vec::new();
@@ -242,6 +257,15 @@ pub fn q850_name(cause: u16) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn params_are_read_outside_the_uri() {
+        let via = "SIP/2.0/UDP 192.0.2.1:5060;rport;Branch=z9hG4bK776, SIP/2.0/UDP x;branch=z9hG4bKother";
+        assert_eq!(param(via, "branch").as_deref(), Some("z9hG4bK776"));
+        assert_eq!(param("<sip:b@x;tag=uri>;tag=1c342", "tag").as_deref(), Some("1c342"));
+        assert_eq!(param("\"A;tag=no\" <sip:a@x>", "tag"), None);
+        assert_eq!(param("sip:a@x;tag=bare", "tag").as_deref(), Some("bare"));
+    }
 
     #[test]
     fn compact_names_expand() {

@@ -224,7 +224,8 @@ pub struct ExplainedMessage<'a> {
 #[derive(Serialize)]
 pub struct ExplainedNote<'a> {
     /// What it is about: "meaning", "unregistered", "phrase", "repeat", "method", "header",
-    /// "retry-after", "reason", "warning", "malformed", "ack", "cancel", "retry".
+    /// "retry-after", "reason", "warning", "malformed", "ack", "cancel", "retry", "sipfrag",
+    /// "dialog", "retransmission", "fork".
     pub kind: &'static str,
     /// "info" or "problem".
     pub level: &'static str,
@@ -258,6 +259,45 @@ pub struct ExplainedCall<'a> {
     pub problems_dropped: u64,
     /// Why the call was summarised before the end of the trace, if it was.
     pub early: Option<&'a str>,
+    /// Retransmitted requests and responses, counted and not read again.
+    pub retransmissions: u64,
+    /// Second answers to an INVITE from another branch of a fork (another To tag).
+    pub double_answers: u64,
+    /// From capture timestamps, in seconds with the capture's precision; `null` parts (and
+    /// every part of a text trace) were not seen.
+    pub timing: CallTiming,
+}
+
+/// A call's timing in `--json`.
+#[derive(Serialize)]
+pub struct CallTiming {
+    /// The first INVITE to the first 18x.
+    pub post_dial_delay: Option<Box<serde_json::value::RawValue>>,
+    /// The first INVITE to the first 2xx.
+    pub answer_time: Option<Box<serde_json::value::RawValue>>,
+    /// The first 2xx to the first BYE.
+    pub duration: Option<Box<serde_json::value::RawValue>>,
+    /// The first INVITE to the final failure, for a call not answered.
+    pub time_to_failure: Option<Box<serde_json::value::RawValue>>,
+    /// Requests sent more than once on one branch.
+    pub retransmission_runs: Vec<RetransmissionRun>,
+}
+
+/// A request sent more than once.
+#[derive(Serialize)]
+pub struct RetransmissionRun {
+    /// The method.
+    pub method: String,
+    /// The CSeq number.
+    pub cseq: u32,
+    /// Times sent.
+    pub sent: u32,
+    /// Seconds from the first sending to the last, when timed.
+    pub over: Option<Box<serde_json::value::RawValue>>,
+}
+
+fn seconds(span: Option<crate::calls::Seconds>) -> Option<Box<serde_json::value::RawValue>> {
+    span.and_then(|s| serde_json::value::RawValue::from_string(s.to_string()).ok())
 }
 
 /// Writes one explained message as a line of JSON.
@@ -341,6 +381,25 @@ pub fn write_call(out: &mut impl std::io::Write, call: &crate::calls::Summary) -
         problems: &call.problems,
         problems_dropped: call.problems_dropped,
         early: call.early.as_deref(),
+        retransmissions: call.retransmissions,
+        double_answers: call.double_answers,
+        timing: CallTiming {
+            post_dial_delay: seconds(call.timing.post_dial_delay),
+            answer_time: seconds(call.timing.answer_time),
+            duration: seconds(call.timing.duration),
+            time_to_failure: seconds(call.timing.time_to_failure),
+            retransmission_runs: call
+                .timing
+                .retransmission_runs
+                .iter()
+                .map(|r| RetransmissionRun {
+                    method: r.method.clone(),
+                    cseq: r.cseq,
+                    sent: r.sent,
+                    over: seconds(r.over),
+                })
+                .collect(),
+        },
     };
     serde_json::to_writer(&mut *out, &object).map_err(std::io::Error::from)?;
     writeln!(out)

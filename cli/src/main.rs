@@ -80,7 +80,15 @@ Output: the trace, and after each message what it means for its request:
    \"notes\":[{\"kind\",\"level\":\"info\"|\"problem\",\"text\"}]}  (\"kind\":\"request\" has no code)
 and one per call, at the end of the trace (earlier when the call cap below makes room):
   {\"kind\":\"call\",\"call_id\",\"first_line\",\"last_line\",\"flow\":[\"INVITE\",\"100\",...],
-   \"flow_dropped\",\"outcome\",\"outcome_text\",\"problems\":[...],\"problems_dropped\",\"early\"}
+   \"flow_dropped\",\"outcome\",\"outcome_text\",\"problems\":[...],\"problems_dropped\",\"early\",
+   \"retransmissions\",\"double_answers\",\"timing\":{\"post_dial_delay\",\"answer_time\",\"duration\",
+   \"time_to_failure\",\"retransmission_runs\":[{\"method\",\"cseq\",\"sent\",\"over\"}]}}
+Transactions are told apart by the topmost Via's branch (RFC 2543 peers by the Via itself):
+the same response again on its branch is a retransmission (note \"retransmission\", counted),
+on another branch the same response relayed by another hop (\"repeat\"); a response with
+another To tag is another branch of a fork (\"fork\"), and two 2xx so are a double answer.
+Timing (seconds, from capture timestamps only): the first INVITE to the first 18x, to the
+first 2xx, the 2xx to the BYE, the first INVITE to the final failure.
 A message read from a capture also has \"time\" (seconds since the epoch, with the capture's
 precision), \"src\" and \"dst\" (\"192.0.2.1:5060\", \"[2001:db8::1]:5060\"), \"transport\" and \"frame\",
 for the packet that completed it; a capture ends with

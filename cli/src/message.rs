@@ -283,6 +283,14 @@ pub struct Message {
     pub in_sipfrag: bool,
     /// The packet that completed it, when read from a capture.
     pub origin: Option<crate::capture::Origin>,
+    /// The topmost Via's branch parameter; with `via`, what names its transaction.
+    pub branch: Option<String>,
+    /// The topmost Via value, without its parameters (RFC 2543's transaction key).
+    pub via: Option<String>,
+    /// The From tag.
+    pub from_tag: Option<String>,
+    /// The To tag.
+    pub to_tag: Option<String>,
     /// The blanks in front of its header fields (RFC text indents them).
     indent: Option<usize>,
 }
@@ -327,6 +335,13 @@ impl Message {
         let value = String::from_utf8_lossy(&value[..value.len().min(MAX_VALUE)]).into_owned();
         match key.as_str() {
             "call-id" => self.call_id = Some(value.clone()),
+            "via" if self.via.is_none() => {
+                self.branch = header::param(&value, "branch");
+                let first = value.split([',', ';']).next().unwrap_or_default();
+                self.via = Some(first.trim().to_owned());
+            }
+            "from" => self.from_tag = header::param(&value, "tag"),
+            "to" => self.to_tag = header::param(&value, "tag"),
             "cseq" => {
                 let mut parts = value.split_ascii_whitespace();
                 if let (Some(number), Some(method)) = (parts.next(), parts.next())

@@ -246,3 +246,66 @@ fn cut_and_broken_captures() {
         .stderr(contains("cannot read standard input to its end: broken pcapng file"))
         .stderr(contains("panicked").not());
 }
+
+fn call(objects: &[Value], id_start: &str) -> Value {
+    objects
+        .iter()
+        .find(|o| o["kind"] == "call" && o["call_id"].as_str().unwrap().starts_with(id_start))
+        .unwrap()
+        .clone()
+}
+
+/// Timing from capture timestamps, checked against tshark's `frame.time_relative` of the
+/// INVITE (0.005921), 180 (0.064948), 200 (4.349461) and BYE (6.500977).
+#[test]
+fn call_timing() {
+    let objects = objects("heplify-sip_ipv4_tcp.pcap");
+    let timing = &call(&objects, "158936656982201062716")["timing"];
+    assert_eq!(timing["post_dial_delay"].to_string(), "0.059027");
+    assert_eq!(timing["duration"].to_string(), "2.151516");
+    assert_eq!(timing["time_to_failure"], Value::Null);
+    // The capture's microseconds, trailing zero included, as the JSON text has them.
+    let raw =
+        sip_codes().args(["--json", "explain", &capture("heplify-sip_ipv4_tcp.pcap")]).output().unwrap();
+    assert!(String::from_utf8(raw.stdout).unwrap().contains("\"answer_time\":4.343540,"));
+}
+
+/// The Wireshark sample's cancelled call: the INVITE sent 3 times and the CANCEL 11 times
+/// over 31.6 s (RFC 3261 timer F, 64*T1 = 32 s), then 408; tshark lists 3 INVITE and 11
+/// CANCEL frames for this Call-ID. Each retransmission is counted, not read again.
+#[test]
+fn retransmission_runs() {
+    let objects = objects("zeek-wireshark.pcap");
+    let cancelled = call(&objects, "105090259-446faf7a");
+    let runs: Vec<String> = cancelled["timing"]["retransmission_runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| format!("{} {} {} {}", r["method"].as_str().unwrap(), r["cseq"], r["sent"], r["over"]))
+        .collect();
+    assert_eq!(runs, ["INVITE 1 3 1.51003", "CANCEL 1 11 31.602359"]);
+    assert_eq!(cancelled["retransmissions"], 12);
+    assert_eq!(cancelled["timing"]["time_to_failure"].to_string(), "36.772805");
+    let notes: Vec<&str> = objects
+        .iter()
+        .filter(|o| o["call_id"] == "105090259-446faf7a@192.168.1.2" && o["method"] == "CANCEL")
+        .flat_map(|o| o["notes"].as_array().unwrap())
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes.iter().filter(|k| **k == "retransmission").count(), 10, "{notes:?}");
+}
+
+/// A text trace has no capture times: no timing, and the fields are still there.
+#[test]
+fn a_text_trace_has_no_timing() {
+    let output = sip_codes()
+        .args(["--json", "explain"])
+        .write_stdin("INVITE sip:b@x SIP/2.0\r\nCall-ID: t\r\nCSeq: 1 INVITE\r\n\r\nSIP/2.0 200 OK\r\nCall-ID: t\r\nCSeq: 1 INVITE\r\n\r\n")
+        .output()
+        .unwrap();
+    let objects: Vec<Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let timing = &call(&objects, "t")["timing"];
+    assert_eq!(timing["answer_time"], Value::Null);
+    assert_eq!(timing["retransmission_runs"], serde_json::json!([]));
+}

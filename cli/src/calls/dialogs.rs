@@ -25,6 +25,12 @@ pub(crate) struct Call {
     pub(crate) answered_elsewhere: bool,
     /// Read from a capture: its line numbers are frame numbers.
     pub(crate) from_capture: bool,
+    /// Retransmitted requests and responses.
+    pub(crate) retransmissions: u64,
+    /// 2xx to an INVITE from a second branch (another To tag).
+    pub(crate) double_answers: u64,
+    /// The moments its timing is read from.
+    pub(crate) clock: super::timing::Clock,
 }
 
 impl Call {

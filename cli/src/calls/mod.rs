@@ -12,6 +12,7 @@
 mod checks;
 mod dialogs;
 mod summaries;
+mod timing;
 mod transactions;
 
 use std::collections::{HashMap, VecDeque};
@@ -21,6 +22,7 @@ use crate::message::{Message, Start};
 pub use checks::meaning;
 use dialogs::Call;
 pub use summaries::{Outcome, Summary};
+pub use timing::{Seconds, Timing};
 use transactions::{read_request, read_response};
 
 /// The most calls held at once.
@@ -133,6 +135,9 @@ impl Calls {
                 first_method: None,
                 answered_elsewhere: false,
                 from_capture: message.origin.is_some(),
+                retransmissions: 0,
+                double_answers: 0,
+                clock: timing::Clock::default(),
             };
             self.next_order += 1;
             self.calls.insert(id.clone(), call);
@@ -329,6 +334,83 @@ mod tests {
         assert!(evicted[0].early.is_none());
         assert!(evicted[1].early.as_deref().unwrap().contains("more than 2 calls"));
         assert_eq!(calls.finish().iter().map(|s| s.call_id.as_str()).collect::<Vec<_>>(), ["c", "d"]);
+    }
+
+    fn kinds(a: &Annotated) -> Vec<&'static str> {
+        a.notes.iter().map(|n| n.kind).collect()
+    }
+
+    /// A forking proxy's view: the INVITE to two phones (two branches), both ring, one
+    /// answers; the proxy cancels the other, which answers 487.
+    #[test]
+    fn a_fork_is_one_branch_per_to_tag_and_the_cancel_of_the_loser_is_no_failure() {
+        let mut calls = Calls::default();
+        let b1 = ["Call-ID: f", "CSeq: 1 INVITE", "Via: SIP/2.0/UDP proxy;branch=z9hG4bK-1"];
+        let b2 = ["Call-ID: f", "CSeq: 1 INVITE", "Via: SIP/2.0/UDP proxy;branch=z9hG4bK-2"];
+        calls.read(&request("INVITE", &b1));
+        calls.read(&request("INVITE", &b2));
+        calls.read(&response(180, &[b1[0], b1[1], b1[2], "To: <sip:b@x>;tag=one"]));
+        let ring2 = calls.read(&response(180, &[b2[0], b2[1], b2[2], "To: <sip:b@x>;tag=two"])).unwrap();
+        assert_eq!(kinds(&ring2), ["meaning", "fork", "method"], "{ring2:?}");
+        calls.read(&response(200, &[b1[0], b1[1], b1[2], "To: <sip:b@x>;tag=one"]));
+        let cancel = calls
+            .read(&request("CANCEL", &["Call-ID: f", "CSeq: 1 CANCEL", b2[2], "Reason: SIP;cause=200"]))
+            .unwrap();
+        assert!(texts(&cancel)[0].starts_with("CANCEL of a branch that has not answered"), "{cancel:?}");
+        let terminated = calls.read(&response(487, &[b2[0], b2[1], b2[2], "To: <sip:b@x>;tag=two"])).unwrap();
+        assert!(
+            texts(&terminated)
+                .iter()
+                .any(|t| t.starts_with("this branch was cancelled because another branch answered")),
+            "{terminated:?}"
+        );
+        calls.read(&request("ACK", &["Call-ID: f", "CSeq: 1 ACK"]));
+        let summary = &calls.finish()[0];
+        assert_eq!(summary.flow.join(" "), "INVITE 180 180 200 CANCEL 487 ACK");
+        assert_eq!(summary.outcome, Outcome::Up);
+    }
+
+    /// Two 200s with different To tags answer the INVITE twice; the same 200 again on the
+    /// same branch is a retransmission, counted and not read again.
+    #[test]
+    fn a_double_answer_is_not_a_retransmission() {
+        let mut calls = Calls::default();
+        let via = "Via: SIP/2.0/UDP a;branch=z9hG4bK-x";
+        calls.read(&request("INVITE", &["Call-ID: d", "CSeq: 1 INVITE", via]));
+        let first = calls
+            .read(&response(200, &["Call-ID: d", "CSeq: 1 INVITE", via, "To: <sip:b@x>;tag=A"]))
+            .unwrap();
+        assert_eq!(kinds(&first)[0], "meaning");
+        let again = calls
+            .read(&response(200, &["Call-ID: d", "CSeq: 1 INVITE", via, "To: <sip:b@x>;tag=A"]))
+            .unwrap();
+        assert_eq!(kinds(&again), ["retransmission"], "{again:?}");
+        let second = calls
+            .read(&response(200, &["Call-ID: d", "CSeq: 1 INVITE", via, "To: <sip:b@x>;tag=B"]))
+            .unwrap();
+        assert!(kinds(&second).contains(&"fork"), "{second:?}");
+        assert!(texts(&second).iter().any(|t| t.starts_with("a second answer to this INVITE")), "{second:?}");
+        let resent = calls.read(&request("INVITE", &["Call-ID: d", "CSeq: 1 INVITE", via])).unwrap();
+        assert_eq!(kinds(&resent), ["retransmission"]);
+        assert!(texts(&resent)[0].starts_with("INVITE sent the 2nd time"), "{resent:?}");
+        let summary = &calls.finish()[0];
+        assert_eq!(summary.flow.join(" "), "INVITE 200 200");
+        assert_eq!(summary.retransmissions, 2);
+        assert_eq!(summary.double_answers, 1);
+    }
+
+    /// Without a `z9hG4bK` branch (RFC 2543), the Via's sent-by names the transaction.
+    #[test]
+    fn rfc_2543_branches_fall_back_to_the_via() {
+        let mut calls = Calls::default();
+        let old = ["Call-ID: o", "CSeq: 5 OPTIONS", "Via: SIP/2.0/UDP 192.0.2.9:5060;branch=1"];
+        calls.read(&request("OPTIONS", &old));
+        calls.read(&response(200, &old));
+        let again = calls.read(&response(200, &old)).unwrap();
+        assert_eq!(kinds(&again), ["retransmission"]);
+        let other_hop = ["Call-ID: o", "CSeq: 5 OPTIONS", "Via: SIP/2.0/UDP 192.0.2.7:5060"];
+        let relayed = calls.read(&response(200, &other_hop)).unwrap();
+        assert_eq!(kinds(&relayed), ["repeat"], "{relayed:?}");
     }
 
     #[test]

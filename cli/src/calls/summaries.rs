@@ -79,6 +79,13 @@ pub struct Summary {
     pub early: Option<String>,
     /// Read from a capture: `lines` are frame numbers.
     pub from_capture: bool,
+    /// Retransmitted requests and responses, counted and not read again.
+    pub retransmissions: u64,
+    /// Second answers to an INVITE from another branch of a fork (another To tag).
+    pub double_answers: u64,
+    /// Post-dial delay, answer time, duration, time to failure, retransmission runs: from
+    /// capture timestamps, so empty for a text trace.
+    pub timing: super::Timing,
 }
 
 impl Call {
@@ -198,6 +205,9 @@ impl Call {
             problems_dropped,
             early,
             from_capture: self.from_capture,
+            retransmissions: self.retransmissions,
+            double_answers: self.double_answers,
+            timing: self.clock.timing(),
         }
     }
 }

@@ -47,14 +47,6 @@ impl Timestamp {
         let digits = if r == 1 { digits.min(9) } else { 9 };
         Timestamp { secs, nanos, digits }
     }
-
-    /// Seconds from `earlier` to this time.
-    #[cfg_attr(not(test), expect(dead_code, reason = "used by the timing of calls"))]
-    pub fn since(self, earlier: Timestamp) -> f64 {
-        let nanos = i128::from(self.secs - earlier.secs) * 1_000_000_000 + i128::from(self.nanos)
-            - i128::from(earlier.nanos);
-        nanos as f64 / 1e9
-    }
 }
 
 /// `1589356486.556175`: the capture's digits, no more.
@@ -277,7 +269,5 @@ mod tests {
         assert_eq!(Timestamp::from_units(3_000_001, 1_000_000, 10).to_string(), "13.000001");
         assert_eq!(Timestamp::from_units(3, 2, 0).to_string(), "1.500000000");
         assert_eq!(Timestamp::from_units(7, 1, 0).to_string(), "7");
-        let later = Timestamp { secs: 1_589_356_488, nanos: 56_175_000, digits: 6 };
-        assert!((later.since(micro) - 1.5).abs() < 1e-9);
     }
 }
