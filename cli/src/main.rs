@@ -9,18 +9,6 @@
 //! what an unregistered code stands for, even beside a part that named nothing), 1 when no
 //! part of the query found anything, 2 for a usage or I/O error.
 
-mod calls;
-mod capture;
-mod explain;
-mod header;
-mod json;
-mod message;
-mod notes;
-mod query;
-mod render;
-mod text;
-mod unregistered;
-
 use std::fs::File;
 use std::io::{self, ErrorKind, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -28,7 +16,8 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::query::Answer;
+use sip_codes_cli::query::{self, Answer};
+use sip_codes_cli::{explain, json, render};
 
 /// The widest the full view gets on a wide terminal: prose reads badly past this.
 const MAX_WIDTH: usize = 100;

@@ -130,7 +130,7 @@ impl Blocks {
     ///
     /// # Errors
     /// The file is not a capture, or its framing is broken beyond repair.
-    pub fn next(&mut self) -> Result<Option<Frame<'_>>, Error> {
+    pub fn next_frame(&mut self) -> Result<Option<Frame<'_>>, Error> {
         loop {
             if self.skip > 0 {
                 return Ok(None);
@@ -326,7 +326,7 @@ mod tests {
         let mut frames = Vec::new();
         for piece in bytes.chunks(chunk) {
             blocks.push(piece);
-            while let Some(frame) = blocks.next().unwrap() {
+            while let Some(frame) = blocks.next_frame().unwrap() {
                 frames.push((frame.number, frame.link, frame.time.to_string(), frame.data.to_vec()));
             }
         }
@@ -368,9 +368,9 @@ mod tests {
     fn garbage_is_an_error_not_a_panic() {
         let mut blocks = Blocks::new();
         blocks.push(b"\xd4\xc3\xb2\xa1");
-        assert!(blocks.next().unwrap().is_none());
+        assert!(blocks.next_frame().unwrap().is_none());
         let mut blocks = Blocks::new();
         blocks.push(b"\x0a\x0d\x0d\x0a\x05\x00\x00\x00\x4d\x3c\x2b\x1a");
-        assert!(blocks.next().is_err());
+        assert!(blocks.next_frame().is_err());
     }
 }

@@ -181,7 +181,7 @@ impl Capture {
     /// `out`.
     pub fn push(&mut self, bytes: &[u8], out: &mut Vec<Packet>) -> Result<(), Error> {
         self.blocks.push(bytes);
-        while let Some(frame) = self.blocks.next()? {
+        while let Some(frame) = self.blocks.next_frame()? {
             self.report.frames += 1;
             let (number, time) = (frame.number, frame.time);
             self.last_time = time;
