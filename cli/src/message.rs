@@ -277,7 +277,7 @@ pub struct Message {
     /// Content-Type, lower case, without parameters.
     pub content_type: Option<String>,
     /// Every header field name seen, as [`header::key`]s.
-    pub names: Vec<String>,
+    pub names: Vec<std::borrow::Cow<'static, str>>,
     /// Whether it is the body of a `message/sipfrag` (a NOTIFY reporting a REFER's progress),
     /// not a message of this trace.
     pub in_sipfrag: bool,
@@ -332,17 +332,20 @@ impl Message {
             self.indent = Some(line.iter().take_while(|b| **b == b' ' || **b == b'\t').count());
         }
         let key = header::key(name);
-        let value = String::from_utf8_lossy(&value[..value.len().min(MAX_VALUE)]).into_owned();
-        match key.as_str() {
-            "call-id" => self.call_id = Some(value.clone()),
+        // Decoded only for the fields read: most header fields are only named.
+        let text = || String::from_utf8_lossy(&value[..value.len().min(MAX_VALUE)]);
+        match &*key {
+            "call-id" => self.call_id = Some(text().into_owned()),
             "via" if self.via.is_none() => {
+                let value = text();
                 self.branch = header::param(&value, "branch");
                 let first = value.split([',', ';']).next().unwrap_or_default();
                 self.via = Some(first.trim().to_owned());
             }
-            "from" => self.from_tag = header::param(&value, "tag"),
-            "to" => self.to_tag = header::param(&value, "tag"),
+            "from" => self.from_tag = header::param(&text(), "tag"),
+            "to" => self.to_tag = header::param(&text(), "tag"),
             "cseq" => {
+                let value = text();
                 let mut parts = value.split_ascii_whitespace();
                 if let (Some(number), Some(method)) = (parts.next(), parts.next())
                     && let Ok(number) = number.parse()
@@ -350,17 +353,17 @@ impl Message {
                     self.cseq = Some((number, method.to_owned()));
                 }
             }
-            "retry-after" => self.retry_after = Some(value.clone()),
+            "retry-after" => self.retry_after = Some(text().into_owned()),
             "reason" => {
                 let room = MAX_VALUES.saturating_sub(self.reasons.len());
-                self.reasons.extend(header::reasons(&value).into_iter().take(room));
+                self.reasons.extend(header::reasons(&text()).into_iter().take(room));
             }
             "warning" => {
                 let room = MAX_VALUES.saturating_sub(self.warnings.len());
-                self.warnings.extend(header::warnings(&value).into_iter().take(room));
+                self.warnings.extend(header::warnings(&text()).into_iter().take(room));
             }
             "content-type" => {
-                let media = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+                let media = text().split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
                 self.content_type = Some(media);
             }
             _ => {}
