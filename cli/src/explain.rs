@@ -12,6 +12,7 @@ use std::io::{self, ErrorKind, Read, Write};
 use crate::calls::{self, Annotated, Calls, Summary};
 use crate::capture;
 use crate::message::{self, Found, Kind, Message, Start};
+use crate::stats::Stats;
 use crate::text::printable;
 use crate::{json, render};
 
@@ -30,16 +31,19 @@ pub struct Options {
     pub color: bool,
     /// The most calls held at once.
     pub max_calls: usize,
+    /// Count instead of annotating (`sip-codes stats`): nothing is written, the counts are in
+    /// [`Totals::stats`].
+    pub stats: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { status_only: false, json: false, color: false, max_calls: calls::MAX_CALLS }
+        Options { status_only: false, json: false, color: false, max_calls: calls::MAX_CALLS, stats: false }
     }
 }
 
 /// What a run found.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct Totals {
     /// Lines read.
     pub lines: u64,
@@ -49,6 +53,8 @@ pub struct Totals {
     pub calls: u64,
     /// For a pcap or pcapng capture: what it held, and why reading stopped early if it did.
     pub capture: Option<(capture::Report, Option<String>)>,
+    /// The counts, when [`Options::stats`] asked for them.
+    pub stats: Option<Box<Stats>>,
 }
 
 /// Reads `input` and writes the annotated trace to `out`.
@@ -58,7 +64,11 @@ pub struct Totals {
 pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::Result<Totals> {
     let mut lines = Lines::new(input);
     let is_capture = capture::is_capture(lines.peek(out)?);
+    // Counting writes nothing: the quiet path is JSON's, with the writing left out.
+    let counting = options.stats;
+    let options = Options { json: options.json || counting, ..options };
     let mut explainer = Explainer {
+        stats: counting.then(Box::default),
         out,
         options,
         calls: Calls::new(options.max_calls),
@@ -93,7 +103,7 @@ pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::
         }
         explainer.totals.lines = report.frames;
         explainer.finish()?;
-        if explainer.options.json {
+        if explainer.options.json && explainer.stats.is_none() {
             json::write_capture(explainer.out, &report, error.as_deref())?;
         }
         explainer.totals.capture = Some((report, error));
@@ -104,7 +114,9 @@ pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::
         explainer.finish()?;
     }
     explainer.out.flush()?;
-    Ok(explainer.totals)
+    let mut totals = explainer.totals;
+    totals.stats = explainer.stats;
+    Ok(totals)
 }
 
 /// Whether a line is binary data rather than text: a NUL, or more control bytes (or bytes
@@ -279,6 +291,8 @@ struct Explainer<'w, W> {
     sipfrag_body: bool,
     /// Whether the lines of the packet being read end in ngrep's `.` for CR.
     ngrep: NgrepDots,
+    /// The counts, for `sip-codes stats`.
+    stats: Option<Box<Stats>>,
 }
 
 /// `ngrep -W byline` prints each line's CR as a trailing `.`, the blank line ending the
@@ -541,6 +555,9 @@ impl<W: Write> Explainer<'_, W> {
         let Some(message) = self.message.take() else {
             return Ok(());
         };
+        if let Some(stats) = &mut self.stats {
+            stats.message(&message);
+        }
         if let Some(annotated) = self.calls.read(&message) {
             self.annotation(&annotated)?;
         }
@@ -551,6 +568,10 @@ impl<W: Write> Explainer<'_, W> {
     }
 
     fn annotation(&mut self, annotated: &Annotated) -> io::Result<()> {
+        if let Some(stats) = &mut self.stats {
+            stats.annotation(annotated);
+            return Ok(());
+        }
         if self.options.json {
             json::write_annotation(self.out, annotated)
         } else {
@@ -560,6 +581,10 @@ impl<W: Write> Explainer<'_, W> {
 
     fn summary(&mut self, summary: &Summary) -> io::Result<()> {
         self.totals.calls += 1;
+        if let Some(stats) = &mut self.stats {
+            stats.call(summary);
+            return Ok(());
+        }
         if self.options.json {
             json::write_call(self.out, summary)
         } else {

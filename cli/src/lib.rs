@@ -21,6 +21,8 @@ pub mod query;
 #[doc(hidden)]
 pub mod render;
 #[doc(hidden)]
+pub mod stats;
+#[doc(hidden)]
 pub mod text;
 #[doc(hidden)]
 pub mod unregistered;

@@ -141,6 +141,13 @@ enum Command {
         #[arg(short, long)]
         status_only: bool,
     },
+    /// Count a SIP trace or capture: requests by method, responses by code and by method,
+    /// retransmissions, how calls ended, setup and post-dial times, and the RFC 6076 ratios
+    /// (SER, SEER, ISA, SCR). `--json` prints one document.
+    Stats {
+        /// The trace or capture to read; standard input when absent or `-`.
+        file: Option<PathBuf>,
+    },
 }
 
 /// When to colour the output.
@@ -183,7 +190,28 @@ fn main() -> ExitCode {
                 color: !cli.json && cli.color.enabled(),
                 ..explain::Options::default()
             };
+            run_explain(file, options).map(|(found, _)| found)
+        }
+        Some(Command::Stats { file }) => {
+            let options = explain::Options { stats: true, ..explain::Options::default() };
             run_explain(file, options)
+                .map(|(found, stats)| {
+                    if let Some(stats) = stats {
+                        let mut out = io::stdout().lock();
+                        let written = if cli.json {
+                            serde_json::to_writer_pretty(&mut out, &stats)
+                                .map_err(io::Error::from)
+                                .and_then(|()| writeln!(out))
+                        } else {
+                            stats.write_table(&mut out)
+                        };
+                        if let Err(e) = written.and_then(|()| out.flush()) {
+                            return Err(Failure::Io(e));
+                        }
+                    }
+                    Ok(found)
+                })
+                .and_then(|r| r)
         }
         None => run_lookup(&cli.query, cli.all, cli.json),
     };
@@ -257,8 +285,11 @@ fn run_lookup(words: &[String], all: bool, as_json: bool) -> Result<bool, Failur
     Ok(matched)
 }
 
-/// Annotates a trace; `Ok(true)` when it held at least one status line.
-fn run_explain(file: Option<PathBuf>, options: explain::Options) -> Result<bool, Failure> {
+/// Annotates (or counts) a trace; `Ok(true)` when it held at least one status line.
+fn run_explain(
+    file: Option<PathBuf>,
+    options: explain::Options,
+) -> Result<(bool, Option<Box<sip_codes_cli::stats::Stats>>), Failure> {
     let (name, input): (String, Box<dyn Read>) = match file {
         Some(path) if path.as_os_str() != "-" => {
             let name = path.display().to_string();
@@ -292,7 +323,7 @@ fn run_explain(file: Option<PathBuf>, options: explain::Options) -> Result<bool,
         let plural = if summary.lines == 1 { "" } else { "s" };
         eprintln!("sip-codes: no SIP status line in {name} ({} {unit}{plural} read)", summary.lines);
     }
-    Ok(summary.status_lines > 0)
+    Ok((summary.status_lines > 0, summary.stats))
 }
 
 /// A reader that remembers whether it failed, to tell a read error from a write error.

@@ -309,3 +309,45 @@ fn a_text_trace_has_no_timing() {
     assert_eq!(timing["answer_time"], Value::Null);
     assert_eq!(timing["retransmission_runs"], serde_json::json!([]));
 }
+
+/// `sip-codes stats` counts what `tshark -q -z sip,stat` counts: requests by method and
+/// responses by code (its output committed beside each capture).
+#[test]
+fn stats_agree_with_tshark_sip_stat() {
+    for name in ["zeek-wireshark", "sngrep-ipv6frag", "heplify-sip_ipv4_tcp"] {
+        let tshark = std::fs::read_to_string(capture(&format!("{name}.sip-stat.txt"))).unwrap();
+        let mut expected_codes = BTreeMap::new();
+        let mut expected_methods = BTreeMap::new();
+        for line in tshark.lines().filter(|l| l.ends_with(" Packets")) {
+            let (what, count) = line.rsplit_once(':').unwrap();
+            let count: u64 = count.trim().trim_end_matches(" Packets").trim().parse().unwrap();
+            let what = what.trim();
+            match what.strip_prefix("SIP ") {
+                Some(status) => expected_codes.insert(status[..3].to_owned(), count),
+                None => expected_methods.insert(what.to_owned(), count),
+            };
+        }
+        let output =
+            sip_codes().args(["--json", "stats", &capture(&format!("{name}.pcap"))]).output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let stats: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let codes: BTreeMap<String, u64> = stats["responses"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+            .collect();
+        let methods: BTreeMap<String, u64> = stats["requests"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+            .collect();
+        assert_eq!(codes, expected_codes, "{name}");
+        assert_eq!(methods, expected_methods, "{name}");
+    }
+    let text = sip_codes().args(["stats", &capture("zeek-wireshark.pcap")]).output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("\nretransmissions       14\n"), "{text}");
+    assert!(text.contains("RFC 6076 over 4 attempts: SER 0.0%, SEER 25.0%, ISA 25.0%, SCR 0.0%"), "{text}");
+}

@@ -91,6 +91,7 @@ fuzz_target!(|input: &[u8]| {
         status_only: mode & 0x40 != 0,
         color: mode & 0x80 != 0,
         max_calls: 1 + usize::from(mode % 3),
+        stats: rest.first().is_some_and(|b| b & 1 == 1) && mode & 0x60 == 0x60,
     };
     let mut out = Vec::new();
     explain(&bytes[..], &mut out, options).expect("a slice reads and a Vec writes without failing");

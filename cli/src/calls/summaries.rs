@@ -86,6 +86,11 @@ pub struct Summary {
     /// Post-dial delay, answer time, duration, time to failure, retransmission runs: from
     /// capture timestamps, so empty for a text trace.
     pub timing: super::Timing,
+    /// Whether the call is a session attempt (RFC 6076): its first request is an INVITE.
+    pub session_attempt: bool,
+    /// For a session attempt, the code that settled it: the answer, or else the final
+    /// response of its last INVITE; `None` while none came.
+    pub setup_code: Option<u16>,
 }
 
 impl Call {
@@ -208,6 +213,14 @@ impl Call {
             retransmissions: self.retransmissions,
             double_answers: self.double_answers,
             timing: self.clock.timing(),
+            session_attempt: self.first_method.as_deref() == Some("INVITE"),
+            setup_code: self
+                .answered()
+                .and_then(|t| t.final_code)
+                .or_else(|| {
+                    self.transactions.iter().rev().find(|t| t.method == "INVITE").and_then(|t| t.final_code)
+                })
+                .map(|(code, _)| code),
         }
     }
 }
