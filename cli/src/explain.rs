@@ -34,11 +34,20 @@ pub struct Options {
     /// Count instead of annotating (`sip-codes stats`): nothing is written, the counts are in
     /// [`Totals::stats`].
     pub stats: bool,
+    /// Draw each call of a capture as a ladder after its summary.
+    pub ladder: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { status_only: false, json: false, color: false, max_calls: calls::MAX_CALLS, stats: false }
+        Options {
+            status_only: false,
+            json: false,
+            color: false,
+            max_calls: calls::MAX_CALLS,
+            stats: false,
+            ladder: false,
+        }
     }
 }
 
@@ -71,7 +80,11 @@ pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::
         stats: counting.then(Box::default),
         out,
         options,
-        calls: Calls::new(options.max_calls),
+        calls: {
+            let mut calls = Calls::new(options.max_calls);
+            calls.ladder = options.ladder && !options.json;
+            calls
+        },
         message: None,
         totals: Totals::default(),
         binary_bytes: 0,
@@ -588,7 +601,8 @@ impl<W: Write> Explainer<'_, W> {
         if self.options.json {
             json::write_call(self.out, summary)
         } else {
-            render::write_call(self.out, summary, self.options.color)
+            render::write_call(self.out, summary, self.options.color)?;
+            crate::ladder::write(self.out, &summary.arrows, summary.arrows_dropped)
         }
     }
 

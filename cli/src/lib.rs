@@ -13,6 +13,8 @@ pub mod header;
 #[doc(hidden)]
 pub mod json;
 #[doc(hidden)]
+pub mod ladder;
+#[doc(hidden)]
 pub mod message;
 #[doc(hidden)]
 pub mod notes;

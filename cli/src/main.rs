@@ -140,6 +140,11 @@ enum Command {
         /// call summaries.
         #[arg(short, long)]
         status_only: bool,
+
+        /// After each call's summary, draw the call as a ladder: one column a host, one
+        /// arrow a message, with its time (captures only: text traces lack the addresses).
+        #[arg(long)]
+        ladder: bool,
     },
     /// Count a SIP trace or capture: requests by method, responses by code and by method,
     /// retransmissions, how calls ended, setup and post-dial times, and the RFC 6076 ratios
@@ -183,9 +188,10 @@ fn main() -> ExitCode {
             .exit();
     }
     let result = match cli.command {
-        Some(Command::Explain { file, status_only }) => {
+        Some(Command::Explain { file, status_only, ladder }) => {
             let options = explain::Options {
                 status_only,
+                ladder,
                 json: cli.json,
                 color: !cli.json && cli.color.enabled(),
                 ..explain::Options::default()

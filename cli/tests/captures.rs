@@ -351,3 +351,45 @@ fn stats_agree_with_tshark_sip_stat() {
     assert!(text.contains("\nretransmissions       14\n"), "{text}");
     assert!(text.contains("RFC 6076 over 4 attempts: SER 0.0%, SEER 25.0%, ISA 25.0%, SCR 0.0%"), "{text}");
 }
+
+/// The callee in this capture answers the INVITE with a 183 under To tag `...SIPpTag0171847`
+/// (frame 6, relayed as frame 7), then a 183 under `...SIPpTag0271847` (frames 16, 17): two
+/// early dialogs, a fork on each hop (tshark `-e sip.to.tag`). One 200 per hop follows, so
+/// no double answer; the callee's second 200 (frame 27, same branch and tag as frame 26) is
+/// a retransmission.
+#[test]
+fn two_early_dialogs_and_one_answer() {
+    let objects = objects("sngrep-ipv6frag.pcap");
+    let call = call(&objects, "71846-1647924829");
+    assert_eq!(call["double_answers"], 0);
+    assert_eq!(call["retransmissions"], 1);
+    let forks: Vec<u64> = objects
+        .iter()
+        .filter(|o| o["notes"].as_array().is_some_and(|n| n.iter().any(|n| n["kind"] == "fork")))
+        .map(|o| o["frame"].as_u64().unwrap())
+        .collect();
+    assert_eq!(forks, [16, 17]);
+    let retransmitted: Vec<u64> = objects
+        .iter()
+        .filter(|o| o["notes"].as_array().is_some_and(|n| n.iter().any(|n| n["kind"] == "retransmission")))
+        .map(|o| o["frame"].as_u64().unwrap())
+        .collect();
+    assert_eq!(retransmitted, [27]);
+}
+
+/// `explain --ladder` draws each call of a capture: hosts as columns, times from the call's
+/// first message (the values of `call_timing`).
+#[test]
+fn a_ladder_per_call() {
+    let output =
+        sip_codes().args(["explain", "--ladder", &capture("heplify-sip_ipv4_tcp.pcap")]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let ladder: Vec<&str> =
+        text.lines().skip_while(|l| !l.contains("10.33.6.100:64802       10.33.6.101:5060")).collect();
+    assert_eq!(ladder.len(), 8, "{text}");
+    assert!(ladder[1].starts_with("0.000000 ") && ladder[1].contains("INVITE") && ladder[1].ends_with("->|"));
+    assert!(
+        ladder[3].starts_with("0.059027 ") && ladder[3].contains("|<-") && ladder[3].contains("180 Ringing")
+    );
+    assert!(ladder[6].starts_with("6.495056 ") && ladder[6].contains("BYE") && ladder[6].contains("|<-"));
+}

@@ -31,6 +31,10 @@ pub(crate) struct Call {
     pub(crate) double_answers: u64,
     /// The moments its timing is read from.
     pub(crate) clock: super::timing::Clock,
+    /// Its messages as arrows, for `explain --ladder`.
+    pub(crate) arrows: Vec<crate::ladder::Arrow>,
+    /// Arrows past the cap.
+    pub(crate) arrows_dropped: u64,
 }
 
 impl Call {

@@ -95,6 +95,8 @@ pub struct Calls {
     max_calls: usize,
     /// Summaries of calls dropped to stay under the cap, waiting to be printed.
     evicted: Vec<Summary>,
+    /// Keep each call's messages as arrows for a ladder.
+    pub ladder: bool,
 }
 
 impl Default for Calls {
@@ -106,7 +108,13 @@ impl Default for Calls {
 impl Calls {
     /// At most `max_calls` calls held at once.
     pub fn new(max_calls: usize) -> Calls {
-        Calls { calls: HashMap::new(), next_order: 0, max_calls: max_calls.max(1), evicted: Vec::new() }
+        Calls {
+            calls: HashMap::new(),
+            next_order: 0,
+            max_calls: max_calls.max(1),
+            evicted: Vec::new(),
+            ladder: false,
+        }
     }
 
     /// Reads one message: its annotation (every response, and requests with something to
@@ -138,6 +146,8 @@ impl Calls {
                 retransmissions: 0,
                 double_answers: 0,
                 clock: timing::Clock::default(),
+                arrows: Vec::new(),
+                arrows_dropped: 0,
             };
             self.next_order += 1;
             self.calls.insert(id.clone(), call);
@@ -145,6 +155,24 @@ impl Calls {
         let mut call = message.call_id.as_ref().and_then(|id| self.calls.get_mut(id));
         if let Some(call) = call.as_deref_mut() {
             call.last_line = message.line;
+            if self.ladder
+                && let Some(origin) = message.origin
+            {
+                if call.arrows.len() < crate::ladder::MAX_ARROWS {
+                    let label = match start {
+                        Start::Request { method, .. } => method.clone(),
+                        Start::Response { code, phrase, .. } => format!("{code} {phrase}"),
+                    };
+                    call.arrows.push(crate::ladder::Arrow {
+                        time: origin.time,
+                        src: origin.src,
+                        dst: origin.dst,
+                        label,
+                    });
+                } else {
+                    call.arrows_dropped += 1;
+                }
+            }
         }
         let annotated = match start {
             Start::Request { method, .. } => read_request(message, method, call.as_deref_mut()),
@@ -397,6 +425,22 @@ mod tests {
         assert_eq!(summary.flow.join(" "), "INVITE 200 200");
         assert_eq!(summary.retransmissions, 2);
         assert_eq!(summary.double_answers, 1);
+    }
+
+    /// A B2BUA keeping the Call-ID gives each leg its own To tag: different tags on branches
+    /// of different senders are two legs, not a fork.
+    #[test]
+    fn legs_of_a_b2bua_are_not_a_fork() {
+        let mut calls = Calls::default();
+        let caller = ["Call-ID: b", "CSeq: 1 INVITE", "Via: SIP/2.0/UDP alice;branch=z9hG4bK-a"];
+        let b2bua = ["Call-ID: b", "CSeq: 1 INVITE", "Via: SIP/2.0/UDP sbc;branch=z9hG4bK-s"];
+        calls.read(&request("INVITE", &caller));
+        calls.read(&request("INVITE", &b2bua));
+        calls.read(&response(200, &[b2bua[0], b2bua[1], b2bua[2], "To: <sip:b@x>;tag=callee"]));
+        let upstream =
+            calls.read(&response(200, &[caller[0], caller[1], caller[2], "To: <sip:b@x>;tag=sbc"])).unwrap();
+        assert_eq!(kinds(&upstream), ["repeat"], "{upstream:?}");
+        assert_eq!(calls.finish()[0].double_answers, 0);
     }
 
     /// Without a `z9hG4bK` branch (RFC 2543), the Via's sent-by names the transaction.

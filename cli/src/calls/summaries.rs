@@ -91,6 +91,10 @@ pub struct Summary {
     /// For a session attempt, the code that settled it: the answer, or else the final
     /// response of its last INVITE; `None` while none came.
     pub setup_code: Option<u16>,
+    /// Its messages as arrows, when a ladder was asked for.
+    pub arrows: Vec<crate::ladder::Arrow>,
+    /// Arrows past the cap.
+    pub arrows_dropped: u64,
 }
 
 impl Call {
@@ -221,6 +225,8 @@ impl Call {
                     self.transactions.iter().rev().find(|t| t.method == "INVITE").and_then(|t| t.final_code)
                 })
                 .map(|(code, _)| code),
+            arrows: self.arrows.clone(),
+            arrows_dropped: self.arrows_dropped,
         }
     }
 }

@@ -35,6 +35,9 @@ pub(crate) struct BranchResponse {
 pub(crate) struct Branch {
     /// The branch parameter, `2543:` and the Via's sent-by without one, empty without a Via.
     pub(crate) id: String,
+    /// The topmost Via without its parameters: who sent the request. Branches with the same
+    /// sender are a fork of that sender's; with different senders, different hops.
+    pub(crate) via: String,
     /// Times its request was seen.
     pub(crate) requests: u32,
     /// Its request's Request-URI: a request with the same branch and another URI is another
@@ -237,6 +240,9 @@ pub(crate) fn read_request(message: &Message, method: &str, call: Option<&mut Ca
             }
             let branch = transaction.branch(&id);
             branch.requests += 1;
+            if branch.via.is_empty() {
+                branch.via = message.via.clone().unwrap_or_default();
+            }
             if branch.uri.is_empty() {
                 branch.uri = uri.to_owned();
             }
@@ -354,6 +360,21 @@ pub(crate) fn read_response(
             );
             return annotated(vec![Note::info("retransmission", text)]);
         }
+        if branch.via.is_empty() {
+            branch.via = message.via.clone().unwrap_or_default();
+        }
+        let via = branch.via.clone();
+        // A fork: responses with different To tags to the branches one sender made (RFC 3261
+        // §13.2.2.4, §12.1): on the forking proxy's side each branch has its own, on the
+        // caller's side one branch gets them all. Different tags on branches of different
+        // senders are a B2BUA's legs, not a fork.
+        let tagged_before =
+            |r: &&BranchResponse| r.to_tag.is_some() && to_tag.is_some() && r.to_tag != to_tag;
+        let siblings = || transaction.branches.iter().filter(|b| b.via == via).flat_map(|b| &b.responses);
+        let early_elsewhere = siblings().filter(tagged_before).find(|r| r.code < 300).map(|r| r.line);
+        let answered_elsewhere =
+            siblings().filter(tagged_before).find(|r| (200..300).contains(&r.code)).map(|r| r.line);
+        let branch = transaction.branch(&id);
         if branch.responses.len() < MAX_RESPONSES {
             branch.responses.push(BranchResponse { code, to_tag: to_tag.clone(), line: message.line });
         }
@@ -379,7 +400,7 @@ pub(crate) fn read_response(
             if !known && transaction.answers.len() < MAX_ANSWERS {
                 transaction.answers.push((to_tag.clone(), message.line));
             }
-            if !known && let Some(first) = other_answer {
+            if !known && let Some(first) = answered_elsewhere {
                 // §13.2.2.4: each 2xx from another branch makes its own dialog.
                 notes.push(Note::info(
                     "fork",
@@ -396,27 +417,21 @@ pub(crate) fn read_response(
         // A second answer is a step of its own: `INVITE 180 200 200`.
         let double_answer = step;
         match seen {
-            Some(line) if !step => {
-                // The same response relayed by another hop, or the same code from another
-                // branch of a fork (a 180 from each phone rung).
-                let other_tag =
-                    transaction.branches.iter().flat_map(|b| &b.responses).any(|r| {
-                        r.code == code && r.to_tag.is_some() && to_tag.is_some() && r.to_tag != to_tag
-                    });
-                if other_tag && m == "INVITE" && code < 300 {
-                    notes.push(Note::info(
-                        "fork",
-                        format!(
-                            "{} from another branch of a fork (To tag {}): another early dialog (RFC 3261 §12.1)",
-                            describe(code),
-                            to_tag.as_deref().unwrap_or("none")
-                        ),
-                    ));
-                    call.step(code.to_string());
-                } else {
-                    repeat_of = Some(line);
-                }
+            // The same code from another branch of a fork: a 180 from each phone rung.
+            Some(_) if !step && m == "INVITE" && code < 200 && early_elsewhere.is_some() => {
+                notes.push(Note::info(
+                    "fork",
+                    format!(
+                        "{} from another branch of a fork (To tag {}; another tag on line {}): another early dialog (RFC 3261 §12.1)",
+                        describe(code),
+                        to_tag.as_deref().unwrap_or("none"),
+                        early_elsewhere.unwrap_or_default()
+                    ),
+                ));
+                call.step(code.to_string());
             }
+            // The same response relayed by another hop.
+            Some(line) if !step => repeat_of = Some(line),
             _ => {
                 if transaction.responses.len() < MAX_RESPONSES && seen.is_none() {
                     transaction.responses.push((code, message.line));
