@@ -5,7 +5,8 @@
 //! The first byte picks the path and the options: its two low bits whether the rest is read
 //! as given (text, or a capture if it starts with a magic number), as the records of a pcap
 //! file, as the packets of a pcapng file, or as a pcap file of its own; its next bits the
-//! link type and the output options. Records are cut from the rest by a length byte each,
+//! link type and the output options (`--json`, `--status-only`, colour, `--ladder`, the
+//! counting of `stats`). Records are cut from the rest by a length byte each,
 //! so the fuzzer reaches the link, IP, TCP and framing layers without having to find the
 //! file layer's framing first.
 #![no_main]
@@ -92,6 +93,7 @@ fuzz_target!(|input: &[u8]| {
         color: mode & 0x80 != 0,
         max_calls: 1 + usize::from(mode % 3),
         stats: rest.first().is_some_and(|b| b & 1 == 1) && mode & 0x60 == 0x60,
+        ladder: mode & 0x10 != 0,
     };
     let mut out = Vec::new();
     explain(&bytes[..], &mut out, options).expect("a slice reads and a Vec writes without failing");
