@@ -145,7 +145,10 @@ impl Report {
             "fragmented IP packets given up (fragments missing after 30 s, or over the caps)",
         );
         say(self.tcp.malformed, "TCP segments with an unreadable header");
-        say(self.tcp.streams_evicted, "TCP streams dropped over the cap of 4096 followed at once");
+        say(
+            self.tcp.streams_evicted,
+            "TCP stream directions dropped, least recently active first, over the caps (4096 followed at once, 64 MiB held)",
+        );
         say(self.tcp.bytes_skipped, "TCP bytes missing (not captured) or over the 256 KiB per-stream cap");
         say(self.tcp.partial_messages, "SIP messages over TCP cut short by missing bytes");
         for (link, frames) in &self.unknown_links {

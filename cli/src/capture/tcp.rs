@@ -475,6 +475,23 @@ mod tests {
     }
 
     #[test]
+    fn all_directions_together_hold_at_most_the_cap() {
+        let mut tcp = Tcp::default();
+        let waiting = vec![b'x'; 250 * 1024];
+        for port in 0..300u16 {
+            let mut first = segment(1, 0, b"INVITE sip:b@x SIP/2.0\r\n");
+            first[..2].copy_from_slice(&port.to_be_bytes());
+            tcp.segment(A.parse().unwrap(), B.parse().unwrap(), &first);
+            let mut ahead = segment(100_000, 0, &waiting);
+            ahead[..2].copy_from_slice(&port.to_be_bytes());
+            tcp.segment(A.parse().unwrap(), B.parse().unwrap(), &ahead);
+            assert!(tcp.held <= MAX_HELD, "{} held after port {port}", tcp.held);
+        }
+        assert_eq!(tcp.held, tcp.streams.values().map(Stream::held).sum::<usize>());
+        assert!(tcp.drops.streams_evicted > 0);
+    }
+
+    #[test]
     fn short_headers_are_counted_not_a_panic() {
         let mut tcp = Tcp::default();
         assert!(tcp.segment(A.parse().unwrap(), B.parse().unwrap(), &[0; 19]).is_none());
