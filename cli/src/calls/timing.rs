@@ -22,7 +22,8 @@ pub struct Seconds {
 impl Seconds {
     /// From `start` to `end`.
     pub fn between(start: Timestamp, end: Timestamp) -> Seconds {
-        let nanos = i128::from(end.secs - start.secs) * 1_000_000_000 + i128::from(end.nanos)
+        // In i128: a pcapng offset can put two times nearly 2^64 seconds apart.
+        let nanos = (i128::from(end.secs) - i128::from(start.secs)) * 1_000_000_000 + i128::from(end.nanos)
             - i128::from(start.nanos);
         Seconds { nanos, digits: start.digits.max(end.digits).min(9) }
     }
@@ -175,6 +176,14 @@ mod tests {
         assert_eq!(s.to_string(), "1.200001");
         let back = Seconds::between(at(12, 0).unwrap(), at(11, 500_000).unwrap());
         assert_eq!(back.to_string(), "-0.500000");
+    }
+
+    #[test]
+    fn spans_between_the_ends_of_time_do_not_overflow() {
+        let early = Timestamp { secs: i64::MIN, nanos: 0, digits: 0 };
+        let late = Timestamp { secs: i64::MAX, nanos: 999_999_999, digits: 9 };
+        assert!(Seconds::between(early, late).nanos > 0);
+        assert!(Seconds::between(late, early).to_string().starts_with('-'));
     }
 
     #[test]

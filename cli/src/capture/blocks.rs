@@ -255,9 +255,11 @@ impl Blocks {
                             };
                             let units = (u64::from(epb.ts_high) << 32) | u64::from(epb.ts_low);
                             let time = Timestamp::from_units(units, interface.resolution, interface.offset);
-                            let from = epb.data.as_ptr() as usize - self.buf.as_ptr() as usize;
                             let len = epb.data.len().min(epb.caplen as usize);
-                            debug_assert!(from >= start && from + len <= start + total);
+                            let Some(from) = offset_in(&self.buf, epb.data, start, total, len) else {
+                                self.undecodable += 1;
+                                continue;
+                            };
                             let data = &self.buf[from..from + len];
                             return Ok(Some(Frame { number: self.frames, link: interface.link, time, data }));
                         }
@@ -267,8 +269,12 @@ impl Blocks {
                                 self.unknown_interface += 1;
                                 continue;
                             };
-                            let from = spb.data.as_ptr() as usize - self.buf.as_ptr() as usize;
-                            let data = &self.buf[from..from + spb.data.len()];
+                            let len = spb.data.len();
+                            let Some(from) = offset_in(&self.buf, spb.data, start, total, len) else {
+                                self.undecodable += 1;
+                                continue;
+                            };
+                            let data = &self.buf[from..from + len];
                             let time = Timestamp { secs: 0, nanos: 0, digits: 0 };
                             return Ok(Some(Frame { number: self.frames, link: interface.link, time, data }));
                         }
@@ -289,6 +295,13 @@ impl Blocks {
             self.at = self.buf.len();
         }
     }
+}
+
+/// Where `data`, a slice the parser took from the block at `start` (`total` bytes long),
+/// begins in `buf`; `None` if it is not inside that block.
+fn offset_in(buf: &[u8], data: &[u8], start: usize, total: usize, len: usize) -> Option<usize> {
+    let from = (data.as_ptr() as usize).checked_sub(buf.as_ptr() as usize)?;
+    (from >= start && from.checked_add(len)? <= start + total).then_some(from)
 }
 
 fn read_u32(bytes: &[u8], big_endian: bool) -> u32 {
