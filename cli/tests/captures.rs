@@ -165,6 +165,17 @@ fn raw_ip_long_messages() {
     agrees_with_tshark("zeek-long-paths.pcap", "zeek-long-paths.tshark.txt");
 }
 
+/// IPv4 fragments: two 9 KB messages in seven fragments each (tcpdump on a 1500-byte-MTU
+/// loopback).
+#[test]
+fn ipv4_fragments() {
+    agrees_with_tshark("loopback-ipv4-frag-replay.pcap", "loopback-ipv4-frag-replay.tshark.txt");
+    let options = objects("loopback-ipv4-frag-replay.pcap").into_iter().find(|o| o["code"] == 200).unwrap();
+    // The 200 is completed by its last fragment, frame 14.
+    assert_eq!(options["frame"], 14);
+    assert_eq!(options["src"], "192.0.2.2:5060");
+}
+
 /// Linux cooked v2 (`tcpdump -i any`), IPv6 loopback.
 #[test]
 fn linux_cooked_v2() {
