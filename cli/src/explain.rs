@@ -78,6 +78,7 @@ pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::
     let options = Options { json: options.json || counting, ..options };
     let mut explainer = Explainer {
         stats: counting.then(Box::default),
+        header_time: None,
         out,
         options,
         calls: {
@@ -306,6 +307,8 @@ struct Explainer<'w, W> {
     ngrep: NgrepDots,
     /// The counts, for `sip-codes stats`.
     stats: Option<Box<Stats>>,
+    /// The time the last packet header line gave, for the next message.
+    header_time: Option<capture::Timestamp>,
 }
 
 /// `ngrep -W byline` prints each line's CR as a trailing `.`, the blank line ending the
@@ -350,6 +353,10 @@ impl<W: Write> Explainer<'_, W> {
         }
         if summary {
             self.sipfrag_body = false;
+            self.header_time = message::header_time(segments[0]);
+        } else if message::is_ngrep_header(text) || flattened.is_some() {
+            // ngrep `-t`: the header on a line of its own (byline) or before the message (single).
+            self.header_time = message::header_time(text);
         }
         self.echo(piece, binary, found.as_ref())?;
         for (i, segment) in segments.iter().enumerate() {
@@ -484,6 +491,7 @@ impl<W: Write> Explainer<'_, W> {
             }
             let mut message = Message::new(line, found.start);
             message.in_sipfrag = response && self.sipfrag_body;
+            message.header_time = self.header_time.take();
             self.sipfrag_body = false;
             self.message = Some(message);
             return Ok(());

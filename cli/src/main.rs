@@ -76,8 +76,9 @@ Transactions are told apart by the topmost Via's branch (RFC 2543 peers by the V
 the same response again on its branch is a retransmission (note \"retransmission\", counted),
 on another branch the same response relayed by another hop (\"repeat\"); a response with
 another To tag is another branch of a fork (\"fork\"), and two 2xx so are a double answer.
-Timing (seconds, from capture timestamps only): the first INVITE to the first 18x, to the
-first 2xx, the 2xx to the BYE, the first INVITE to the final failure.
+Timing (seconds; from a capture's timestamps, or a text trace's tcpdump summary lines and
+ngrep -t headers): the first INVITE to the first 18x, to the first 2xx, the 2xx to the BYE,
+the first INVITE to the final failure.
 A message read from a capture also has \"time\" (seconds since the epoch, with the capture's
 precision), \"src\" and \"dst\" (\"192.0.2.1:5060\", \"[2001:db8::1]:5060\"), \"transport\" and \"frame\",
 for the packet that completed it; a capture ends with

@@ -110,6 +110,63 @@ pub fn is_ngrep_header(line: &[u8]) -> bool {
         && words[arrow + 2..].iter().all(|w| w.starts_with(b"#") || w.starts_with(b"["))
 }
 
+/// The capture time a packet header line opens with: tcpdump's `12:54:46.556175` (seconds
+/// into the day: good for timing within a day), `-tt`'s `1311857686.556175`, `-tttt`'s
+/// `2011-07-28 12:54:46.556175`, or ngrep `-t`'s `U 2011/07/28 12:54:46.556175` after its
+/// protocol letter.
+pub fn header_time(line: &[u8]) -> Option<crate::capture::Timestamp> {
+    let text = std::str::from_utf8(&line[..line.len().min(64)]).ok()?;
+    let mut words = text.split_ascii_whitespace();
+    let mut first = words.next()?;
+    if first.len() == 1 {
+        first = words.next()?;
+    }
+    let (date, clock) = if first.contains(['-', '/']) { (Some(first), words.next()?) } else { (None, first) };
+    let (whole, fraction) = clock.split_once('.')?;
+    if fraction.is_empty() || fraction.len() > 9 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits = fraction.len() as u8;
+    let nanos: u32 = fraction.parse::<u32>().ok()? * 10u32.pow(9 - u32::from(digits));
+    let secs = if whole.contains(':') {
+        let parts: Vec<i64> = whole.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+        let [h, m, s] = parts[..] else { return None };
+        if !(0..=23).contains(&h) || !(0..=59).contains(&m) || !(0..=60).contains(&s) {
+            return None;
+        }
+        let day = match date {
+            Some(date) => {
+                let parts: Vec<i64> =
+                    date.split(['-', '/']).map(|p| p.parse().ok()).collect::<Option<_>>()?;
+                let [y, mo, d] = parts[..] else { return None };
+                if !(1970..=9999).contains(&y) || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+                    return None;
+                }
+                days_from_civil(y, mo, d)
+            }
+            None => 0,
+        };
+        day * 86_400 + h * 3600 + m * 60 + s
+    } else if date.is_none() && whole.len() >= 9 && whole.len() <= 12 {
+        whole.parse().ok()?
+    } else {
+        return None;
+    };
+    Some(crate::capture::Timestamp { secs, nanos, digits })
+}
+
+/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (the well-known
+/// era-based conversion).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Where `SIP/2.0` starts (in any case) at or after `from`, not followed by `/` (a Via).
 fn find_version(line: &[u8], from: usize) -> Option<usize> {
     memchr::memchr_iter(b'/', &line[from..]).map(|i| from + i).find_map(|slash| {
@@ -283,6 +340,9 @@ pub struct Message {
     pub in_sipfrag: bool,
     /// The packet that completed it, when read from a capture.
     pub origin: Option<crate::capture::Origin>,
+    /// When a text trace's packet header (tcpdump's summary line, ngrep's `-t` header) says
+    /// it was captured: for timing only.
+    pub header_time: Option<crate::capture::Timestamp>,
     /// The topmost Via's branch parameter; with `via`, what names its transaction.
     pub branch: Option<String>,
     /// The topmost Via value, without its parameters (RFC 2543's transaction key).
@@ -299,6 +359,11 @@ impl Message {
     /// A message starting at `line` with `start`.
     pub fn new(line: u64, start: Start) -> Message {
         Message { line, start: Some(start), ..Message::default() }
+    }
+
+    /// When it was captured: from the capture, or from the text trace's packet header.
+    pub fn time(&self) -> Option<crate::capture::Timestamp> {
+        self.origin.map(|o| o.time).or(self.header_time)
     }
 
     /// Whether a header field with this (lower-case, full) name was seen.
@@ -459,6 +524,30 @@ mod tests {
         }
         assert_eq!(status("/usr/sbin/kamailio[812]: SIP/2.0 200 OK"), Some((200, "OK".to_owned())));
         assert_eq!(status("ab/c"), None);
+    }
+
+    #[test]
+    fn packet_header_times_are_read() {
+        let at = |line: &str| header_time(line.as_bytes()).map(|t| t.to_string());
+        assert_eq!(
+            at("12:54:46.556175 IP 10.33.6.100.64802 > 10.33.6.101.5060: Flags [P.]").as_deref(),
+            Some("46486.556175")
+        );
+        assert_eq!(
+            at("1311857686.562096 IP 10.33.6.100.64802 > 10.33.6.101.5060: UDP").as_deref(),
+            Some("1311857686.562096")
+        );
+        assert_eq!(
+            at("2011-07-28 12:54:46.556175 IP6 ::1.5060 > ::1.5062: UDP").as_deref(),
+            Some("1311857686.556175")
+        );
+        assert_eq!(
+            at("U 2011/07/28 12:54:46.556175 192.0.2.1:5060 -> 192.0.2.2:5060").as_deref(),
+            Some("1311857686.556175")
+        );
+        assert_eq!(at("INVITE sip:b@x SIP/2.0"), None);
+        assert_eq!(at("25:00:00.1 IP"), None);
+        assert_eq!(at("U 192.0.2.1:5060 -> 192.0.2.2:5060 #1"), None);
     }
 
     #[test]

@@ -272,10 +272,13 @@ fn explain_annotates_a_tcpdump_trace() {
     ));
     // Requests and Via headers are not status lines.
     assert!(out.contains("INVITE sip:bob@example.com SIP/2.0\nVia: SIP/2.0/UDP"));
-    // The ACK carries no Call-ID in this fixture, so it is not part of the call.
+    // The ACK carries no Call-ID in this fixture, so it is not part of the call. Its timing
+    // comes from tcpdump's summary lines: 12:00:01.000123 (INVITE), 12:00:02.200789 (180)
+    // and 12:00:09.870001 (486).
     assert_eq!(
         calls,
-        "a84b4c76e66710@pc33.example.org (lines 2-31): INVITE 100 180 486\n  = busy (486 Busy Here)\n"
+        "a84b4c76e66710@pc33.example.org (lines 2-31): INVITE 100 180 486\n  = busy (486 Busy Here)\n\
+         \x20 ~ post-dial delay 1.200666 s, failed after 8.869878 s\n"
     );
 }
 

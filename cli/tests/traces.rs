@@ -384,3 +384,21 @@ fn real_ngrep_reads_as_its_capture() {
     assert_eq!(from_text, from_capture);
     assert!(from_text[5].contains("the Q.850 cause disagrees with the status"), "{from_text:?}");
 }
+
+/// Text traces are timed from their packet headers: tcpdump's summary line (time of day) and
+/// ngrep `-t`'s date and time give the call the capture's own timing (tests/captures.rs).
+#[test]
+fn real_tool_headers_time_the_call() {
+    for trace in ["tcpdump-a-tcp.txt", "ngrep-byline-t.txt"] {
+        let objects = objects(&fixture(trace));
+        let call = objects.iter().find(|o| o["kind"] == "call").unwrap();
+        let timing = &call["timing"];
+        assert_eq!(timing["post_dial_delay"].to_string(), "0.059027", "{trace}");
+        assert_eq!(timing["duration"].to_string(), "2.151516", "{trace}");
+        // The timing is the headers'; the message objects carry no capture fields.
+        assert!(objects.iter().all(|o| o.get("time").is_none()), "{trace}");
+    }
+    let untimed = objects(&fixture("ngrep-byline.txt"));
+    let call = untimed.iter().find(|o| o["kind"] == "call").unwrap();
+    assert_eq!(call["timing"]["post_dial_delay"], Value::Null);
+}

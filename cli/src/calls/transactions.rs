@@ -152,7 +152,7 @@ fn ordinal(n: u32) -> String {
 pub(crate) fn read_request(message: &Message, method: &str, call: Option<&mut Call>) -> Option<Annotated> {
     let mut notes = Vec::new();
     let cseq = message.cseq.as_ref().map(|(n, _)| *n);
-    let time = message.origin.map(|o| o.time);
+    let time = message.time();
     if let Some(call) = call {
         if call.first_method.is_none() {
             call.first_method = Some(method.to_owned());
@@ -340,7 +340,7 @@ pub(crate) fn read_response(
         cancel_seen = call.find(n, "CANCEL").is_some();
         let id = branch_id(message);
         let to_tag = message.to_tag.clone();
-        let time = message.origin.map(|o| o.time);
+        let time = message.time();
         let is_retransmission = call
             .find(n, m)
             .and_then(|t| t.branches.iter().find(|b| b.id == id))
