@@ -1,9 +1,9 @@
 //! Messages grouped into calls (by Call-ID) and transactions (by CSeq number and method),
 //! each response read for the request it answers, and one summary per call.
 //!
-//! One module a concern: [`transactions`] reads each message into the transaction it
-//! belongs to, [`dialogs`] holds a call's state, [`checks`] says what a response means and
-//! what is wrong with it, [`summaries`] tells how a call ended.
+//! One module a concern: `transactions` reads each message into the transaction it
+//! belongs to, `dialogs` holds a call's state, `checks` says what a response means and
+//! what is wrong with it, `summaries` tells how a call ended.
 //!
 //! Memory is bounded by [`MAX_CALLS`] calls of bounded size, never by the trace: past the
 //! cap, calls that have ended are summarised and dropped, and if that is not enough the

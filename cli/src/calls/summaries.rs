@@ -65,7 +65,7 @@ pub struct Summary {
     pub lines: (u64, u64),
     /// Requests by method and responses by code, each step once per transaction.
     pub flow: Vec<String>,
-    /// Steps past [`MAX_FLOW`], not kept.
+    /// Steps past [`MAX_FLOW`](super::MAX_FLOW), not kept.
     pub flow_dropped: u64,
     /// How it ended.
     pub outcome: Outcome,
