@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(from_bytes from_str interpret status_line read_spec expand explain)
+[ ${#targets[@]} -gt 0 ] || targets=(from_bytes from_str interpret status_line headers tables read_spec expand explain)
 mkdir -p fuzz/logs
 
 for target in "${targets[@]}"; do
@@ -18,9 +18,11 @@ for target in "${targets[@]}"; do
   # (-Zsanitizer): RUSTC_BOOTSTRAP=1 lets the stable toolchain accept it. `expand` spends most
   # of its time allocating tokens, which ASan slows 6.5-fold; it runs without a sanitizer.
   case $target in
-    from_bytes | from_str | interpret) build=(-O -a) flags=(-max_len=4096 -timeout=5) ;;
+    from_bytes | from_str | interpret | tables) build=(-O -a) flags=(-max_len=4096 -timeout=5) ;;
     # Longer than StatusLine::MAX_LEN (8192), so inputs can reach LineTooLong.
     status_line) build=(-O -a) flags=(-max_len=16384 -timeout=5 -report_slow_units=1) ;;
+    # Reason and Warning values: long enough for many list elements and parameters.
+    headers) build=(-O -a) flags=(-max_len=16384 -timeout=5 -report_slow_units=1) ;;
     read_spec) build=(-O -a) flags=(-max_len=65536 -timeout=10 -report_slow_units=1 -dict=fuzz/toml.dict) ;;
     # A capture of up to 64 KiB reaches TCP reassembly and fragments; ASan on, like the parsers.
     explain) build=(-O -a) flags=(-max_len=65536 -timeout=10 -report_slow_units=1) ;;

@@ -22,6 +22,24 @@ pub struct Document {
     pub local: Vec<Local>,
     /// Why a part of the query names no code (e.g. "999 is not a SIP status code: ...").
     pub invalid: Vec<String>,
+    /// Q.850 causes asked for ("cause 17"), with the response a gateway sends for each.
+    pub causes: Vec<Cause>,
+    /// When keywords found nothing, what they may have meant ("busy" for "bussy"); `null`
+    /// otherwise.
+    pub suggestion: Option<String>,
+}
+
+/// A Q.850 cause and what a gateway makes of it.
+#[derive(Serialize)]
+pub struct Cause {
+    /// The cause, 1 to 127.
+    pub cause: u8,
+    /// The response by RFC 3398 (ISUP); `null` when the gateway sends none.
+    pub response: Option<u16>,
+    /// The response by RFC 4497 (QSIG).
+    pub qsig_response: Option<u16>,
+    /// The same for people.
+    pub text: String,
 }
 
 /// A registered code.
@@ -53,6 +71,8 @@ pub struct Code {
     /// For a keyword search, the note that matched when the code's own text did not (e.g.
     /// "timeout" finds 480 through its tip); `null` otherwise.
     pub matched_note: Option<MatchedNote>,
+    /// Why the code answers a symptom ("codec mismatch") or a Q.850 cause; `null` otherwise.
+    pub why: Option<String>,
 }
 
 /// A note from `specs/notes.toml` that a search matched.
@@ -121,6 +141,7 @@ impl Code {
             summary: status.description().map(|d| first_sentence(&plain(d)).to_owned()),
             description: status.description(),
             matched_note: None,
+            why: None,
         }
     }
 }
@@ -134,16 +155,27 @@ impl Document {
             unregistered: Vec::new(),
             local: Vec::new(),
             invalid: Vec::new(),
+            causes: Vec::new(),
+            suggestion: None,
         };
         let mut seen = Vec::new();
         for answer in answers {
             let words = match answer {
-                Answer::Search(_, words) => Some(words.as_str()),
+                Answer::Search(codes, words) => {
+                    if codes.is_empty() && document.suggestion.is_none() {
+                        document.suggestion = crate::query::suggest(words);
+                    }
+                    Some(words.as_str())
+                }
                 _ => None,
             };
-            let codes: &[StatusCode] = match answer {
-                Answer::Code { status, .. } => std::slice::from_ref(status),
-                Answer::Class(_, codes) | Answer::List(codes) | Answer::Search(codes, _) => codes,
+            match answer {
+                Answer::Cause { cause, status, qsig, why } => document.causes.push(Cause {
+                    cause: *cause,
+                    response: status.map(StatusCode::code),
+                    qsig_response: qsig.map(StatusCode::code),
+                    text: why.clone(),
+                }),
                 Answer::Unknown(Unknown::Unregistered { code, class, treated_as }) => {
                     document.unregistered.push(Unregistered {
                         code: *code,
@@ -152,27 +184,22 @@ impl Document {
                         treated_as_reason_phrase: treated_as.reason_phrase(),
                         note: notes::wild(*code),
                     });
-                    &[]
                 }
-                Answer::Unknown(unknown @ Unknown::OutOfRange(code)) => {
-                    match notes::wild(*code) {
-                        Some(note) => document.local.push(Local { code: *code, note, rule: unknown.rule() }),
-                        None => document.invalid.push(unknown.headline()),
-                    }
-                    &[]
-                }
-                Answer::Invalid(why) => {
-                    document.invalid.push(why.clone());
-                    &[]
-                }
-            };
-            for &status in codes {
+                Answer::Unknown(unknown @ Unknown::OutOfRange(code)) => match notes::wild(*code) {
+                    Some(note) => document.local.push(Local { code: *code, note, rule: unknown.rule() }),
+                    None => document.invalid.push(unknown.headline()),
+                },
+                Answer::Invalid(why) => document.invalid.push(why.clone()),
+                _ => {}
+            }
+            for (status, why) in answer.codes() {
                 if !seen.contains(&status) {
                     seen.push(status);
                     let mut code = Code::new(status);
                     code.matched_note = words
                         .and_then(|words| crate::query::matched_note(status, words))
-                        .map(|note| MatchedNote { method: note.method.as_deref(), text: &note.text });
+                        .map(|note| MatchedNote { method: note.method, text: note.text });
+                    code.why = why.map(str::to_owned);
                     document.matches.push(code);
                 }
             }

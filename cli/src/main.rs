@@ -27,7 +27,10 @@ Examples:
   sip-codes 486                  one code in full
   sip-codes 48                   480 to 489
   sip-codes 4xx                  a class; also: global, client error, server
-  sip-codes busy                 codes whose phrase or description mentions it
+  sip-codes busy                 codes whose phrase or description mentions it,
+                                 those a word names first
+  sip-codes codec mismatch       a symptom: the codes that report it, with why
+  sip-codes cause 17             a Q.850 cause: the response a gateway sends for it
   sip-codes 477                  an unregistered code: what a UAC treats it as
   sip-codes --json 486 600       one JSON document for scripts
   sip-codes explain trace.txt    annotate a trace: each response, then each call
@@ -105,8 +108,9 @@ be read.";
     arg_required_else_help = true
 )]
 struct Cli {
-    /// A code (486), the start of one (48), a class (4xx, global, client error) or words to
-    /// find in phrases and descriptions (busy). Several numbers are looked up one by one.
+    /// A code (486), the start of one (48), a class (4xx, global, client error), a Q.850 cause
+    /// (cause 17), a symptom (no answer) or words to find in phrases and descriptions (busy).
+    /// Several numbers are looked up one by one.
     #[arg(required_unless_present = "all", value_name = "QUERY")]
     query: Vec<String>,
 
@@ -114,8 +118,9 @@ struct Cli {
     #[arg(long, conflicts_with = "query")]
     all: bool,
 
-    /// Print JSON: one document {"query", "matches", "unregistered", "local", "invalid"} for a
-    /// lookup; JSON Lines for `explain` (see `sip-codes explain --help`).
+    /// Print JSON: one document {"query", "matches", "unregistered", "local", "invalid",
+    /// "causes", "suggestion"} for a lookup; JSON Lines for `explain` (see `sip-codes explain
+    /// --help`).
     #[arg(long, global = true)]
     json: bool,
 
@@ -283,7 +288,14 @@ fn run_lookup(words: &[String], all: bool, as_json: bool) -> Result<bool, Failur
     for answer in &answers {
         match answer {
             Answer::Invalid(why) => eprintln!("sip-codes: {why}"),
-            Answer::List(codes) | Answer::Search(codes, _) if codes.is_empty() => {
+            Answer::Search(codes, keywords) if codes.is_empty() => match query::suggest(keywords) {
+                Some(suggestion) => eprintln!(
+                    "sip-codes: no registered code matches \"{}\"; did you mean \"{suggestion}\"?",
+                    words.join(" ")
+                ),
+                None => eprintln!("sip-codes: no registered code matches \"{}\"", words.join(" ")),
+            },
+            Answer::List(codes) if codes.is_empty() => {
                 eprintln!("sip-codes: no registered code matches \"{}\"", words.join(" "));
             }
             _ => {}

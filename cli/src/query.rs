@@ -1,11 +1,12 @@
-//! What the user asked for (`486`, `48`, `4xx`, `global`, `busy`) and which codes answer it.
+//! What the user asked for (`486`, `48`, `4xx`, `global`, `busy`, `codec mismatch`,
+//! `cause 17`) and which codes answer it, by the rules of `specs/search.toml`.
 
 use std::sync::LazyLock;
 
-use serde::Deserialize;
-use sip_codes::Class;
 use sip_codes::iana::StatusCode;
+use sip_codes::{Class, Q850Table};
 
+use crate::data::{CLASS_NAMES, NEGATIONS, Q850_CAUSES, SPELLINGS, SYMPTOMS, Symptom, VOCABULARY};
 use crate::unregistered::{self, Unknown};
 use crate::{notes, text};
 
@@ -23,8 +24,12 @@ pub enum Query {
     Prefix(String),
     /// A class, as "4xx" or by name ("client error", "global").
     Class(Class),
-    /// Words to find in phrases and descriptions.
+    /// Words to find in phrases and descriptions, or a symptom ("codec mismatch").
     Text(String),
+    /// A Q.850 cause, 1 to 127: the response a gateway sends for it.
+    Cause(u8),
+    /// "q.850" alone: every code a cause the spec lists becomes.
+    Q850,
     /// Not a code SIP can have ("7xx", "1234", "99").
     Invalid(String),
 }
@@ -48,6 +53,25 @@ pub enum Answer {
     /// Codes whose text holds the words given (the second field), best first; empty when
     /// none does.
     Search(Vec<StatusCode>, String),
+    /// Codes that answer the query for a stated reason: a symptom's codes, or the codes Q.850
+    /// causes become.
+    Reasoned {
+        /// What the list is, for people: "\"no answer\" is reported by".
+        heading: String,
+        /// Each code, in order, with why it is listed.
+        codes: Vec<(StatusCode, String)>,
+    },
+    /// A Q.850 cause and the response a gateway sends for it (RFC 3398 §7.2.4.1).
+    Cause {
+        /// The cause, 1 to 127.
+        cause: u8,
+        /// The response, or `None` when the gateway sends none (cause 16 ends the call instead).
+        status: Option<StatusCode>,
+        /// The response by RFC 4497 (QSIG), which differs on a few causes.
+        qsig: Option<StatusCode>,
+        /// What the cause becomes, in a sentence.
+        why: String,
+    },
     /// Why the query cannot name a code.
     Invalid(String),
 }
@@ -58,7 +82,26 @@ impl Answer {
         match self {
             Answer::Code { .. } => true,
             Answer::Class(_, codes) | Answer::List(codes) | Answer::Search(codes, _) => !codes.is_empty(),
+            Answer::Reasoned { codes, .. } => !codes.is_empty(),
+            Answer::Cause { status, .. } => status.is_some(),
             Answer::Unknown(_) | Answer::Invalid(_) => false,
+        }
+    }
+
+    /// The codes the answer lists, in order, each with why when the answer says.
+    pub fn codes(&self) -> Vec<(StatusCode, Option<&str>)> {
+        match self {
+            Answer::Code { status, .. } => vec![(*status, None)],
+            Answer::Class(_, codes) | Answer::List(codes) | Answer::Search(codes, _) => {
+                codes.iter().map(|&status| (status, None)).collect()
+            }
+            Answer::Reasoned { codes, .. } => {
+                codes.iter().map(|(status, why)| (*status, Some(why.as_str()))).collect()
+            }
+            Answer::Cause { status, why, .. } => {
+                status.iter().map(|&status| (status, Some(why.as_str()))).collect()
+            }
+            Answer::Unknown(_) | Answer::Invalid(_) => Vec::new(),
         }
     }
 
@@ -67,54 +110,11 @@ impl Answer {
     pub fn answered(&self) -> bool {
         match self {
             Answer::Unknown(unknown) => unknown.is_known(),
+            Answer::Cause { .. } => true,
             other => other.matched(),
         }
     }
 }
-
-/// The search rules shared with the reference page: class names and spelling variants.
-const RULES: &str = include_str!("../../specs/search.toml");
-
-/// `specs/search.toml`, read.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Rules {
-    class: Vec<ClassNames>,
-    synonym: Vec<Synonym>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClassNames {
-    digit: u16,
-    names: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Synonym {
-    words: Vec<String>,
-}
-
-/// The rules, with every spelling paired with the word it is rewritten to, longest first (a
-/// stable sort, as the page's), so "timed out" goes before "time out" could take part of it.
-struct Search {
-    classes: Vec<(Class, Vec<String>)>,
-    spellings: Vec<(String, String)>,
-}
-
-static SEARCH: LazyLock<Search> = LazyLock::new(|| {
-    let rules: Rules = toml::from_str(RULES).unwrap_or_default();
-    let classes =
-        rules.class.into_iter().filter_map(|c| Some((Class::from_code(c.digit * 100)?, c.names))).collect();
-    let mut spellings: Vec<(String, String)> = rules
-        .synonym
-        .iter()
-        .flat_map(|group| group.words.iter().skip(1).map(|word| (word.clone(), group.words[0].clone())))
-        .collect();
-    spellings.sort_by_key(|(spelling, _)| std::cmp::Reverse(spelling.chars().count()));
-    Search { classes, spellings }
-});
 
 /// Lower case, single spaces, and "RFC 3261" as one word "rfc3261".
 fn normalize(text: &str) -> String {
@@ -136,7 +136,7 @@ fn normalize(text: &str) -> String {
 /// synonym's first spelling.
 fn canonical(text: &str) -> String {
     let mut text = normalize(text);
-    for (spelling, word) in &SEARCH.spellings {
+    for (spelling, word) in SPELLINGS {
         text = replace_words(&text, spelling, word);
     }
     text
@@ -189,10 +189,13 @@ pub fn parse(words: &[String]) -> Vec<Query> {
         return vec![Query::Text(String::new())];
     }
     let whole = normalize(&tokens.join(" "));
-    for (class, names) in &SEARCH.classes {
-        if names.contains(&whole) {
+    for (class, names) in CLASS_NAMES {
+        if names.contains(&whole.as_str()) {
             return vec![Query::Class(*class)];
         }
+    }
+    if let Some(query) = parse_cause(&whole) {
+        return vec![query];
     }
     // "RFC 3261" is one keyword, not a word and a number.
     let normalized: Vec<String> = whole.split(' ').map(str::to_owned).collect();
@@ -223,6 +226,31 @@ pub fn parse(words: &[String]) -> Vec<Query> {
         queries.push(Query::Text(keywords.join(" ")));
     }
     queries
+}
+
+/// A Q.850 cause as search rule 3 reads it: "cause 17", "q.850 17", "Q.850;cause=17",
+/// "Reason: Q.850;cause=17;text=...", or "q.850" alone; `None` for any other query.
+fn parse_cause(normalized: &str) -> Option<Query> {
+    let mut tokens = normalized
+        .split(|c: char| c.is_whitespace() || ";=:,".contains(c))
+        .filter(|t| !t.is_empty())
+        .peekable();
+    tokens.next_if_eq(&"reason");
+    let q850 = tokens.next_if(|t| *t == "q.850" || *t == "q850").is_some();
+    let cause = tokens.next_if_eq(&"cause").is_some();
+    if !q850 && !cause {
+        return None;
+    }
+    let Some(number) = tokens.next() else {
+        return q850.then_some(Query::Q850);
+    };
+    if !is_numeric(number) || tokens.next().is_some_and(|rest| !rest.starts_with("text")) {
+        return None;
+    }
+    Some(match number.parse::<u8>() {
+        Ok(cause @ 1..=127) => Query::Cause(cause),
+        _ => Query::Invalid(format!("{number} is not a Q.850 cause: causes run from 1 to 127")),
+    })
 }
 
 fn is_numeric(token: &str) -> bool {
@@ -265,13 +293,116 @@ pub fn answer(query: &Query) -> Answer {
         Query::Class(class) => {
             Answer::Class(*class, StatusCode::ALL.iter().copied().filter(|s| s.class() == *class).collect())
         }
-        Query::Text(words) => match search(words).as_slice() {
-            // One hit, e.g. a phrase typed whole: show it in full.
-            &[status] => Answer::Code { status, other_phrase: None },
-            found => Answer::Search(found.to_vec(), words.clone()),
+        Query::Text(words) => {
+            if let Some(symptom) = symptom(words) {
+                return Answer::Reasoned {
+                    heading: format!("\"{}\" is reported by", normalize(words)),
+                    codes: symptom
+                        .codes
+                        .iter()
+                        .map(|&(code, why)| {
+                            (StatusCode::from_code(code).expect("xtask checks symptom codes"), why.to_owned())
+                        })
+                        .collect(),
+                };
+            }
+            match search(words).as_slice() {
+                // One hit, e.g. a phrase typed whole: show it in full.
+                &[status] => Answer::Code { status, other_phrase: None },
+                found => Answer::Search(found.to_vec(), words.clone()),
+            }
+        }
+        Query::Cause(cause) => {
+            let status = StatusCode::from_q850(*cause);
+            let qsig = StatusCode::from_q850_with(*cause, Q850Table::Rfc4497);
+            Answer::Cause { cause: *cause, status, qsig, why: cause_sentence(*cause, status, qsig) }
+        }
+        Query::Q850 => Answer::Reasoned {
+            heading: "Q.850 causes become these responses at a gateway (RFC 3398 §7.2.4.1)".to_owned(),
+            codes: q850_codes(),
         },
         Query::Invalid(why) => Answer::Invalid(why.clone()),
     }
+}
+
+/// "17 (user busy)": a cause the spec gives a row, with ITU-T Q.850's name for it
+/// (`sip_codes::iana::Q850Cause`); "99" for another, as the page's cause table shows them.
+fn cause_label(cause: u8) -> String {
+    let named = Q850_CAUSES.contains(&cause).then(|| sip_codes::iana::Q850Cause::from_code(u16::from(cause)));
+    match named.flatten() {
+        Some(named) => format!("{cause} ({})", named.text()),
+        None => cause.to_string(),
+    }
+}
+
+/// What a cause becomes at a gateway, in the words the page uses too.
+fn cause_sentence(cause: u8, status: Option<StatusCode>, qsig: Option<StatusCode>) -> String {
+    let named = |status: Option<StatusCode>| status.map_or("no response".to_owned(), |s| s.to_string());
+    let mut sentence = format!(
+        "Q.850 cause {} becomes {} at a gateway (RFC 3398 §7.2.4.1)",
+        cause_label(cause),
+        named(status)
+    );
+    if status.is_none() {
+        sentence.push_str(": it clears the call with BYE or CANCEL, or retries, instead");
+    }
+    sentence.push('.');
+    if qsig != status {
+        sentence.push_str(&format!(" RFC 4497 (QSIG) gives {}.", named(qsig)));
+    }
+    sentence
+}
+
+/// Every code a cause the spec lists becomes by RFC 3398, in code order, with those causes;
+/// the code every other cause becomes says so.
+fn q850_codes() -> Vec<(StatusCode, String)> {
+    let mut codes: Vec<(StatusCode, Vec<String>)> = Vec::new();
+    let mut add = |status: StatusCode, label: String| match codes.iter_mut().find(|(s, _)| *s == status) {
+        Some((_, labels)) => labels.push(label),
+        None => codes.push((status, vec![label])),
+    };
+    for &cause in Q850_CAUSES {
+        if let Some(status) = StatusCode::from_q850(cause) {
+            add(status, cause_label(cause));
+        }
+    }
+    let unlisted = (1..=127).find(|cause| !Q850_CAUSES.contains(cause));
+    if let Some(status) = unlisted.and_then(StatusCode::from_q850) {
+        add(status, "every cause without a row of its own".to_owned());
+    }
+    codes.sort_by_key(|(status, _)| status.code());
+    codes
+        .into_iter()
+        .map(|(status, labels)| {
+            let plural = if labels.len() == 1 && labels[0].starts_with(|c: char| c.is_ascii_digit()) {
+                ""
+            } else {
+                "s"
+            };
+            (
+                status,
+                format!(
+                    "Q.850 cause{plural} {} become{} it.",
+                    labels.join(", "),
+                    if plural.is_empty() { "s" } else { "" }
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The symptom whose phrase the keywords are, as a whole, after spellings are unified.
+pub fn symptom(words: &str) -> Option<&'static Symptom> {
+    static PHRASES: LazyLock<Vec<(String, &'static Symptom)>> = LazyLock::new(|| {
+        SYMPTOMS
+            .iter()
+            .flat_map(|symptom| {
+                symptom.phrases.iter().map(move |phrase| (terms(&canonical(phrase)).join(" "), symptom))
+            })
+            .collect()
+    });
+    let key = terms(&canonical(words)).join(" ");
+    PHRASES.iter().find(|(phrase, _)| *phrase == key).map(|(_, symptom)| *symptom)
 }
 
 /// Whether `phrase` is the code's phrase or a former one, ignoring ASCII case.
@@ -285,6 +416,8 @@ pub fn is_phrase_of(status: StatusCode, phrase: &str) -> bool {
 struct Searchable {
     status: StatusCode,
     names: Vec<String>,
+    /// The words of `names`, for ranking.
+    name_words: Vec<String>,
     /// The code's own text: names, description, reference titles.
     own: String,
     /// `own` and the notes.
@@ -304,15 +437,33 @@ static INDEX: LazyLock<Vec<Searchable>> = LazyLock::new(|| {
             parts.push(canonical(&text::plain(status.description().unwrap_or_default())));
             parts.extend(status.references().iter().map(|r| canonical(r.title)));
             let own = parts.join(" ");
-            parts.extend(notes::every_note(status.code()).map(|note| canonical(&note.text)));
-            Searchable { status, names, own, text: parts.join(" ") }
+            parts.extend(notes::every_note(status.code()).map(|note| canonical(note.text)));
+            let name_words = names.iter().flat_map(|name| words_of(name)).map(str::to_owned).collect();
+            Searchable { status, names, name_words, own, text: parts.join(" ") }
         })
         .collect()
 });
 
+/// The words of `text`: its runs of letters and digits.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty())
+}
+
+/// Whether `term` names the code (search rule 7): a word of its phrases or Rust name starts
+/// with it, or with a negation and then it ("auth" names "unauthorized").
+fn names(code: &Searchable, term: &str) -> bool {
+    code.name_words.iter().any(|word| {
+        word.starts_with(term)
+            || NEGATIONS
+                .iter()
+                .any(|negation| word.strip_prefix(negation).is_some_and(|rest| rest.starts_with(term)))
+    })
+}
+
 /// Codes where a word starts with every keyword (after spelling variants are unified), best
-/// first: the phrase, a former phrase or the Rust name typed whole, then codes whose phrase
-/// holds every keyword, then the rest, each group in code order.
+/// first by search rule 7: the phrase, a former phrase or the Rust name typed whole; then by
+/// how many keywords name the code, most first; then current codes before deprecated ones;
+/// then code order.
 pub fn search(words: &str) -> Vec<StatusCode> {
     let query = canonical(words);
     let terms = terms(&query);
@@ -320,22 +471,79 @@ pub fn search(words: &str) -> Vec<StatusCode> {
         return Vec::new();
     }
     let squashed: String = query.chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut ranked: Vec<(u8, StatusCode)> = INDEX
+    let mut ranked: Vec<(usize, bool, u16, StatusCode)> = INDEX
         .iter()
         .filter(|code| terms.iter().all(|term| has_word_starting(&code.text, term)))
         .map(|code| {
             let rank = if code.names.iter().any(|name| *name == query || *name == squashed) {
                 0
-            } else if terms.iter().all(|term| has_word_starting(&code.names[0], term)) {
-                1
             } else {
-                2
+                1 + terms.iter().filter(|term| !names(code, term)).count()
             };
-            (rank, code.status)
+            (rank, code.status.is_deprecated(), code.status.code(), code.status)
         })
         .collect();
-    ranked.sort();
-    ranked.into_iter().map(|(_, status)| status).collect()
+    ranked.sort_by_key(|&(rank, deprecated, code, _)| (rank, deprecated, code));
+    ranked.into_iter().map(|(.., status)| status).collect()
+}
+
+/// What keywords that find nothing may have meant (search rule 6): each keyword no code's
+/// text has a word for, replaced by the nearest word of the vocabulary; `None` when a keyword
+/// has no near word, or none needed replacing.
+pub fn suggest(words: &str) -> Option<String> {
+    let query = canonical(words);
+    let mut changed = false;
+    let mut out = Vec::new();
+    for term in terms(&query) {
+        if INDEX.iter().any(|code| has_word_starting(&code.text, term)) {
+            out.push(term);
+            continue;
+        }
+        let nearest = nearest_word(term)?;
+        changed |= nearest != term;
+        out.push(nearest);
+    }
+    (changed && !out.is_empty()).then(|| out.join(" "))
+}
+
+/// The vocabulary word nearest to `term`: at most 1 edit for 3 to 5 letters, 2 for more, the
+/// first alphabetically on a tie.
+fn nearest_word(term: &str) -> Option<&'static str> {
+    let limit = match term.chars().count() {
+        0..=2 => return None,
+        3..=5 => 1,
+        _ => 2,
+    };
+    let mut best: Option<(usize, &'static str)> = None;
+    for word in VOCABULARY {
+        let distance = edit_distance(term, word);
+        if distance <= limit && best.is_none_or(|(least, _)| distance < least) {
+            best = Some((distance, word));
+        }
+    }
+    best.map(|(_, word)| word)
+}
+
+/// Edits that turn `a` into `b`: insert, delete or replace a letter, or swap two neighbours
+/// (the optimal string alignment distance).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    rows[0] = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 /// The keywords of a [`canonical`] query.
@@ -360,7 +568,7 @@ pub fn matched_note(status: StatusCode, words: &str) -> Option<&'static notes::N
     }
     let mut best: Option<(usize, &'static notes::Note)> = None;
     for note in notes::every_note(status.code()) {
-        let text = canonical(&note.text);
+        let text = canonical(note.text);
         let held = missing.iter().filter(|term| has_word_starting(&text, term)).count();
         if held > 0 && best.is_none_or(|(most, _)| held > most) {
             best = Some((held, note));
@@ -439,7 +647,7 @@ mod tests {
         let found = search("timeout");
         assert!(found.contains(&StatusCode::TemporarilyUnavailable), "{found:?}");
         let note = matched_note(StatusCode::TemporarilyUnavailable, "timeout").expect("the tip matched");
-        assert!(canonical(&note.text).contains("timeout"), "{}", note.text);
+        assert!(canonical(note.text).contains("timeout"), "{}", note.text);
         // 408's phrase holds the word: no note is needed to say why.
         assert!(matched_note(StatusCode::RequestTimeout, "timeout").is_none());
     }
@@ -449,6 +657,62 @@ mod tests {
         let found = search("not acceptable");
         assert_eq!(&found[..2], [StatusCode::NotAcceptable, StatusCode::GlobalNotAcceptable]);
         assert!(found.contains(&StatusCode::NotAcceptableHere));
+    }
+
+    #[test]
+    fn a_word_that_names_a_code_ranks_it_first() {
+        let found = search("auth");
+        assert_eq!(&found[..2], [StatusCode::Unauthorized, StatusCode::ProxyAuthenticationRequired]);
+        // 202 only mentions authorization in its description, and is deprecated.
+        assert_eq!(found.last(), Some(&StatusCode::Accepted), "{found:?}");
+    }
+
+    #[test]
+    fn causes_parse_in_every_spelling_a_trace_shows() {
+        for query in
+            ["cause 17", "q.850 17", "Q850 17", "Q.850;cause=17", "Reason: Q.850;cause=17;text=\"User busy\""]
+        {
+            assert_eq!(parse(&words(query)), [Query::Cause(17)], "{query}");
+        }
+        assert_eq!(parse(&words("q.850")), [Query::Q850]);
+        assert!(
+            matches!(&parse(&words("cause 200"))[..], [Query::Invalid(why)] if why.starts_with("200 is not a Q.850 cause"))
+        );
+        assert_eq!(parse(&words("cause busy")), [Query::Text("cause busy".into())]);
+        let Answer::Cause { status, why, .. } = answer(&Query::Cause(17)) else { panic!() };
+        assert_eq!(status, Some(StatusCode::BusyHere));
+        assert_eq!(why, "Q.850 cause 17 (user busy) becomes 486 Busy Here at a gateway (RFC 3398 §7.2.4.1).");
+        let Answer::Cause { status: None, why, .. } = answer(&Query::Cause(16)) else { panic!() };
+        assert!(why.contains("no response"), "{why}");
+    }
+
+    #[test]
+    fn symptoms_are_matched_whole_and_never_shadow_a_phrase_or_class() {
+        assert!(symptom("Codec  Mismatch").is_some());
+        assert!(symptom("do not disturb").is_some_and(|s| s.codes[0].0 == 480));
+        assert!(symptom("codec").is_none());
+        for status in StatusCode::ALL {
+            assert!(symptom(status.reason_phrase()).is_none(), "a symptom shadows {status}");
+        }
+        for (_, names) in CLASS_NAMES {
+            assert!(names.iter().all(|name| symptom(name).is_none()));
+        }
+        let mut seen = Vec::new();
+        for phrase in SYMPTOMS.iter().flat_map(|s| s.phrases) {
+            let key = terms(&canonical(phrase)).join(" ");
+            assert!(!seen.contains(&key), "{phrase:?} repeats another symptom's phrase");
+            seen.push(key);
+        }
+    }
+
+    #[test]
+    fn near_misses_get_the_nearest_word() {
+        assert_eq!(suggest("bussy"), Some("busy".into()));
+        assert_eq!(suggest("codec mismatsh"), Some("codec mismatch".into()));
+        assert_eq!(suggest("busy"), None);
+        assert_eq!(suggest("zzzz"), None);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 
     #[test]

@@ -43,6 +43,32 @@ pub fn write_answers(out: &mut impl Write, answers: &[Answer], width: usize) -> 
             }
             Answer::List(codes) => write_list(out, codes, Summaries::Cut, width)?,
             Answer::Search(codes, words) => write_list(out, codes, Summaries::Whole(words), width)?,
+            Answer::Reasoned { heading, codes } => {
+                writeln!(out, "{heading}:")?;
+                let options = options(width).initial_indent("     ").subsequent_indent("     ");
+                for (status, why) in codes {
+                    writeln!(
+                        out,
+                        "{}  {}  ({} {})",
+                        status.code(),
+                        status.reason_phrase(),
+                        class_range(status.class()),
+                        status.class()
+                    )?;
+                    for line in textwrap::wrap(why, &options) {
+                        writeln!(out, "{line}")?;
+                    }
+                }
+            }
+            Answer::Cause { status, why, .. } => {
+                for line in textwrap::wrap(why, options(width)) {
+                    writeln!(out, "{line}")?;
+                }
+                if let Some(status) = status {
+                    writeln!(out)?;
+                    write_code(out, *status, None, width)?;
+                }
+            }
             Answer::Invalid(_) => {}
         }
     }

@@ -386,3 +386,27 @@ fn explain_reports_a_directory() {
         .code(2)
         .stderr(predicate::str::starts_with("sip-codes: cannot read ").and(contains("directory")));
 }
+
+#[test]
+fn symptoms_causes_and_near_misses_read_as_answers_in_text() {
+    let out = stdout_of(&["codec", "mismatch"]);
+    assert!(
+        out.starts_with(
+            "\"codec mismatch\" is reported by:\n488  Not Acceptable Here  (4xx Client Error)\n     "
+        ),
+        "{out}"
+    );
+    assert!(out.contains("\n415  Unsupported Media Type"), "{out}");
+    let out = stdout_of(&["Q.850;cause=17"]);
+    assert!(out.starts_with("Q.850 cause 17 (user busy) becomes 486 Busy Here at a gateway"), "{out}");
+    assert!(out.contains("\n\n486 Busy Here\n"), "{out}");
+    // A cause with no response is still an answer.
+    sip_codes().args(["cause", "16"]).assert().success().stdout(contains("becomes no response"));
+    sip_codes()
+        .arg("bussy")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("sip-codes: no registered code matches \"bussy\"; did you mean \"busy\"?\n");
+    sip_codes().args(["cause", "200"]).assert().code(1).stderr(contains("200 is not a Q.850 cause"));
+}

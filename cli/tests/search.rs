@@ -31,7 +31,25 @@ fn every_search_case_holds_in_the_cli() {
         let unregistered = numbers(&document, "unregistered", Some("code"));
         let invalid: Vec<&str> =
             document["invalid"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let in_order: Vec<u16> = document["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["code"].as_u64().unwrap() as u16)
+            .collect();
+        let reasons: Vec<&str> = document["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(document["causes"].as_array().unwrap())
+            .filter_map(|item| item["why"].as_str().or(item["text"].as_str()))
+            .collect();
         let mut problems = case.listing_problems(&listed, &BTreeSet::new());
+        problems.extend(case.answer_problems(
+            &in_order,
+            &reasons.join("\n"),
+            document["suggestion"].as_str(),
+        ));
         if unregistered != BTreeSet::from_iter(case.unregistered.iter().copied()) {
             problems.push(format!("explains {unregistered:?} as unregistered, not {:?}", case.unregistered));
         }
@@ -40,7 +58,7 @@ fn every_search_case_holds_in_the_cli() {
         {
             problems.push(format!("names {invalid:?} as invalid, not {:?}", case.invalid));
         }
-        let answered = !listed.is_empty() || !unregistered.is_empty();
+        let answered = !listed.is_empty() || !unregistered.is_empty() || !reasons.is_empty();
         if output.status.code() != Some(if answered { 0 } else { 1 }) {
             problems.push(format!("exits {:?}", output.status.code()));
         }

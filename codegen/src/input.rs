@@ -180,6 +180,11 @@ pub struct Input {
     pub specs: Vec<SpecSource>,
     /// `#[sip_codes(non_exhaustive)]`
     pub non_exhaustive: bool,
+    /// `#[sip_codes(other)]`: a last variant `Other(Code)` holds every code the specs do
+    /// not define.
+    pub other: bool,
+    /// The token of the `other` option, for errors about it.
+    pub other_id: Option<usize>,
     /// The enum's visibility, as written.
     pub vis: Vec<Token>,
     /// The enum's name.
@@ -188,10 +193,16 @@ pub struct Input {
     pub name_id: usize,
     /// The matcher module's name: the enum's name in snake_case.
     pub module: String,
+    /// Where the invocation is, as the compiler tells it (empty when unknown): names the
+    /// exported `for_each!` macro uniquely in the crate.
+    pub site: String,
     /// Problems with the attributes. The type is still generated from the specs that were
     /// given right, so one bad attribute is one error, not a cascade.
     pub errors: Errors,
 }
+
+const OPTIONS_USAGE: &str =
+    "unknown `sip_codes` option; the options are `non_exhaustive` and `other`, e.g. `#[sip_codes(other)]`";
 
 const SPEC_USAGE: &str = "expected `#[spec = \"path/to/spec.toml\"]` or `#[spec = iana]`";
 
@@ -217,6 +228,7 @@ pub fn parse(input: &[Token]) -> Result<Input, Errors> {
     let mut attrs = Vec::new();
     let mut specs = Vec::new();
     let mut non_exhaustive = false;
+    let mut other = None;
     let mut saw_spec = false;
     while let Some(pound) = tokens.next_if(|t| t.is_punct('#')) {
         let (group, inner) = match tokens.next() {
@@ -242,15 +254,14 @@ pub fn parse(input: &[Token]) -> Result<Input, Errors> {
                         for option in options {
                             if option.is_ident("non_exhaustive") {
                                 non_exhaustive = true;
+                            } else if option.is_ident("other") {
+                                other = Some(option.id);
                             } else if !option.is_punct(',') {
-                                errors.push(
-                                    Some(option),
-                                    "unknown `sip_codes` option; the option is `non_exhaustive`",
-                                );
+                                errors.push(Some(option), OPTIONS_USAGE);
                             }
                         }
                     }
-                    None => errors.push(Some(ident), "expected `#[sip_codes(non_exhaustive)]`"),
+                    None => errors.push(Some(ident), OPTIONS_USAGE),
                 }
             }
             _ => attrs.push(vec![pound.clone(), group.clone()]),
@@ -327,7 +338,20 @@ pub fn parse(input: &[Token]) -> Result<Input, Errors> {
             "missing spec: add `#[spec = \"path/to/spec.toml\"]` or `#[spec = iana]`",
         );
     }
-    Ok(Input { krate, attrs, specs, non_exhaustive, vis, name, name_id: name_token.id, module, errors })
+    Ok(Input {
+        krate,
+        attrs,
+        specs,
+        non_exhaustive,
+        other: other.is_some(),
+        other_id: other,
+        vis,
+        name,
+        name_id: name_token.id,
+        module,
+        site: String::new(),
+        errors,
+    })
 }
 
 /// The tokens with invisible groups opened: what a user's macro_rules passes for a
@@ -434,7 +458,7 @@ mod tests {
     fn reads_attributes_visibility_and_name() {
         let input = parse_str(
             "[::sip] /// Docs.\n#[spec = iana] #[spec = r#\"a\\b.toml\"#] #[spec = \"c\\u{2d}\\x64.toml\"] \
-             #[sip_codes(non_exhaustive)] #[allow(dead_code)] pub(crate) enum Code;",
+             #[sip_codes(non_exhaustive, other)] #[allow(dead_code)] pub(crate) enum Code;",
         )
         .ok()
         .unwrap();
@@ -443,7 +467,7 @@ mod tests {
         assert_eq!(text(&input.vis), "pub (crate)");
         assert_eq!(text(&input.attrs[1]), "# [allow (dead_code)]");
         assert_eq!(input.name, "Code");
-        assert!(input.non_exhaustive && input.errors.is_empty());
+        assert!(input.non_exhaustive && input.other && input.errors.is_empty());
         let paths: Vec<String> = input
             .specs
             .iter()
@@ -461,10 +485,7 @@ mod tests {
             .ok()
             .unwrap();
         let messages: Vec<&str> = input.errors.0.iter().map(|e| e.message.as_str()).collect();
-        assert_eq!(
-            messages,
-            [SPEC_USAGE, SPEC_USAGE, "unknown `sip_codes` option; the option is `non_exhaustive`"]
-        );
+        assert_eq!(messages, [SPEC_USAGE, SPEC_USAGE, OPTIONS_USAGE]);
         let input = parse_str("[::sip] enum Code;").ok().unwrap();
         assert!(input.errors.0[0].message.starts_with("missing spec"));
     }

@@ -4,7 +4,7 @@
 //! project's maintainer tools call [`read_spec`] and [`merge`] to read the same files the same
 //! way. Nothing here uses `proc_macro` types, or proc-macro2 and quote: the input is this
 //! crate's own [`Token`] trees and the output is source text ([`Expansion`]), so every pass
-//! runs in plain unit tests and the macro's only dependency is `toml_parser` (with winnow).
+//! runs in plain unit tests and the macro's only dependency is `toml` (its parser, no serde).
 //!
 //! The passes, one module each: [`spec`] reads a TOML file into the model, [`valid`] checks
 //! across entries and files, and `expand` turns the model into Rust source.
@@ -15,10 +15,11 @@
 mod diag;
 mod expand;
 mod input;
+pub mod kind;
 mod load;
 mod names;
 pub mod spec;
-mod toml_doc;
+mod tree;
 pub mod valid;
 
 use std::borrow::Cow;
@@ -34,7 +35,7 @@ pub use input::from_proc_macro2;
 pub use input::{Delimiter, Token, Tree, write_tokens};
 pub use load::{Model, check_interpret, load, load_spec};
 pub use names::{derive_variant_name, snake_case};
-pub use spec::{CodeEntry, Registry, SpecFile, read_spec};
+pub use spec::{CodeEntry, Registry, SpecFile, TableValue, ValueEntry, read_spec};
 pub use valid::merge;
 
 use input::SpecSource;
@@ -52,11 +53,17 @@ pub const MAX_REPORTED: usize = 20;
 /// Expands one `sip_codes!` invocation, given as its token trees.
 ///
 /// `invoking_file` gives the file a token comes from (the macro passes `Span::local_file`);
-/// relative spec paths resolve against that file's folder, or against `CARGO_MANIFEST_DIR`
+/// `site` tells invocations apart within one crate by a token, the enum's name (the macro
+/// gives its span as `Debug` shows it; tools give `""`), so that two public types of the same name in two
+/// modules export distinct `for_each!` macros. Relative spec paths resolve against that file's folder, or against `CARGO_MANIFEST_DIR`
 /// where no file is known. Problems become compile errors spanned on the spec path, next to
 /// stub items that keep the rest of the crate type-checking; past [`MAX_REPORTED`]
 /// problems, one last error counts the rest.
-pub fn expand(input: &[Token], invoking_file: &dyn Fn(usize) -> Option<PathBuf>) -> Expansion {
+pub fn expand(
+    input: &[Token],
+    invoking_file: &dyn Fn(usize) -> Option<PathBuf>,
+    site: &dyn Fn(usize) -> String,
+) -> Expansion {
     let mut output = Expansion::default();
     let mut input = match input::parse(input) {
         Ok(input) => input,
@@ -66,6 +73,7 @@ pub fn expand(input: &[Token], invoking_file: &dyn Fn(usize) -> Option<PathBuf>)
         }
     };
     output.add_errors(std::mem::take(&mut input.errors.0));
+    input.site = site(input.name_id);
     let mut tokens = Vec::with_capacity(input.specs.len());
     let mut files: Vec<(Arc<str>, Option<Cow<'static, str>>)> = Vec::with_capacity(input.specs.len());
     let mut includes = String::new();
@@ -102,6 +110,27 @@ pub fn expand(input: &[Token], invoking_file: &dyn Fn(usize) -> Option<PathBuf>)
     let model = load(&files, &mut diagnostics, true);
     load::check_interpret(&model, &files, &mut diagnostics);
     report(&mut output, &diagnostics, &tokens);
+    if let (Some(option), Some(kind)) = (input.other_id, model.kind) {
+        output.error(
+            Some(option),
+            format!(
+                "`other` holds the response codes a spec does not define; this spec holds {}, which a type stores as they are defined",
+                kind.title.to_lowercase()
+            ),
+        );
+        input.other = false;
+    }
+    if let (Some(option), Some(clash)) = (input.other_id, model.entries.iter().find(|e| e.name == "Other")) {
+        output.error(
+            Some(option),
+            format!(
+                "`other` adds a variant `Other` for the codes the specs do not define, but code {} at {} is named `Other`; give it another name with `name`, or with an [[update]] in a later spec",
+                clash.code, clash.location
+            ),
+        );
+        // Generated closed, so this is the only error.
+        input.other = false;
+    }
     output.push_str(&includes);
     expand::generate(&mut output, &input, &model);
     output
@@ -116,7 +145,7 @@ pub fn expand(input: &[Token], invoking_file: &dyn Fn(usize) -> Option<PathBuf>)
 pub fn expand_str(input: &str) -> Result<Expansion, String> {
     let tokens: proc_macro2::TokenStream =
         input.parse().map_err(|e| format!("the invocation does not tokenize: {e}"))?;
-    Ok(expand(&from_proc_macro2(tokens), &|_| None))
+    Ok(expand(&from_proc_macro2(tokens), &|_| None, &|_| String::new()))
 }
 
 /// The spec problems as compile errors, each spanned on its file's `#[spec]` token.

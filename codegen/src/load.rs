@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use crate::diag::{Diagnostics, Location};
-use crate::spec::{CauseEntry, CodeEntry, Registry, read_spec_into};
+use crate::kind::TableKind;
+use crate::spec::{CauseEntry, CodeEntry, Registry, ValueEntry, read_spec_into};
 use crate::valid;
 
 /// The merged specs of one type: what the generator turns into code.
@@ -16,6 +17,11 @@ pub struct Model {
     pub entries: Vec<CodeEntry>,
     /// Every `[[q850]]` row, in cause order, later files' rows replacing earlier ones.
     pub causes: Vec<CauseEntry>,
+    /// The table the specs hold: `None` for the response codes (`entries`), else the kind
+    /// whose values are in `values`.
+    pub kind: Option<&'static TableKind>,
+    /// The values of another table, in value order.
+    pub values: Vec<ValueEntry>,
 }
 
 /// Reads and merges spec files given as `(shown path, text)`, in order; a file whose text is
@@ -28,9 +34,34 @@ pub fn load(files: &[(Arc<str>, Option<&str>)], diagnostics: &mut Diagnostics, w
     let mut updates = Vec::with_capacity(files.len());
     let mut stubs = Vec::new();
     let mut registry = None;
+    let mut kind: Option<(Option<&'static TableKind>, Location)> = None;
+    let mut values = Vec::new();
+    let mut value_updates = Vec::new();
     for (index, (path, text)) in files.iter().enumerate() {
         let Some(text) = text else { continue };
         let spec = read_spec_into(index, path, text, diagnostics);
+        let (this_kind, at) = match spec.kind {
+            Some((kind, at)) => (Some(kind), at),
+            None => (None, Location::start_of(index, path)),
+        };
+        match &kind {
+            None => kind = Some((this_kind, at)),
+            Some((first, first_at)) if *first != this_kind => {
+                let title = |k: Option<&TableKind>| k.map_or("response codes", |k| k.title).to_lowercase();
+                diagnostics.error(
+                    at,
+                    format!(
+                        "this spec holds {}, but the spec at {first_at} holds {}: one type is made from specs of one table",
+                        title(this_kind),
+                        title(*first)
+                    ),
+                );
+                continue;
+            }
+            Some(_) => {}
+        }
+        values.push(spec.values);
+        value_updates.push(spec.value_updates);
         registry = registry.or(spec.registry);
         codes.push(spec.codes);
         causes.push(spec.causes);
@@ -43,13 +74,25 @@ pub fn load(files: &[(Arc<str>, Option<&str>)], diagnostics: &mut Diagnostics, w
     if with_stubs {
         valid::add_stubs(&mut entries, stubs);
     }
-    Model { registry, entries, causes }
+    let kind = kind.and_then(|(kind, _)| kind);
+    let values = match kind {
+        Some(kind) => {
+            let mut merged = valid::merge_values(values, kind, diagnostics);
+            valid::apply_value_updates(&mut merged, value_updates, diagnostics);
+            merged
+        }
+        None => Vec::new(),
+    };
+    Model { registry, entries, causes, kind, values }
 }
 
 /// Reports, against the last file, the codes `interpret` needs that the merged spec lacks,
 /// unless other problems were found already. A type needs them; a tool that only reads or
 /// repairs a spec (`sync-iana --write` restores deleted codes) may do without.
 pub fn check_interpret(model: &Model, files: &[(Arc<str>, Option<&str>)], diagnostics: &mut Diagnostics) {
+    if model.kind.is_some() {
+        return;
+    }
     let missing = valid::missing_interpret_codes(&model.entries);
     let all_read = files.iter().all(|(_, text)| text.is_some());
     if missing.is_empty() || !diagnostics.is_empty() || !all_read {

@@ -77,6 +77,11 @@ pub fn snake_case(name: &str) -> String {
     out
 }
 
+/// `BusyHere` to `BUSY_HERE`: the variant's name as a constant, in `for_each!`'s tuples.
+pub fn screaming_snake_case(name: &str) -> String {
+    snake_case(name).to_ascii_uppercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +126,9 @@ mod tests {
         assert_eq!(snake_case("Response"), "response");
         assert_eq!(snake_case("SIPStatus"), "sip_status");
         assert_eq!(snake_case("Vendor3Code"), "vendor3_code");
+        assert_eq!(screaming_snake_case("CallTransactionDoesNotExist"), "CALL_TRANSACTION_DOES_NOT_EXIST");
+        assert_eq!(screaming_snake_case("RequestUriTooLong"), "REQUEST_URI_TOO_LONG");
+        assert_eq!(screaming_snake_case("OK"), "OK");
+        assert_eq!(screaming_snake_case("Ok"), "OK");
     }
 }

@@ -6,14 +6,19 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::toml_doc::{self, Spanned, Table, Value};
+use crate::tree::{self, Spanned, Table, Value};
 
 use crate::diag::{Diagnostics, LineIndex, Location};
 use crate::names;
 
 mod semantics;
+mod values;
 
-pub use semantics::{CauseEntry, DialogRule, Effect, HeaderSpec, Mapping, Q850Row, Requirement, Semantics};
+pub use semantics::{
+    CauseEntry, DialogRule, Effect, HeaderSpec, Mapping, OUTCOMES, Policy, Q850Row, ROUTES, Requirement,
+    Semantics,
+};
+pub use values::{TableValue, ValueEntry, ValueUpdate};
 
 /// The `[registry]` table: where a spec's codes come from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,6 +29,9 @@ pub struct Registry {
     pub source: Option<String>,
     /// The registry's last-updated date, e.g. "2026-08-17".
     pub updated: Option<String>,
+    /// Which of SIP's code tables the spec holds (`table = "warning-codes"`); `None` for the
+    /// response codes, which a spec need not name.
+    pub table: Option<String>,
 }
 
 /// One `[[code]]` entry.
@@ -76,6 +84,13 @@ pub struct SpecFile {
     pub causes: Vec<CauseEntry>,
     /// The `[[update]]` entries: changes to codes an earlier file defines.
     pub updates: Vec<Update>,
+    /// The table the spec holds, from `[registry] table`, and where that is (the file's
+    /// start when it names none): `None` for the response codes.
+    pub kind: Option<(&'static crate::kind::TableKind, Location)>,
+    /// The entries of a table other than the response codes, in file order.
+    pub values: Vec<ValueEntry>,
+    /// The `[[update]]`s of such a table.
+    pub value_updates: Vec<ValueUpdate>,
 }
 
 /// One `[[update]]` entry: what a later spec (a vendor's, a carrier's) changes about a code
@@ -85,6 +100,9 @@ pub struct SpecFile {
 pub struct Update {
     /// The code updated.
     pub code: u16,
+    /// A new variant name, and where it is: a stack's own name for the code (`OK` for 200).
+    /// The phrase and references stay the defining spec's.
+    pub name: Option<(String, Location)>,
     /// A new description.
     pub description: Option<String>,
     /// New former phrases.
@@ -95,6 +113,8 @@ pub struct Update {
     pub rfc5057: Option<DialogRule>,
     /// New `[[code.header]]` rules, replacing all of the earlier ones.
     pub headers: Option<Vec<HeaderSpec>>,
+    /// A new `[code.policy]`: a deployment's own outcome and route action.
+    pub policy: Option<Policy>,
     /// Where the update's `code` value is.
     pub location: Location,
 }
@@ -102,6 +122,10 @@ pub struct Update {
 impl Update {
     /// Applies the update to `entry`.
     pub fn apply(self, entry: &mut CodeEntry) {
+        if let Some((name, _)) = self.name {
+            entry.name = name;
+            entry.explicit_name = true;
+        }
         if let Some(description) = self.description {
             entry.description = Some(description);
         }
@@ -116,6 +140,9 @@ impl Update {
         }
         if let Some(headers) = self.headers {
             entry.semantics.headers = headers;
+        }
+        if let Some(policy) = self.policy {
+            entry.semantics.policy = Some(policy);
         }
     }
 }
@@ -137,7 +164,7 @@ pub const CODE_KEYS: &[Key] = &[
     Key { name: "code", synced: true, update: true },
     Key { name: "reason", synced: true, update: false },
     Key { name: "references", synced: true, update: false },
-    Key { name: "name", synced: false, update: false },
+    Key { name: "name", synced: false, update: true },
     Key { name: "deprecated", synced: true, update: false },
     Key { name: "aliases", synced: false, update: true },
     Key { name: "registered", synced: false, update: false },
@@ -145,6 +172,7 @@ pub const CODE_KEYS: &[Key] = &[
     Key { name: "q850", synced: false, update: true },
     Key { name: "rfc5057", synced: false, update: true },
     Key { name: "header", synced: false, update: true },
+    Key { name: "policy", synced: false, update: true },
 ];
 
 /// The names of [`CODE_KEYS`].
@@ -157,7 +185,7 @@ pub fn update_key_names() -> Vec<&'static str> {
     CODE_KEYS.iter().filter(|k| k.update).map(|k| k.name).collect()
 }
 
-const REGISTRY_KEYS: &[&str] = &["name", "source", "updated"];
+const REGISTRY_KEYS: &[&str] = &["name", "source", "updated", "table"];
 
 /// The largest spec file read, in bytes. IANA's spec is about 100 KiB and a spec of all 600
 /// codes with descriptions about 200 KiB; the cap keeps what a hostile file can make the
@@ -218,23 +246,50 @@ impl Reader<'_> {
             self.error(&(0..0), too_large(self.source.len()));
             return SpecFile::default();
         }
-        let (document, errors, dropped) = toml_doc::parse(self.source, crate::MAX_REPORTED);
-        let Some(document) = document else {
-            // A document with syntax errors is not read further: recovered values would only
-            // add confusing follow-on errors.
-            for error in errors {
-                let message = format!("invalid TOML: {}", error.message.trim_end());
-                self.error(&error.span, message);
+        let document = match tree::parse(self.source, crate::MAX_REPORTED) {
+            Ok(document) => document,
+            Err((errors, dropped)) => {
+                // A document with syntax errors is not read further: recovered values would
+                // only add confusing follow-on errors.
+                for error in errors {
+                    let message = format!("invalid TOML: {}", error.message.trim_end());
+                    self.error(&error.span, message);
+                }
+                self.diagnostics.add_omitted(dropped);
+                return SpecFile::default();
             }
-            self.diagnostics.add_omitted(dropped);
-            return SpecFile::default();
         };
         let mut spec = SpecFile::default();
-        let document = document.value;
+        if let Some(registry) = document.get("registry") {
+            spec.registry = self.read_registry(registry);
+        }
+        let table = document.get("registry").and_then(|r| match r.get_ref() {
+            Value::Table(t) => t.get("table"),
+            _ => None,
+        });
+        if let Some(table) = table {
+            let Some(id) = spec.registry.as_ref().and_then(|r| r.table.as_deref()) else { return spec };
+            match crate::kind::TableKind::named(id) {
+                Some(kind) if kind.id == crate::kind::RESPONSE_CODES => {}
+                Some(kind) => {
+                    spec.kind = Some((kind, self.location(&table.span())));
+                    self.read_values(&document, kind, &mut spec);
+                    return spec;
+                }
+                None => {
+                    let ids: Vec<&str> = crate::kind::TABLE_KINDS.iter().map(|k| k.id).collect();
+                    self.error(
+                        &table.span(),
+                        format!("unknown table {id:?}; a spec holds one of {}", list(&ids)),
+                    );
+                    return spec;
+                }
+            }
+        }
         let mut saw_codes = false;
         for (key, value) in &document {
             match key.get_ref().as_str() {
-                "registry" => spec.registry = self.read_registry(value),
+                "registry" => {}
                 "code" => {
                     saw_codes = true;
                     for entry in self.array_of_tables("code", "code", value) {
@@ -306,16 +361,19 @@ impl Reader<'_> {
         let mut code = None;
         let mut update = Update {
             code: 0,
+            name: None,
             description: None,
             aliases: None,
             q850: None,
             rfc5057: None,
             headers: None,
+            policy: None,
             location: Location::start_of(self.file, self.path),
         };
         for (key, value) in table {
             match key.get_ref().as_str() {
                 "code" => code = self.code(value),
+                "name" => update.name = self.name(value).map(|name| (name, self.location(&value.span()))),
                 "description" => update.description = self.string("description", value),
                 "aliases" => {
                     update.aliases =
@@ -324,6 +382,7 @@ impl Reader<'_> {
                 "q850" => update.q850 = self.q850_row(value),
                 "rfc5057" => update.rfc5057 = self.dialog_rule(value),
                 "header" => update.headers = Some(self.header_specs(value)),
+                "policy" => update.policy = self.policy(value),
                 other => {
                     let keys = update_key_names();
                     let message = if CODE_KEYS.iter().any(|k| k.name == other) {
@@ -355,6 +414,7 @@ impl Reader<'_> {
                 "name" => &mut registry.name,
                 "source" => &mut registry.source,
                 "updated" => &mut registry.updated,
+                "table" => &mut registry.table,
                 other => {
                     let message = format!(
                         "unknown key `{other}` in [registry]; expected one of {}",
@@ -403,6 +463,7 @@ impl Reader<'_> {
                 "q850" => semantics.q850 = self.q850_row(value),
                 "rfc5057" => semantics.rfc5057 = self.dialog_rule(value),
                 "header" => semantics.headers = self.header_specs(value),
+                "policy" => semantics.policy = self.policy(value),
                 other => {
                     let keys = code_key_names();
                     let message = match closest(other, &keys) {
@@ -656,7 +717,7 @@ mod tests {
             [
                 "t.toml:2:8: code 99 is outside SIP's range 100..=699",
                 "t.toml:7:10: `reason` contains a line break (CR or LF), which a Reason-Phrase cannot hold",
-                "t.toml:8:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `references`, `name`, `deprecated`, `aliases`, `registered`, `description`, `q850`, `rfc5057`, `header`",
+                "t.toml:8:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `references`, `name`, `deprecated`, `aliases`, `registered`, `description`, `q850`, `rfc5057`, `header`, `policy`",
                 "t.toml:10:1: missing `code` in [[code]] entry",
                 "t.toml:14:8: `code` must be an integer, found string",
                 "t.toml:15:10: `reason` contains '<', which RFC 3261's Reason-Phrase grammar does not allow",
@@ -677,7 +738,7 @@ mod tests {
             [
                 "t.toml:1:1: missing `reason` for code 486",
                 "t.toml:3:1: unknown key `reasn` in [[code]]; did you mean `reason`?",
-                "t.toml:9:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `references`, `name`, `deprecated`, `aliases`, `registered`, `description`, `q850`, `rfc5057`, `header`",
+                "t.toml:9:1: unknown key `colour` in [[code]]; expected one of `code`, `reason`, `references`, `name`, `deprecated`, `aliases`, `registered`, `description`, `q850`, `rfc5057`, `header`, `policy`",
                 "t.toml:11:1: missing `reason` for code 488",
             ]
         );

@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::spec::{CauseEntry, CodeEntry, Mapping, Update};
+use crate::kind::{TableKind, Values};
+use crate::spec::{CauseEntry, CodeEntry, Mapping, TableValue, Update, ValueEntry, ValueUpdate};
 
 /// The codes every UA must understand (RFC 3261 §8.1.3.2): `interpret` maps unknown codes
 /// onto them.
@@ -14,7 +15,9 @@ pub const INTERPRET_CODES: [u16; 7] = [100, 183, 200, 300, 400, 500, 600];
 /// defined twice is reported with both places, and the later definition is dropped.
 pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Diagnostics) -> Vec<CodeEntry> {
     let mut by_code: HashMap<u16, Location> = HashMap::new();
-    let mut by_name: HashMap<String, (u16, Location)> = HashMap::new();
+    // By the name's SCREAMING_SNAKE_CASE form, which `for_each!` hands on as a constant's
+    // name: `Ok` and `OK` clash there.
+    let mut by_name: HashMap<String, (u16, String, Location)> = HashMap::new();
     let mut merged = Vec::new();
     for entry in files.into_iter().flatten() {
         if let Some(first) = by_code.get(&entry.code) {
@@ -24,11 +27,21 @@ pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Diagnostics) -> Vec<C
             });
             continue;
         }
-        if let Some((other, first)) = by_name.get(&entry.name) {
+        if let Some((other, other_name, first)) =
+            by_name.get(&crate::names::screaming_snake_case(&entry.name))
+        {
             let how = if entry.explicit_name { "is named" } else { "derives the name" };
+            let clash = if *other_name == entry.name {
+                format!("which code {other} at {first} already uses")
+            } else {
+                format!(
+                    "the same constant `{}` as code {other}'s `{other_name}` at {first}",
+                    crate::names::screaming_snake_case(other_name)
+                )
+            };
             diagnostics.push(Diagnostic {
                 message: format!(
-                    "code {} {how} `{}`, which code {other} at {first} already uses; give one of them a distinct `name`",
+                    "code {} {how} `{}`, {clash}; give one of them a distinct `name`",
                     entry.code, entry.name
                 ),
                 location: entry.location,
@@ -36,7 +49,10 @@ pub fn merge(files: Vec<Vec<CodeEntry>>, diagnostics: &mut Diagnostics) -> Vec<C
             continue;
         }
         by_code.insert(entry.code, entry.location.clone());
-        by_name.insert(entry.name.clone(), (entry.code, entry.location.clone()));
+        by_name.insert(
+            crate::names::screaming_snake_case(&entry.name),
+            (entry.code, entry.name.clone(), entry.location.clone()),
+        );
         merged.push(entry);
     }
     merged.sort_by_key(|entry| entry.code);
@@ -84,16 +100,16 @@ pub fn merge_causes(
                 continue;
             }
             for (table, mapping) in [("rfc3398", row.rfc3398), ("rfc4497", row.rfc4497)] {
-                if let Mapping::Some(code) = mapping
-                    && !defined.contains(&code)
-                {
-                    diagnostics.push(Diagnostic {
+                // A guard, not a let chain: the crate builds with Rust 1.85.
+                match mapping {
+                    Mapping::Some(code) if !defined.contains(&code) => diagnostics.push(Diagnostic {
                         message: format!(
                             "cause {} maps to {code} in `{table}`, which the spec does not define",
                             row.cause
                         ),
                         location: row.location.clone(),
-                    });
+                    }),
+                    _ => {}
                 }
             }
             in_file.insert(row.cause, row.location.clone());
@@ -147,7 +163,147 @@ pub fn apply_updates(entries: &mut [CodeEntry], files: Vec<Vec<Update>>, diagnos
                 diagnostics.push(Diagnostic { message, location: update.location });
                 continue;
             }
+            let clash = update.name.as_ref().and_then(|(name, at)| {
+                let clash = entries.iter().find(|e| e.code != update.code && same_name(&e.name, name))?;
+                Some((name, at, clash))
+            });
+            if let Some((name, at, clash)) = clash {
+                let (code, first) = (clash.code, &clash.location);
+                let what = if clash.name == *name {
+                    format!("which code {code} at {first} already uses")
+                } else {
+                    format!(
+                        "the same constant `{}` as code {code}'s `{}` at {first}",
+                        crate::names::screaming_snake_case(name),
+                        clash.name
+                    )
+                };
+                diagnostics.push(Diagnostic {
+                    message: format!(
+                        "[[update]] names code {} `{name}`, {what}; choose another name",
+                        update.code
+                    ),
+                    location: at.clone(),
+                });
+                continue;
+            }
             update.apply(&mut entries[index]);
+        }
+    }
+}
+
+/// Whether two variant names clash: the same name, or the same constant in `for_each!`'s
+/// SCREAMING_SNAKE_CASE column (`Ok` and `OK`).
+pub fn same_name(a: &str, b: &str) -> bool {
+    a == b || crate::names::screaming_snake_case(a) == crate::names::screaming_snake_case(b)
+}
+
+/// The key a table compares its values by: a token in lower case where the table ignores
+/// case, so `sip` and `SIP` are one value there.
+fn value_key(value: &TableValue, kind: &TableKind) -> TableValue {
+    match (value, kind.values) {
+        (TableValue::Token(token), Values::Token { ignore_case: true }) => {
+            TableValue::Token(token.to_ascii_lowercase())
+        }
+        _ => value.clone(),
+    }
+}
+
+/// Merges the values of several files of one table in value order: a value defined twice
+/// (for a table that ignores case, twice in any case) or a variant name used twice is
+/// reported with both places, and the later one is dropped.
+pub fn merge_values(
+    files: Vec<Vec<ValueEntry>>,
+    kind: &TableKind,
+    diagnostics: &mut Diagnostics,
+) -> Vec<ValueEntry> {
+    let mut by_value: HashMap<TableValue, (TableValue, Location)> = HashMap::new();
+    let mut by_name: HashMap<String, (TableValue, Location)> = HashMap::new();
+    let mut merged = Vec::new();
+    for entry in files.into_iter().flatten() {
+        let key = value_key(&entry.value, kind);
+        if let Some((first, at)) = by_value.get(&key) {
+            let how = if *first == entry.value {
+                String::new()
+            } else {
+                format!(
+                    " as {first}, which differs only in case: {} compare in any case",
+                    kind.title.to_lowercase()
+                )
+            };
+            diagnostics.push(Diagnostic {
+                message: format!("{} is defined twice{how}; first defined at {at}", entry.value),
+                location: entry.location,
+            });
+            continue;
+        }
+        let constant = crate::names::screaming_snake_case(&entry.name);
+        if let Some((other, at)) = by_name.get(&constant) {
+            diagnostics.push(Diagnostic {
+                message: format!(
+                    "{} is named `{}`, which {other} at {at} already uses (as the constant `{constant}`); give one of them a distinct `name`",
+                    entry.value, entry.name
+                ),
+                location: entry.location,
+            });
+            continue;
+        }
+        by_value.insert(key, (entry.value.clone(), entry.location.clone()));
+        by_name.insert(constant, (entry.value.clone(), entry.location.clone()));
+        merged.push(entry);
+    }
+    merged.sort_by(|a, b| a.value.cmp(&b.value));
+    merged
+}
+
+/// Applies each file's `[[update]]`s to the merged values, as [`apply_updates`] does for
+/// response codes.
+pub fn apply_value_updates(
+    entries: &mut [ValueEntry],
+    files: Vec<Vec<ValueUpdate>>,
+    diagnostics: &mut Diagnostics,
+) {
+    for file in files {
+        for update in file {
+            let Some(index) = entries.iter().position(|e| e.value == update.value) else {
+                diagnostics.push(Diagnostic {
+                    message: format!(
+                        "[[update]] of {}, which no earlier spec defines; define it, or list the spec that defines it first",
+                        update.value
+                    ),
+                    location: update.location,
+                });
+                continue;
+            };
+            if entries[index].location.file >= update.location.file {
+                diagnostics.push(Diagnostic {
+                    message: format!(
+                        "{} is defined at {}; change its entry instead of updating it",
+                        update.value, entries[index].location
+                    ),
+                    location: update.location,
+                });
+                continue;
+            }
+            if let Some((name, at)) = &update.name {
+                if let Some(clash) =
+                    entries.iter().find(|e| e.value != update.value && same_name(&e.name, name))
+                {
+                    diagnostics.push(Diagnostic {
+                        message: format!(
+                            "[[update]] names {} `{name}`, which {} at {} already uses; choose another name",
+                            update.value, clash.value, clash.location
+                        ),
+                        location: at.clone(),
+                    });
+                    continue;
+                }
+                entries[index].name.clone_from(name);
+                entries[index].explicit_name = true;
+            }
+            if let Some(description) = update.description {
+                entries[index].description = Some(description);
+            }
         }
     }
 }
@@ -217,6 +373,38 @@ mod tests {
             diagnostics.report(),
             [
                 "second.toml:5:8: [[update]] of code 600, which a later spec defines at later.toml:2:8; list that spec first"
+            ]
+        );
+    }
+
+    #[test]
+    fn renames_keep_the_phrase_and_refuse_a_name_or_constant_in_use() {
+        let read = |file: usize, path: &str, source: &str| read_spec(file, &Arc::from(path), source).0;
+        let base = read(
+            0,
+            "base.toml",
+            "[[code]]\ncode = 200\nreason = \"OK\"\n[[code]]\ncode = 400\nreason = \"Bad Request\"\n\
+             [[code]]\ncode = 486\nreason = \"Busy Here\"\n",
+        );
+        let names = read(
+            1,
+            "names.toml",
+            "[[update]]\ncode = 200\nname = \"OK\"\n[[update]]\ncode = 486\nname = \"BADRequest\"\n\
+             [[update]]\ncode = 400\nname = \"BadRequest\"\n",
+        );
+        let mut diagnostics = Diagnostics::default();
+        let mut merged = merge(vec![base.codes], &mut diagnostics);
+        apply_updates(&mut merged, vec![names.updates], &mut diagnostics);
+        assert_eq!(
+            (merged[0].name.as_str(), merged[0].reason.as_str(), merged[0].explicit_name),
+            ("OK", "OK", true)
+        );
+        assert_eq!(merged[2].name, "BusyHere", "a refused rename leaves the name");
+        assert_eq!(merged[1].name, "BadRequest", "renaming a code to its own name is no clash");
+        assert_eq!(
+            diagnostics.report(),
+            [
+                "names.toml:6:8: [[update]] names code 486 `BADRequest`, the same constant `BAD_REQUEST` as code 400's `BadRequest` at base.toml:5:8; choose another name"
             ]
         );
     }

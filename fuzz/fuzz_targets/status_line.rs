@@ -8,6 +8,10 @@
 //! line with `new` succeeds exactly when the phrase is in RFC 3261's grammar, and then
 //! parses back to the same line. An error's offsets point at the byte they name, and
 //! `MissingCrlf` is only returned for inputs shorter than `MAX_LEN` with no CRLF.
+//!
+//! `parse_after_version` on the same bytes: never panics, stops at a line end or the end of
+//! the input, writes back `SIP/2.0 ` and what it read, and agrees with `parse` on
+//! `SIP/2.0 ` followed by the input; its `&str` form agrees with it on UTF-8 input.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,6 +19,7 @@ use sip_codes::iana::StatusCode;
 use sip_codes::{Code, ParseErrorKind, StatusLine};
 
 fuzz_target!(|input: &[u8]| {
+    after_version(input);
     match StatusLine::parse(input) {
         Ok((line, rest)) => {
             let consumed = &input[..input.len() - rest.len()];
@@ -59,3 +64,36 @@ fuzz_target!(|input: &[u8]| {
         }
     }
 });
+
+fn after_version(input: &[u8]) {
+    let result = StatusLine::parse_after_version(input);
+    let mut whole = b"SIP/2.0 ".to_vec();
+    whole.extend_from_slice(input);
+    if let Ok((line, rest)) = StatusLine::parse(&whole) {
+        let (part, part_rest) = result.expect("a line that parses whole parses after its version");
+        assert_eq!((part.code(), part.reason()), (line.code(), line.reason()));
+        assert_eq!(&part_rest[2..], rest);
+    }
+    if let Ok(text) = core::str::from_utf8(input) {
+        let from_str = StatusLine::parse_after_version_str(text).map(|(line, rest)| (line, rest.as_bytes()));
+        assert_eq!(from_str, result);
+    }
+    match result {
+        Ok((line, rest)) => {
+            assert!(rest.is_empty() || matches!(rest[0], b'\r' | b'\n'));
+            let consumed = &input[..input.len() - rest.len()];
+            let mut buf = vec![0u8; line.encoded_len()];
+            let written = line.write_to(&mut buf).unwrap();
+            assert!(written <= StatusLine::MAX_LEN);
+            let mut expected = b"SIP/2.0 ".to_vec();
+            expected.extend_from_slice(consumed);
+            expected.extend_from_slice(b"\r\n");
+            assert_eq!(buf, expected);
+        }
+        Err(error) => {
+            if let ParseErrorKind::ForbiddenByte { offset, byte } = error.kind() {
+                assert_eq!(input[offset], byte);
+            }
+        }
+    }
+}

@@ -9,15 +9,32 @@
 use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use sip_codes_codegen::{SPLICE_PREFIX, Splice, Token, Tree};
 
+/// `Span::local_file` for Rust 1.85 to 1.87, where the compiler has it only as an unstable
+/// method: there method resolution passes over the unstable method and takes this one, which
+/// knows no file. From 1.88 the compiler's own, stable and inherent, takes precedence.
+trait LocalFile {
+    #[allow(dead_code)] // Called only by compilers before 1.88.
+    fn local_file(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+impl LocalFile for Span {}
+
 /// Expands `[$crate] attributes* visibility enum Name;` into a status-code type.
 /// Called by `sip_codes::sip_codes!`; see its documentation.
 #[proc_macro]
 pub fn expand(input: TokenStream) -> TokenStream {
     let mut originals = Vec::new();
     let tokens = convert(input, &mut originals);
-    // The compiler knows which file a token comes from; spec paths resolve against it.
+    // The compiler knows which file a token comes from; spec paths resolve against it. Before
+    // Rust 1.88 it cannot say (see `LocalFile`), and codegen resolves them against the crate root.
+    #[allow(clippy::incompatible_msrv, unstable_name_collisions)]
     let invoking_file = |id: usize| originals.get(id).and_then(|t: &TokenTree| t.span().local_file());
-    let expansion = sip_codes_codegen::expand(&tokens, &invoking_file);
+    // A span's `Debug` (file and byte offsets) tells this invocation from any other.
+    let site =
+        |id: usize| originals.get(id).map(|t: &TokenTree| format!("{:?}", t.span())).unwrap_or_default();
+    let expansion = sip_codes_codegen::expand(&tokens, &invoking_file, &site);
     let span_of =
         |id: Option<usize>| id.and_then(|id| originals.get(id)).map_or_else(Span::call_site, TokenTree::span);
 

@@ -90,11 +90,54 @@ static STRINGS: [&str; 900] = {
     let mut strings = [""; 900];
     let mut i = 0;
     while i < 900 {
-        let (_, rest) = DIGITS_STR.split_at(i * 3);
-        strings[i] = rest.split_at(3).0;
+        // Bytes, not `str::split_at`, which is `const` only from Rust 1.87.
+        let (_, rest) = DIGITS_STR.as_bytes().split_at(i * 3);
+        strings[i] = match core::str::from_utf8(rest.split_at(3).0) {
+            Ok(digits) => digits,
+            Err(_) => panic!("ASCII digits are UTF-8"),
+        };
         i += 1;
     }
     strings
+};
+
+/// "SIP/2.0 100 \r\nSIP/2.0 101 \r\n...": every code's line with an empty phrase.
+const BARE_LINE_BYTES: [u8; 900 * 14] = {
+    let mut lines = [0u8; 900 * 14];
+    let mut i = 0;
+    while i < 900 {
+        let mut j = 0;
+        while j < 14 {
+            lines[i * 14 + j] = match j {
+                8..=10 => DIGITS[i * 3 + j - 8],
+                _ => b"SIP/2.0 ... \r\n"[j],
+            };
+            j += 1;
+        }
+        i += 1;
+    }
+    lines
+};
+
+const BARE_LINES_STR: &str = match core::str::from_utf8(&BARE_LINE_BYTES) {
+    Ok(lines) => lines,
+    Err(_) => panic!("ASCII lines are UTF-8"),
+};
+
+/// `code - 100` to `"SIP/2.0 ddd \r\n"`.
+static BARE_LINES: [&str; 900] = {
+    let mut lines = [""; 900];
+    let mut i = 0;
+    while i < 900 {
+        // Bytes, not `str::split_at`, which is `const` only from Rust 1.87.
+        let (_, rest) = BARE_LINES_STR.as_bytes().split_at(i * 14);
+        lines[i] = match core::str::from_utf8(rest.split_at(14).0) {
+            Ok(line) => line,
+            Err(_) => panic!("ASCII lines are UTF-8"),
+        };
+        i += 1;
+    }
+    lines
 };
 
 impl Code {
@@ -190,8 +233,17 @@ impl Code {
     /// assert_eq!(sip_codes::Code::new(477).unwrap().as_str(), "477");
     /// ```
     #[inline]
-    pub fn as_str(self) -> &'static str {
-        STRINGS[usize::from(self.get() - 100)]
+    pub const fn as_str(self) -> &'static str {
+        STRINGS[(self.get() - 100) as usize]
+    }
+
+    /// `"SIP/2.0 477 \r\n"`: the status line of a response with this code and an empty
+    /// Reason-Phrase (RFC 3261 §25.1 allows one), from a static table. What an open
+    /// generated type's `Other` variant writes as its line.
+    #[doc(hidden)]
+    #[inline]
+    pub const fn bare_status_line(self) -> &'static str {
+        BARE_LINES[(self.get() - 100) as usize]
     }
 
     /// The class given by the first digit, or `None` for 700..=999, which RFC 3261 gives no

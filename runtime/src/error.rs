@@ -38,6 +38,9 @@ pub enum ParseErrorKind {
     OutOfRange(u16),
     /// The code is in range but not defined by this type's spec.
     UnknownCode(u16),
+    /// A token (a Reason protocol, an option tag, a method) that this type's spec does not
+    /// define.
+    UnknownToken,
     /// The reason phrase is not the code's canonical phrase (compared in any ASCII case).
     ReasonMismatch {
         /// The code that was read.
@@ -75,6 +78,51 @@ pub enum ParseErrorKind {
     /// The line does not start with the SIP-Version `SIP/2.0` (compared in any ASCII case,
     /// RFC 3261 §7.1) and one space.
     BadVersion,
+    /// A header value ([`Reason`](crate::Reason), [`Warning`](crate::Warning)) is empty or
+    /// blank, or a comma-separated list of them holds an empty element (`a, , b`).
+    EmptyValue,
+    /// A token belongs at this position and there is none: a Reason protocol, a parameter
+    /// name or value, or a Warning's warn-agent (RFC 3261 §25.1's `token`).
+    ExpectedToken {
+        /// The position in the input where the token should start.
+        offset: usize,
+    },
+    /// A byte the header's grammar does not allow where it stands, e.g. a second comma, a
+    /// control character in a quoted string, or a CR or LF (a folded header must be unfolded
+    /// first, RFC 3261 §7.3.1).
+    UnexpectedByte {
+        /// The position of the byte in the input (for a constructor, in the argument).
+        offset: usize,
+        /// The byte (the first byte of a multi-byte character).
+        byte: u8,
+    },
+    /// A Reason `cause` parameter whose value is not `1*DIGIT` (RFC 3326 §2), or is larger
+    /// than 65535.
+    InvalidCause {
+        /// The position of the value (just after `=`) in the input.
+        offset: usize,
+    },
+    /// A value RFC 3261 §25.1 makes a `quoted-string` does not start with `"`: a Reason's
+    /// `text` (RFC 3326 §2) or a Warning's warn-text.
+    ExpectedQuotedString {
+        /// The position where the opening `"` belongs.
+        offset: usize,
+    },
+    /// A quoted string is not closed: no `"` ends it before the end of the value.
+    UnterminatedQuotedString {
+        /// The position of the opening `"`.
+        offset: usize,
+    },
+    /// A Reason parameter that may appear once (`cause`, `text`, `location`) appears again.
+    DuplicateParameter {
+        /// The position of the repeated parameter's name.
+        offset: usize,
+    },
+    /// A Warning value does not start with a three-digit warn-code and a space (RFC 3261
+    /// §20.43), or a constructor was given a warn-code above 999.
+    InvalidWarnCode,
+    /// A cause outside what the constructor accepts: a Q.850 cause value is 1..=127.
+    CauseOutOfRange(u16),
 }
 
 impl ParseError {
@@ -126,6 +174,7 @@ impl fmt::Display for ParseError {
                 write!(f, "status code {code} is outside SIP's range 100..=699")
             }
             ParseErrorKind::UnknownCode(code) => write!(f, "unknown status code {code}"),
+            ParseErrorKind::UnknownToken => f.write_str("not a token this type defines"),
             ParseErrorKind::ReasonMismatch { code, expected } => {
                 write!(f, "reason phrase does not match code {code}: expected {expected:?}")
             }
@@ -152,6 +201,36 @@ impl fmt::Display for ParseError {
             ParseErrorKind::BadVersion => {
                 f.write_str("a status line must start with the SIP-Version \"SIP/2.0\" and a space")
             }
+            ParseErrorKind::EmptyValue => f.write_str("empty header value"),
+            ParseErrorKind::ExpectedToken { offset } => write!(
+                f,
+                "expected a token (a protocol, parameter name or value, or warn-agent) at byte {offset}"
+            ),
+            ParseErrorKind::UnexpectedByte { offset, byte: byte @ (b'\r' | b'\n') } => write!(
+                f,
+                "line break (0x{byte:02X}) at byte {offset}: a header value must be unfolded before it is parsed"
+            ),
+            ParseErrorKind::UnexpectedByte { offset, byte } => {
+                write!(f, "byte 0x{byte:02X} at offset {offset} is not allowed there")
+            }
+            ParseErrorKind::InvalidCause { offset } => {
+                write!(f, "the cause at byte {offset} must be a decimal number up to 65535")
+            }
+            ParseErrorKind::ExpectedQuotedString { offset } => {
+                write!(f, "expected a quoted string at byte {offset}")
+            }
+            ParseErrorKind::UnterminatedQuotedString { offset } => {
+                write!(f, "the quoted string opened at byte {offset} is not closed")
+            }
+            ParseErrorKind::DuplicateParameter { offset } => {
+                write!(f, "the parameter at byte {offset} was already given")
+            }
+            ParseErrorKind::InvalidWarnCode => {
+                f.write_str("a warning value must start with a three-digit warn-code and a space")
+            }
+            ParseErrorKind::CauseOutOfRange(cause) => {
+                write!(f, "cause {cause} is not a Q.850 cause value (1..=127)")
+            }
         }
     }
 }
@@ -166,6 +245,14 @@ impl core::error::Error for ParseError {}
 #[doc(hidden)]
 #[inline]
 pub fn split_status(input: &[u8]) -> Result<(u16, Option<&[u8]>), ParseError> {
+    split_status_up_to(input, 699)
+}
+
+/// [`split_status`] for a type that holds any code up to `max`: an open type (one with
+/// `Other`) takes every code 100..=999.
+#[doc(hidden)]
+#[inline]
+pub fn split_status_up_to(input: &[u8], max: u16) -> Result<(u16, Option<&[u8]>), ParseError> {
     let err = |kind| Err(ParseError { kind });
     let (digits, rest) = match input {
         [] => return err(ParseErrorKind::Empty),
@@ -191,15 +278,74 @@ pub fn split_status(input: &[u8]) -> Result<(u16, Option<&[u8]>), ParseError> {
         [b'\r' | b'\n', ..] => return err(ParseErrorKind::LineBreak),
         _ => return err(ParseErrorKind::MissingSpace),
     };
-    if !(100..=699).contains(&code) {
+    if code < 100 || code > max {
         return err(ParseErrorKind::OutOfRange(code));
     }
     Ok((code, phrase))
 }
 
+/// Splits `"308"` or `"308 Text"` into a value of a numeric code table and its text: one to
+/// three digits (exactly `digits` where that is not 0) making a number in `min..=max`, then
+/// optionally one SP and the text. What the generated `FromStr` of a Warning code, a Q.850
+/// cause and the like shares.
+#[doc(hidden)]
+pub fn split_table_value(
+    input: &[u8],
+    digits: u8,
+    min: u16,
+    max: u16,
+) -> Result<(u16, Option<&[u8]>), ParseError> {
+    let err = |kind| Err(ParseError { kind });
+    let count = input.iter().take_while(|b| b.is_ascii_digit()).count();
+    if count == 0 {
+        return err(if input.is_empty() { ParseErrorKind::Empty } else { ParseErrorKind::InvalidDigit });
+    }
+    let wanted = if digits == 0 { 1..=3 } else { usize::from(digits)..=usize::from(digits) };
+    if count > *wanted.end() {
+        return err(ParseErrorKind::TooManyDigits);
+    }
+    if count < *wanted.start() {
+        return err(ParseErrorKind::InvalidDigit);
+    }
+    let code = input[..count].iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
+    let text = match &input[count..] {
+        [] | [b' '] => None,
+        [b' ', text @ ..] => {
+            if text.contains(&b'\r') || text.contains(&b'\n') {
+                return err(ParseErrorKind::LineBreak);
+            }
+            Some(text)
+        }
+        _ => return err(ParseErrorKind::MissingSpace),
+    };
+    if code < min || code > max {
+        return err(ParseErrorKind::OutOfRange(code));
+    }
+    Ok((code, text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_table_values() {
+        assert_eq!(split_table_value(b"308", 3, 100, 999), Ok((308, None)));
+        assert_eq!(
+            split_table_value(b"308 Incompatible", 3, 100, 999),
+            Ok((308, Some(&b"Incompatible"[..])))
+        );
+        assert_eq!(split_table_value(b"17", 0, 1, 127), Ok((17, None)));
+        let kind =
+            |input: &[u8], digits, min, max| split_table_value(input, digits, min, max).unwrap_err().kind();
+        assert_eq!(kind(b"", 3, 100, 999), ParseErrorKind::Empty);
+        assert_eq!(kind(b"30", 3, 100, 999), ParseErrorKind::InvalidDigit);
+        assert_eq!(kind(b"3080", 3, 100, 999), ParseErrorKind::TooManyDigits);
+        assert_eq!(kind(b"128", 0, 1, 127), ParseErrorKind::OutOfRange(128));
+        assert_eq!(kind(b"0", 0, 1, 127), ParseErrorKind::OutOfRange(0));
+        assert_eq!(kind(b"308-x", 3, 100, 999), ParseErrorKind::MissingSpace);
+        assert_eq!(kind(b"308 a\nb", 3, 100, 999), ParseErrorKind::LineBreak);
+    }
 
     fn kind(input: &str) -> ParseErrorKind {
         split_status(input.as_bytes()).unwrap_err().kind()

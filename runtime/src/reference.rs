@@ -17,7 +17,8 @@ pub struct Reference {
     pub id: &'static str,
     /// How to name it to a reader, e.g. `"RFC 3261"`.
     pub title: &'static str,
-    /// Where it can be read: the RFC Editor for RFCs, the IETF datatracker for drafts.
+    /// Where it can be read: the RFC Editor for RFCs, the IETF datatracker for drafts, 3GPP's
+    /// and the ITU's pages for their specifications.
     pub url: Option<&'static str>,
 }
 

@@ -38,3 +38,26 @@ impl<T: SipStatus> Visitor<'_> for StatusVisitor<T> {
             .ok_or_else(|| E::custom(format_args!("unknown status code {value}")))
     }
 }
+
+/// Deserializes a token table's type from its token, borrowed or not: "unknown token ..."
+/// for one the type does not define.
+pub fn deserialize_token<'de, T, D: Deserializer<'de>>(
+    deserializer: D,
+    from_token: fn(&str) -> Option<T>,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_str(TokenVisitor(from_token))
+}
+
+struct TokenVisitor<T>(fn(&str) -> Option<T>);
+
+impl<T> Visitor<'_> for TokenVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a token of the table as a string")
+    }
+
+    fn visit_str<E: Error>(self, value: &str) -> Result<T, E> {
+        (self.0)(value).ok_or_else(|| E::custom(format_args!("unknown token {value:?}")))
+    }
+}

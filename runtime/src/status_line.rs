@@ -207,25 +207,7 @@ impl<'a> StatusLine<'a> {
             Some(_) => return err(ParseErrorKind::MissingSpace),
         };
         let limit = input.len().min(Self::MAX_LEN);
-        let mut at = reason_start;
-        // Eight bytes at a time while none is below 0x20 or DEL (HTAB included: the byte
-        // loop below takes it), then byte by byte to the CR.
-        while let Some(chunk) = input.get(at..limit).and_then(<[u8]>::first_chunk::<8>) {
-            const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-            const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-            let word = u64::from_ne_bytes(*chunk);
-            let del = word ^ (ONES * 0x7F);
-            // Exact "some byte is below n" tests for n <= 0x80 (Hacker's Delight 6-1): a byte
-            // below 0x20 in `word`, a zero byte (DEL) in `del`.
-            let stop = (word.wrapping_sub(ONES * 0x20) & !word) | (del.wrapping_sub(ONES) & !del);
-            if stop & HIGHS != 0 {
-                break;
-            }
-            at += 8;
-        }
-        while at < limit && PHRASE_BYTE[usize::from(input[at])] {
-            at += 1;
-        }
+        let at = phrase_end(input, reason_start, limit);
         if at == limit {
             return err(if limit == Self::MAX_LEN {
                 ParseErrorKind::LineTooLong
@@ -245,6 +227,153 @@ impl<'a> StatusLine<'a> {
         }
         let line = StatusLine { version: &input[..7], reason: &input[reason_start..at], code, reason_space };
         Ok((line, &input[at + 2..]))
+    }
+
+    /// [`parse`](Self::parse) for text: the rest is a `&str` too. What a tokenizer over
+    /// `&str` calls.
+    ///
+    /// ```
+    /// use sip_codes::StatusLine;
+    ///
+    /// let (line, headers) = StatusLine::parse_str("SIP/2.0 180 Ringing\r\nVia: x\r\n")?;
+    /// assert_eq!((line.code().get(), line.reason_str()), (180, Some("Ringing")));
+    /// assert_eq!(headers, "Via: x\r\n");
+    /// # Ok::<(), sip_codes::ParseError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`parse`](Self::parse).
+    #[inline]
+    pub fn parse_str(input: &'a str) -> Result<(StatusLine<'a>, &'a str), ParseError> {
+        let (line, rest) = Self::parse(input.as_bytes())?;
+        // The rest starts after an LF, so on a character boundary.
+        Ok((line, &input[input.len() - rest.len()..]))
+    }
+
+    /// Reads `Status-Code SP Reason-Phrase` at the start of `input`, for a parser that has
+    /// read the SIP-Version (and the SP after it) itself, as a tokenizer of whole messages
+    /// does. It stops before the line's end: the rest starts at the CR or LF, or is empty
+    /// when `input` is the line alone, so the caller's own grammar takes the CRLF.
+    ///
+    /// The code is any 100..=999 and the phrase any that [`parse`](Self::parse) accepts,
+    /// borrowed from `input`; with no SP after the code (`200\r\n`, or `200` alone) the
+    /// phrase is empty and the line remembers the missing SP. Input that ends inside the
+    /// phrase reads as a whole line: a stream reader that may hold a partial line checks that
+    /// the rest starts with the line's end before it trusts the phrase. The line's
+    /// [`version`](Self::version) is `SIP/2.0`, which the caller has checked: it writes back
+    /// `SIP/2.0 ` and the bytes read here, exactly.
+    ///
+    /// ```
+    /// use sip_codes::{ParseErrorKind, StatusLine};
+    ///
+    /// let (line, rest) = StatusLine::parse_after_version(b"477 Sending Failed\r\nVia: x\r\n")?;
+    /// assert_eq!((line.code().get(), line.reason()), (477, &b"Sending Failed"[..]));
+    /// assert_eq!(rest, b"\r\nVia: x\r\n");
+    /// assert_eq!(line.to_string(), "SIP/2.0 477 Sending Failed\r\n");
+    ///
+    /// // A line its tokenizer already split off.
+    /// let (line, rest) = StatusLine::parse_after_version(b"200")?;
+    /// assert_eq!((line.code().get(), line.reason(), rest), (200, &b""[..], &b""[..]));
+    ///
+    /// let kind = |input: &[u8]| StatusLine::parse_after_version(input).unwrap_err().kind();
+    /// assert_eq!(kind(b"48 Busy"), ParseErrorKind::InvalidDigit);
+    /// assert_eq!(kind(b"4860 Busy"), ParseErrorKind::TooManyDigits);
+    /// assert_eq!(kind(b"486\tBusy"), ParseErrorKind::MissingSpace);
+    /// assert_eq!(kind(b"486 Busy\x00Here"), ParseErrorKind::ForbiddenByte { offset: 8, byte: 0 });
+    /// # Ok::<(), sip_codes::ParseError>(())
+    /// ```
+    ///
+    /// From a [nom](https://docs.rs/nom) parser over bytes, which reads the version and the
+    /// CRLF itself:
+    ///
+    /// ```
+    /// use nom::bytes::complete::tag;
+    /// use nom::{IResult, Parser};
+    /// use sip_codes::StatusLine;
+    ///
+    /// fn status(input: &[u8]) -> IResult<&[u8], StatusLine<'_>> {
+    ///     StatusLine::parse_after_version(input)
+    ///         .map(|(line, rest)| (rest, line))
+    ///         .map_err(|_| nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+    /// }
+    ///
+    /// fn status_line(input: &[u8]) -> IResult<&[u8], StatusLine<'_>> {
+    ///     let (rest, (_, line, _)) = (tag("SIP/2.0 "), status, tag("\r\n")).parse(input)?;
+    ///     Ok((rest, line))
+    /// }
+    ///
+    /// let (headers, line) = status_line(b"SIP/2.0 486 Busy Here\r\nVia: x\r\n").unwrap();
+    /// assert_eq!((line.code().get(), line.reason()), (486, &b"Busy Here"[..]));
+    /// assert_eq!(headers, b"Via: x\r\n");
+    /// assert!(status_line(b"SIP/2.0 48 Busy\r\n").is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`InvalidDigit`](ParseErrorKind::InvalidDigit) unless `input` starts with three
+    /// digits, [`TooManyDigits`](ParseErrorKind::TooManyDigits),
+    /// [`InvalidCode`](ParseErrorKind::InvalidCode) below 100,
+    /// [`MissingSpace`](ParseErrorKind::MissingSpace) for anything but SP, CR or LF after
+    /// the code, [`ForbiddenByte`](ParseErrorKind::ForbiddenByte) for a control character
+    /// other than HTAB, CR and LF, or DEL, in the phrase, and
+    /// [`LineTooLong`](ParseErrorKind::LineTooLong) when the phrase runs past
+    /// [`MAX_LEN`](Self::MAX_LEN). Offsets count from the start of `input`.
+    pub fn parse_after_version(input: &'a [u8]) -> Result<(StatusLine<'a>, &'a [u8]), ParseError> {
+        let err = |kind| Err(ParseError::new(kind));
+        let [a, b, c, ref after @ ..] = *input else { return err(ParseErrorKind::InvalidDigit) };
+        if !(a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit()) {
+            return err(ParseErrorKind::InvalidDigit);
+        }
+        let code = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
+        let Some(code) = Code::new(code) else { return err(ParseErrorKind::InvalidCode(code)) };
+        let reason_start = match after.first() {
+            None | Some(b'\r' | b'\n') => {
+                let line = StatusLine { version: VERSION, reason: &[], code, reason_space: false };
+                return Ok((line, after));
+            }
+            Some(b' ') => 4,
+            Some(b'0'..=b'9') => return err(ParseErrorKind::TooManyDigits),
+            Some(_) => return err(ParseErrorKind::MissingSpace),
+        };
+        // The line ends at MAX_LEN at the latest, counting the version and CRLF it lacks here.
+        let limit = input.len().min(Self::MAX_LEN - VERSION.len() - 3);
+        let at = phrase_end(input, reason_start, limit);
+        match input.get(at) {
+            None | Some(b'\r' | b'\n') => {}
+            Some(_) if at == limit => return err(ParseErrorKind::LineTooLong),
+            Some(&byte) => return err(ParseErrorKind::ForbiddenByte { offset: at, byte }),
+        }
+        let line =
+            StatusLine { version: VERSION, reason: &input[reason_start..at], code, reason_space: true };
+        Ok((line, &input[at..]))
+    }
+
+    /// [`parse_after_version`](Self::parse_after_version) for text, from a `&str` tokenizer.
+    ///
+    /// ```
+    /// use sip_codes::StatusLine;
+    ///
+    /// // A hand-written tokenizer over &str: split the first line, check the version, and
+    /// // hand the rest of the line over.
+    /// fn read_status(message: &str) -> Option<(StatusLine<'_>, &str)> {
+    ///     let (first, headers) = message.split_once("\r\n")?;
+    ///     let after = first.strip_prefix("SIP/2.0 ")?;
+    ///     let (line, rest) = StatusLine::parse_after_version_str(after).ok()?;
+    ///     rest.is_empty().then_some((line, headers))
+    /// }
+    ///
+    /// let (line, headers) = read_status("SIP/2.0 603 Decline\r\nVia: x\r\n").unwrap();
+    /// assert_eq!((line.code().get(), line.reason_str()), (603, Some("Decline")));
+    /// assert_eq!(headers, "Via: x\r\n");
+    /// assert!(read_status("SIP/2.0 603 Decline\nVia: x\r\n").is_none());
+    /// ```
+    ///
+    /// # Errors
+    /// As [`parse_after_version`](Self::parse_after_version).
+    #[inline]
+    pub fn parse_after_version_str(input: &'a str) -> Result<(StatusLine<'a>, &'a str), ParseError> {
+        let (line, rest) = Self::parse_after_version(input.as_bytes())?;
+        // The rest starts at an ASCII byte (CR or LF) or is empty: a character boundary.
+        Ok((line, &input[input.len() - rest.len()..]))
     }
 
     /// A line to send: `SIP/2.0`, `code` and `reason`, which may be empty and must be a
@@ -288,6 +417,25 @@ impl<'a> StatusLine<'a> {
     #[inline]
     pub const fn reason(&self) -> &'a [u8] {
         self.reason
+    }
+
+    /// The Reason-Phrase as text, or `None` when the peer sent bytes that are not UTF-8
+    /// (Latin-1 from an old stack).
+    ///
+    /// ```
+    /// use sip_codes::StatusLine;
+    ///
+    /// let (line, _) = StatusLine::parse(b"SIP/2.0 486 Occup\xE9\r\n")?;
+    /// assert_eq!(line.reason_str(), None);
+    /// assert_eq!(line.reason(), b"Occup\xE9");
+    /// # Ok::<(), sip_codes::ParseError>(())
+    /// ```
+    #[inline]
+    pub const fn reason_str(&self) -> Option<&'a str> {
+        match core::str::from_utf8(self.reason) {
+            Ok(reason) => Some(reason),
+            Err(_) => None,
+        }
     }
 
     /// The SIP-Version exactly as received: `SIP/2.0` in some ASCII case.
@@ -362,6 +510,31 @@ impl<'a> StatusLine<'a> {
         crlf.copy_from_slice(b"\r\n");
         Ok(needed)
     }
+}
+
+/// The offset of the first byte from `at` (before `limit`) that a received Reason-Phrase
+/// cannot hold: a control character other than HTAB (the CR of the CRLF, say), or DEL.
+#[inline]
+fn phrase_end(input: &[u8], mut at: usize, limit: usize) -> usize {
+    // Eight bytes at a time while none is below 0x20 or DEL (HTAB included: the byte loop
+    // below takes it), then byte by byte to the CR.
+    while let Some(chunk) = input.get(at..limit).and_then(<[u8]>::first_chunk::<8>) {
+        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+        let word = u64::from_ne_bytes(*chunk);
+        let del = word ^ (ONES * 0x7F);
+        // Exact "some byte is below n" tests for n <= 0x80 (Hacker's Delight 6-1): a byte
+        // below 0x20 in `word`, a zero byte (DEL) in `del`.
+        let stop = (word.wrapping_sub(ONES * 0x20) & !word) | (del.wrapping_sub(ONES) & !del);
+        if stop & HIGHS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    while at < limit && PHRASE_BYTE[usize::from(input[at])] {
+        at += 1;
+    }
+    at
 }
 
 /// The offset of the first byte of `reason` that RFC 3261's Reason-Phrase does not allow.

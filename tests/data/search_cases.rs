@@ -35,6 +35,17 @@ pub struct Case {
     /// These words, as typed, are named as no status code.
     #[serde(default)]
     pub invalid: Vec<String>,
+    /// The listing starts with these codes, in this order.
+    #[serde(default)]
+    pub first: Vec<u16>,
+    /// The listing ends with these codes, in this order.
+    #[serde(default)]
+    pub last: Vec<u16>,
+    /// The answer says why a code is listed (a symptom's reason, what a Q.850 cause
+    /// becomes) in words that hold this text.
+    pub why: Option<String>,
+    /// The near miss's suggestion; without it, the answer suggests nothing.
+    pub suggestion: Option<String>,
 }
 
 impl Case {
@@ -73,6 +84,31 @@ impl Case {
         }
         if !extra.is_empty() {
             problems.push(format!("lists {extra:?}, which it must not"));
+        }
+        problems
+    }
+}
+
+impl Case {
+    /// What is wrong with the order of the codes a view lists, its reasons (every "why" the
+    /// view shows, joined) and its suggestion.
+    pub fn answer_problems(&self, in_order: &[u16], reasons: &str, suggestion: Option<&str>) -> Vec<String> {
+        let mut problems = Vec::new();
+        if !in_order.starts_with(&self.first) {
+            problems.push(format!("lists {in_order:?}, not starting with {:?}", self.first));
+        }
+        if !in_order.ends_with(&self.last) {
+            problems.push(format!("lists {in_order:?}, not ending with {:?}", self.last));
+        }
+        match &self.why {
+            Some(why) if !reasons.contains(why.as_str()) => {
+                problems.push(format!("says why as {reasons:?}, without {why:?}"))
+            }
+            None if !reasons.is_empty() => problems.push(format!("says why unasked: {reasons:?}")),
+            _ => {}
+        }
+        if suggestion != self.suggestion.as_deref() {
+            problems.push(format!("suggests {suggestion:?}, not {:?}", self.suggestion));
         }
         problems
     }

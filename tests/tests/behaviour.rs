@@ -50,7 +50,7 @@ fn interpret_follows_rfc3261_8_1_3_2_over_all_u16() {
     assert_eq!(StatusCode::interpret(477), Some(StatusCode::BadRequest));
     assert_eq!(StatusCode::interpret(199), Some(StatusCode::EarlyDialogTerminated));
     assert_eq!(StatusCode::interpret(150), Some(StatusCode::SessionProgress));
-    assert_eq!(StatusCode::interpret(299), Some(StatusCode::Ok));
+    assert_eq!(StatusCode::interpret(299), Some(StatusCode::OK));
     assert_eq!(StatusCode::interpret(699), Some(StatusCode::BusyEverywhere));
     assert_eq!(StatusCode::interpret(700), None);
     assert_eq!(StatusCode::interpret(99), None);

@@ -72,11 +72,25 @@ sip_codes::sip_codes! {
     pub enum VendorCode;
 }
 
+sip_codes::sip_codes! {
+    /// IANA's codes, open: any other code in `Other`.
+    #[spec = iana]
+    #[sip_codes(other)]
+    pub enum OpenCode;
+}
+
 mod private {
     sip_codes::sip_codes! {
         /// Private: unused items must not warn.
         #[spec = "../vendor-full.toml"]
         pub(crate) enum Internal;
+    }
+
+    sip_codes::sip_codes! {
+        /// Private and open.
+        #[spec = "../vendor-full.toml"]
+        #[sip_codes(other, non_exhaustive)]
+        pub(crate) enum InternalOpen;
     }
 }
 

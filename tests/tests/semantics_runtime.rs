@@ -345,3 +345,77 @@ proptest! {
         prop_assert_eq!(best(&with_1xx), shifted);
     }
 }
+
+mod policy {
+    use sip::iana::StatusCode;
+    use sip::{CallOutcome, Class, Code, RouteAction, outcome_fallback, route_fallback};
+
+    #[test]
+    fn the_spec_chooses_for_the_codes_that_differ_from_their_class() {
+        let expect = [
+            (401, CallOutcome::Challenged, RouteAction::FixAndResend),
+            (407, CallOutcome::Challenged, RouteAction::FixAndResend),
+            (408, CallOutcome::NoAnswer, RouteAction::NextRoute),
+            (480, CallOutcome::NoAnswer, RouteAction::Stop),
+            (486, CallOutcome::Busy, RouteAction::Stop),
+            (487, CallOutcome::Cancelled, RouteAction::Stop),
+            (488, CallOutcome::Failed, RouteAction::FixAndResend),
+            (503, CallOutcome::Failed, RouteAction::NextRoute),
+            (505, CallOutcome::Failed, RouteAction::Stop),
+            (600, CallOutcome::Busy, RouteAction::Stop),
+            (603, CallOutcome::Declined, RouteAction::Stop),
+            (608, CallOutcome::Declined, RouteAction::Stop),
+        ];
+        for (code, outcome, route) in expect {
+            let status = StatusCode::from_code(code).unwrap();
+            assert_eq!((status.outcome(), status.route_action()), (outcome, route), "{code}");
+            assert!(status.policy_reason().is_some_and(|why| why.len() > 20), "{code} says why");
+        }
+    }
+
+    #[test]
+    fn every_other_code_follows_its_class() {
+        for &status in StatusCode::ALL {
+            let code = Code::from(status);
+            if status.policy_reason().is_none() {
+                assert_eq!(status.outcome(), outcome_fallback(code), "{status}");
+                assert_eq!(status.route_action(), route_fallback(code), "{status}");
+            }
+            // Whatever the spec says, a provisional code waits and a 2xx is done.
+            match status.class() {
+                Class::Provisional => assert_eq!(status.route_action(), RouteAction::Wait),
+                Class::Success => assert_eq!(status.outcome(), CallOutcome::Answered),
+                _ => assert!(!matches!(status.route_action(), RouteAction::Wait | RouteAction::Done)),
+            }
+        }
+        assert_eq!(StatusCode::NotFound.route_action(), RouteAction::Stop);
+        assert_eq!(StatusCode::ServerInternalError.route_action(), RouteAction::NextRoute);
+        assert_eq!(StatusCode::MovedTemporarily.route_action(), RouteAction::FollowRedirect);
+    }
+
+    #[test]
+    fn keys_are_distinct_words() {
+        let outcomes: Vec<&str> = CallOutcome::ALL.iter().map(|o| o.key()).collect();
+        let routes: Vec<&str> = RouteAction::ALL.iter().map(|r| r.key()).collect();
+        for keys in [&outcomes, &routes] {
+            let mut sorted = keys.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), keys.len(), "{keys:?}");
+        }
+        assert_eq!(
+            outcomes,
+            [
+                "progress",
+                "answered",
+                "redirected",
+                "challenged",
+                "busy",
+                "no-answer",
+                "declined",
+                "cancelled",
+                "failed"
+            ]
+        );
+    }
+}

@@ -56,7 +56,7 @@ fn the_updated_description_replaces_the_earlier_one() {
 
 #[test]
 fn every_other_code_and_cause_is_ianas() {
-    let changed = [480, 408, 503];
+    let changed = [480, 408, 503, 404];
     for &iana in StatusCode::ALL {
         let ours = CarrierStatus::try_from(Code::from(iana)).expect("the same codes");
         assert_eq!(ours.reason_phrase(), iana.reason_phrase());
@@ -67,6 +67,8 @@ fn every_other_code_and_cause_is_ianas() {
         assert_eq!(ours.to_q850_with(Q850Table::Rfc4497), iana.to_q850_with(Q850Table::Rfc4497), "{iana}");
         assert_eq!(ours.header_rules(), iana.header_rules(), "{iana}");
         assert_eq!(ours.description(), iana.description(), "{iana}");
+        assert_eq!(ours.route_action(), iana.route_action(), "{iana}");
+        assert_eq!(ours.outcome(), iana.outcome(), "{iana}");
         for method in ["INVITE", "BYE", "SUBSCRIBE", "CANCEL"] {
             assert_eq!(ours.dialog_effect(method), iana.dialog_effect(method), "{iana} {method}");
         }
@@ -81,4 +83,13 @@ fn every_other_code_and_cause_is_ianas() {
         }
     }
     assert_eq!(CarrierStatus::ALL.len(), StatusCode::ALL.len());
+}
+
+#[test]
+fn the_updated_policy_replaces_the_codes_route_action() {
+    let (ours, iana) = both(404);
+    assert_eq!(iana.route_action(), sip::RouteAction::Stop);
+    assert_eq!(ours.route_action(), sip::RouteAction::NextRoute);
+    assert!(ours.policy_reason().is_some_and(|why| why.contains("no route")));
+    assert_eq!(iana.policy_reason(), None, "the class's rule");
 }

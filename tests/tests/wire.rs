@@ -343,3 +343,54 @@ fn check_parse(input: &[u8]) -> Result<(), TestCaseError> {
     }
     Ok(())
 }
+
+#[test]
+fn a_tokenizer_that_read_the_version_gets_the_same_line() {
+    for text in data_lines(CORPUS) {
+        let message = format!("{text}\r\nVia: x\r\n");
+        let (whole, _) = StatusLine::parse(message.as_bytes()).unwrap();
+        // After "SIP/2.0 " (in whatever case): the code, phrase and rest, byte for byte.
+        let after = &message[8..];
+        let (line, rest) = StatusLine::parse_after_version(after.as_bytes()).unwrap();
+        assert_eq!((line.code(), line.reason()), (whole.code(), whole.reason()), "{text:?}");
+        assert_eq!(rest, b"\r\nVia: x\r\n", "{text:?}");
+        let (line_str, rest_str) = StatusLine::parse_after_version_str(after).unwrap();
+        assert_eq!(line_str, line);
+        assert_eq!(rest_str, "\r\nVia: x\r\n");
+        assert_eq!(line.reason_str(), std::str::from_utf8(whole.reason()).ok());
+        // It writes SIP/2.0 and the bytes it read.
+        let expected = format!("SIP/2.0 {}\r\n", &text[8..]);
+        assert_eq!(written(&line), expected.as_bytes(), "{text:?}");
+        // Split off by the caller: the same line, nothing left.
+        let (alone, rest) = StatusLine::parse_after_version_str(&text[8..]).unwrap();
+        assert_eq!((alone, rest), (line, ""));
+        // And the whole-line form from text.
+        let (from_str, headers) = StatusLine::parse_str(&message).unwrap();
+        assert_eq!((from_str, headers), (whole, "Via: x\r\n"));
+    }
+}
+
+proptest! {
+    #[test]
+    fn after_the_version_reads_as_the_whole_line_does(tail in proptest::collection::vec(any::<u8>(), 0..64)) {
+        let mut message = b"SIP/2.0 ".to_vec();
+        message.extend_from_slice(&tail);
+        let whole = StatusLine::parse(&message);
+        let after = StatusLine::parse_after_version(&tail);
+        if let Ok((line, rest)) = whole {
+            // A whole line that parses parses after its version too, with the CRLF left.
+            let (part, part_rest) = after.unwrap();
+            prop_assert_eq!((part.code(), part.reason()), (line.code(), line.reason()));
+            prop_assert_eq!(&part_rest[2..], rest);
+        }
+        if let Ok((line, rest)) = StatusLine::parse_after_version(&tail) {
+            // What it reads is a line, and the rest starts at a line end or is empty.
+            prop_assert!(rest.is_empty() || rest[0] == b'\r' || rest[0] == b'\n');
+            // It writes back the version, the bytes it read, and a CRLF.
+            let mut expected = b"SIP/2.0 ".to_vec();
+            expected.extend_from_slice(&tail[..tail.len() - rest.len()]);
+            expected.extend_from_slice(b"\r\n");
+            prop_assert_eq!(written(&line), expected);
+        }
+    }
+}

@@ -207,7 +207,7 @@ fn expansion_report(report: &mut String, synthetic_path: &Path, runs: usize) -> 
         let mut output = String::new();
         for _ in 0..runs {
             let start = Instant::now();
-            let expanded = sip_codes_codegen::expand(&tokens, &|_| None);
+            let expanded = sip_codes_codegen::expand(&tokens, &|_| None, &|_| String::new());
             times.push(start.elapsed());
             if !expanded.errors().is_empty() {
                 return Err(format!("the {label} spec does not expand cleanly: {:?}", expanded.errors()));

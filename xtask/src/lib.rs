@@ -1,8 +1,7 @@
 //! Maintainer commands, run as `cargo xtask <command>` (alias in `.cargo/config.toml`).
 //!
 //! - `sync-iana`: keeps `specs/iana.toml` and the IANA snapshot in line with the registry.
-//! - `docs`: regenerates the files made from `specs/iana.toml` (see [`generated_files`]).
-//! - `codegen`: writes `runtime/src/iana.rs`, the IANA spec's expansion as Rust source.
+//! - `generate`: regenerates every generated file, in dependency order (see [`generate`]).
 //! - `bench-compile`: measures the compile cost of the macro against a hand-written enum.
 //!
 //! The commands live in this library, `main.rs` only hands them the arguments, so tests can
@@ -12,12 +11,20 @@
 mod bench_compile;
 pub mod codegen;
 mod docs;
+pub mod generate;
+pub mod notes;
 mod sync_iana;
 
 use std::path::Path;
 use std::process::ExitCode;
 
-pub use docs::{GeneratedFile, generated_files};
+// The repository's README, its example run as a doctest here: xtask writes its code table,
+// and the `sip-codes` crate tests its own README.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme {}
+
+pub use generate::{GeneratedFile, generated_files};
 pub use sync_iana::snapshot;
 
 /// Runs the command named by the first argument with the rest.
@@ -31,9 +38,8 @@ pub fn run(args: impl IntoIterator<Item = String>) -> ExitCode {
             if command.is_none() { ExitCode::from(2) } else { ExitCode::SUCCESS }
         }
         Some("sync-iana") => sync_iana::run(rest),
-        Some("docs") => docs::run(rest),
+        Some("generate") => generate::run(rest),
         Some("bench-compile") => bench_compile::run(rest),
-        Some("codegen") => codegen::run(rest),
         Some(other) => {
             eprintln!("error: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)
@@ -107,9 +113,9 @@ const USAGE: &str = "usage: cargo xtask <command> [options]
 
 commands:
   sync-iana      compare specs/iana.toml with the IANA snapshot (--check, --write, --import FILE)
-  docs           regenerate the files made from specs/iana.toml: docs/CODES.md, the README
-                 code table, docs/index.html and codegen/iana.toml (--check)
-  codegen        regenerate runtime/src/iana.rs from specs/iana.toml (--check)
+  generate       regenerate every generated file from specs/ in one run: the spec's copy in
+                 codegen/, runtime/src/iana.rs and runtime/src/iana/, cli/src/data.rs, the packages' licence
+                 copies, docs/ and the README's code table (--check: fail if one is stale)
   bench-compile  measure the macro's compile cost against a hand-written enum";
 
 #[cfg(test)]

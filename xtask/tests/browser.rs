@@ -356,8 +356,19 @@ fn paste(tab: &Tab, query: &str) -> BTreeSet<u16> {
     shown(tab)
 }
 
-/// The CLI's table of search cases, on the page: the same codes for the same queries. An
-/// unregistered code shows the code a UAC treats it as (RFC 3261 §8.1.3.2) beside the others.
+/// The codes whose rows are rendered, top to bottom as a reader sees them.
+fn shown_in_order(tab: &Tab) -> Vec<u16> {
+    let ids = eval_string(
+        tab,
+        "Array.from(document.querySelectorAll('article.code')).filter(e => e.getClientRects().length > 0)
+           .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map(e => e.id).join(',')",
+    );
+    ids.split(',').filter(|id| !id.is_empty()).map(|id| id.parse().unwrap()).collect()
+}
+
+/// The CLI's table of search cases, on the page: the same codes for the same queries, in the
+/// same order, with the same reasons and suggestions. An unregistered code shows the code a
+/// UAC treats it as (RFC 3261 §8.1.3.2) beside the others.
 #[test]
 fn every_search_case_holds_on_the_page() {
     let session = Session::start("cases");
@@ -365,27 +376,78 @@ fn every_search_case_holds_on_the_page() {
     search_cases::assert_every_case(|case| {
         let shown = paste(&tab, &case.query);
         let notes = eval_string(&tab, "document.getElementById('unknown').textContent");
+        let reasons = eval_string(
+            &tab,
+            "Array.from(document.querySelectorAll('.listed-why')).filter(e => e.getClientRects().length > 0).map(e => e.textContent).join('\\n')",
+        );
+        let suggestion = eval_string(
+            &tab,
+            "document.getElementById('suggest').hidden ? '' : document.querySelector('#suggest a').textContent",
+        );
         let stand_ins: BTreeSet<u16> = case
             .unregistered
             .iter()
             .filter_map(|code| sip_codes::iana::StatusCode::interpret(*code).map(|s| s.code()))
             .collect();
         let mut problems = case.listing_problems(&shown, &stand_ins);
+        let suggestion = Some(suggestion.as_str()).filter(|s| !s.is_empty());
+        problems.extend(case.answer_problems(&shown_in_order(&tab), &reasons, suggestion));
         for code in &case.unregistered {
             if !notes.contains(&format!("{code} is not registered")) {
                 problems.push(format!("does not explain {code}: {notes:?}"));
             }
         }
         for typed in &case.invalid {
-            if !notes.contains(&format!("{typed} is not a SIP")) {
+            if !notes.contains(&format!("{typed} is not a ")) {
                 problems.push(format!("does not name {typed} as typed: {notes:?}"));
             }
         }
-        if case.unregistered.is_empty() && case.invalid.is_empty() && !notes.is_empty() {
+        if case.unregistered.is_empty() && case.invalid.is_empty() && case.why.is_none() && !notes.is_empty()
+        {
             problems.push(format!("says {notes:?}"));
         }
         problems
     });
+}
+
+/// What a new user tries: a symptom lists its codes best first across classes, each saying
+/// why; a near miss's suggestion is a link that runs the corrected search; "q.850" opens
+/// the cause table; a Reason header's cause shows its response.
+#[test]
+fn symptoms_suggestions_and_causes_read_as_answers() {
+    let session = Session::start("answers");
+    let tab = session.open("");
+    focus_search(&tab);
+    search(&tab, "codec mismatch");
+    assert_eq!(shown_in_order(&tab), [488, 415, 606]);
+    let headings = eval_string(
+        &tab,
+        "String(Array.from(document.querySelectorAll('section.class > h2')).filter(e => e.getClientRects().length > 0).length)",
+    );
+    assert_eq!(headings, "0", "a ranked list shows no class headings between its codes");
+    let why = eval_string(&tab, "document.querySelector(\"article[id='488'] .listed-why\").textContent");
+    assert!(why.contains("codecs"), "{why}");
+    screenshot(&tab, "search-codec-mismatch.png");
+
+    search(&tab, "bussy");
+    wait_for(&tab, "!document.getElementById('suggest').hidden", "the suggestion");
+    assert_eq!(eval_string(&tab, "document.getElementById('suggest').textContent"), "Did you mean busy?");
+    screenshot(&tab, "search-bussy.png");
+    tab.wait_for_element("#suggest a").unwrap().click().unwrap();
+    wait_for(&tab, "document.body.dataset.filtered === 'busy'", "the suggestion to run");
+    assert_eq!(&shown_in_order(&tab)[..2], [486, 600]);
+    assert_eq!(eval_string(&tab, "String(document.getElementById('suggest').hidden)"), "true");
+
+    focus_search(&tab);
+    search(&tab, "q.850");
+    assert_eq!(eval_string(&tab, "String(document.getElementById('q850').open)"), "true");
+    let why = eval_string(&tab, "document.querySelector(\"article[id='486'] .listed-why\").textContent");
+    assert_eq!(why, "Q.850 cause 17 (user busy) becomes it.");
+
+    paste(&tab, "Reason: Q.850;cause=17;text=\"User busy\"");
+    let note = eval_string(&tab, "document.getElementById('unknown').textContent");
+    assert_eq!(note, "Q.850 cause 17 (user busy) becomes 486 Busy Here at a gateway (RFC 3398 §7.2.4.1).");
+    screenshot(&tab, "search-cause-17.png");
 }
 
 fn hash(tab: &Tab) -> String {

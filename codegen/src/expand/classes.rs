@@ -9,13 +9,21 @@ use crate::spec::CodeEntry;
 pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
     let Gen { input, entries, ty, .. } = g;
     let non_exhaustive = if input.non_exhaustive { "#[non_exhaustive]" } else { "" };
+    // Inner docs (`#![doc]`), so the links resolve inside the module, as its items' do: an
+    // outer doc on a module resolves them in the parent, where `super::` goes too far.
     let module_doc = doc(&format!(
         "Exhaustive matchers for [`{ty}`](super::{ty}): one enum per class, and [`Classified`] \
-         from [`{ty}::classify`](super::{ty}::classify).\n\nMatch whole classes with one arm \
+         from [`{ty}::classify`](super::{ty}::classify), and [`for_each!`](for_each!), which hands the \
+         variant list to another macro.\n\nMatch whole classes with one arm \
          each and list one class code by code, without a `_` arm: when the spec gains a code, \
          the compiler points at exactly the matches that must handle it."
     ));
-    g.fill(out, "\n$module_doc#[allow(dead_code)]\n$vis mod $module {\n", &[("module_doc", &module_doc)]);
+    out.push_str(&super::for_each::definition(g));
+    let module_doc = module_doc.replace("#[doc = ", "#![doc = ");
+    // The module's items are a part, filled into `mod $module { .. }` whole.
+    let mut items = Expansion::default();
+    let outer = out;
+    let out = &mut items;
     let classes: Vec<Vec<&CodeEntry>> =
         (1u16..=6).map(|digit| entries.iter().filter(|e| e.class_digit() == digit).collect()).collect();
     for ((digit, class), members) in (1u16..).zip(CLASS_VARIANTS).zip(&classes) {
@@ -52,18 +60,33 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
     let classified_variants = list((1..).zip(CLASS_VARIANTS), "\n", |(digit, class), o| {
         let _ = write!(o, "    #[doc = \"A {digit}xx code.\"]\n    {class}({class}),");
     });
-    g.fill(
+    let other = g.part(
+        g.if_open(
+            "\n    /// A code the type does not define (its `Other`), of any class or of none\
+             \n    /// (700..=999): act on it by `Code::class`.\
+             \n    Other($krate::Code),",
+        ),
+        &[],
+    );
+    g.fill_parts(
         out,
         r#"
 /// A status code split by class; see the module documentation.
 $derives
 pub enum Classified {
-$classified_variants
-}
+$classified_variants$other
 }
 "#,
         &[("derives", &DERIVES), ("classified_variants", &classified_variants)],
+        &[("other", &other)],
     );
+    g.fill_parts(
+        outer,
+        "\n#[allow(dead_code)]\n$vis mod $module {\n$module_doc$reexport$items}\n",
+        &[("module_doc", &module_doc), ("reexport", &super::for_each::reexport(g))],
+        &[("items", &items)],
+    );
+    let out = outer;
 
     for (class, members) in CLASS_VARIANTS.iter().zip(&classes) {
         let names = || members.iter().map(|e| e.name.as_str());
@@ -81,8 +104,8 @@ $classified_variants
         let mut try_arms = list(names(), "\n            ", |v, o| {
             let _ = write!(o, "{ty}::{v} => ::core::result::Result::Ok(Self::{v}),");
         });
-        // The catch-all arm exists only if some code is of another class.
-        if members.len() < entries.len() {
+        // The catch-all arm exists only if some code is of another class, or `Other`.
+        if members.len() < entries.len() || g.open {
             try_arms.push_str("\n            other => ::core::result::Result::Err(other),");
         }
         g.fill(
@@ -97,10 +120,14 @@ $classified_variants
             ],
         );
     }
-    let classified_arms = list(CLASS_VARIANTS, "\n            ", |class, o| {
+    let mut classified_arms = list(CLASS_VARIANTS, "\n            ", |class, o| {
         let _ = write!(o, "Self::{class}(status) => status.status(),");
     });
-    g.fill(out, CLASSIFIED_IMPLS, &[("classified_arms", &classified_arms)]);
+    if g.open {
+        let _ = write!(classified_arms, "\n            Self::Other(code) => {}::Other(code),", g.ty);
+    }
+    let class_ty = if g.open { "::core::option::Option<$krate::Class>" } else { "$krate::Class" };
+    g.fill(out, &CLASSIFIED_IMPLS.replace("$class_ty", class_ty), &[("classified_arms", &classified_arms)]);
 }
 
 /// One class enum's methods and conversions.
@@ -180,7 +207,7 @@ impl $module::Classified {
     /// The class.
     #[must_use]
     #[inline]
-    pub const fn class(self) -> $krate::Class {
+    pub const fn class(self) -> $class_ty {
         self.status().class()
     }
 }

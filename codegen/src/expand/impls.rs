@@ -4,6 +4,7 @@ use super::{Expansion, Gen};
 
 pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
     g.fill(out, TEMPLATE, &[]);
+    g.fill(out, if g.open { OPEN } else { CLOSED }, &[]);
 }
 
 const TEMPLATE: &str = r#"
@@ -76,6 +77,23 @@ impl ::core::cmp::PartialEq<$ty> for u16 {
 }
 
 #[automatically_derived]
+impl ::core::convert::From<$ty> for $krate::Code {
+    /// The code as the type that holds any code from the wire.
+    #[inline]
+    fn from(status: $ty) -> $krate::Code {
+        match $krate::Code::new(status.code()) {
+            ::core::option::Option::Some(code) => code,
+            // Every code a generated type holds is in 100..=999.
+            ::core::option::Option::None => ::core::unreachable!(),
+        }
+    }
+}
+
+"#;
+
+/// A closed type: `SipStatus` (its codes are all in 100..=699), and `TryFrom<Code>`.
+const CLOSED: &str = r#"
+#[automatically_derived]
 impl $krate::SipStatus for $ty {
     #[inline]
     fn code(&self) -> u16 {
@@ -103,19 +121,6 @@ impl $krate::SipStatus for $ty {
 impl $krate::__private::Sealed for $ty {}
 
 #[automatically_derived]
-impl ::core::convert::From<$ty> for $krate::Code {
-    /// The code as the type that holds any code from the wire.
-    #[inline]
-    fn from(status: $ty) -> $krate::Code {
-        match $krate::Code::new(status.code()) {
-            ::core::option::Option::Some(code) => code,
-            // Every generated code is in 100..=699.
-            ::core::option::Option::None => ::core::unreachable!(),
-        }
-    }
-}
-
-#[automatically_derived]
 impl ::core::convert::TryFrom<$krate::Code> for $ty {
     /// The code, when this type does not define it.
     type Error = $krate::Code;
@@ -130,4 +135,22 @@ impl ::core::convert::TryFrom<$krate::Code> for $ty {
 }
 
 $krate::__private::impl_serde!($ty);
+"#;
+
+/// An open type (`#[sip_codes(other)]`): `From<Code>` is total. It does not implement
+/// `SipStatus`, whose codes are 100..=699 with a class: `Other` may hold 700..=999.
+const OPEN: &str = r#"
+#[automatically_derived]
+impl ::core::convert::From<$krate::Code> for $ty {
+    /// The code's own variant where the spec defines it, else `Other(code)`.
+    #[inline]
+    fn from(code: $krate::Code) -> $ty {
+        match Self::defined(code.get()) {
+            ::core::option::Option::Some(status) => status,
+            ::core::option::Option::None => Self::Other(code),
+        }
+    }
+}
+
+$krate::__private::impl_serde!(open $ty);
 "#;

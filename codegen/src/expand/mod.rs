@@ -8,12 +8,14 @@
 //! references. Nothing is typed twice and every lookup is two loads.
 
 mod classes;
+mod for_each;
 mod impls;
 mod methods;
 mod out;
 mod references;
 mod semantics;
 mod tables;
+mod values;
 
 use std::fmt::{self, Display};
 
@@ -40,6 +42,8 @@ pub(crate) struct Gen<'a> {
     pub entries: &'a [CodeEntry],
     /// The type's name, as text.
     pub ty: &'a str,
+    /// `#[sip_codes(other)]`: the type has a last variant `Other(Code)`.
+    pub open: bool,
     /// Splices: the crate path, the visibility, the attributes, the matcher module's name,
     /// and the names where they are defined (the type, the six class enums).
     krate: usize,
@@ -56,15 +60,34 @@ impl Gen<'_> {
         self.entries.iter().find(|e| e.code == code).map(|e| e.name.as_str())
     }
 
-    /// The number of variants.
+    /// The number of variants the specs define (`Other` not counted).
     pub fn count(&self) -> usize {
         self.entries.len()
+    }
+
+    /// The rows of the per-entry data tables: one per variant, and a last one that `Other`
+    /// reads (no phrase, no references, the RFC defaults) in an open type.
+    pub fn rows(&self) -> usize {
+        self.count() + usize::from(self.open)
+    }
+
+    /// `then` in an open type, else nothing: a table's last row, an arm for `Other`.
+    pub fn if_open<'t>(&self, then: &'t str) -> &'t str {
+        if self.open { then } else { "" }
     }
 
     /// Writes `template`: `$krate`, `$vis`, `$attrs`, `$ty`, `$module` and `$ty_def` are the
     /// type's, other `$name`s come from `vars`.
     pub fn fill(&self, out: &mut Expansion, template: &str, vars: &[(&str, &dyn Display)]) {
         self.fill_parts(out, template, vars, &[]);
+    }
+
+    /// `template` filled on its own, to go into another template as a part: what a piece
+    /// that names `$krate` is.
+    pub fn part(&self, template: &str, vars: &[(&str, &dyn Display)]) -> Expansion {
+        let mut part = Expansion::default();
+        self.fill(&mut part, template, vars);
+        part
     }
 
     /// [`fill`](Self::fill), with `parts` too: lists written on their own because they hold
@@ -76,7 +99,48 @@ impl Gen<'_> {
         vars: &[(&str, &dyn Display)],
         parts: &[(&str, &Expansion)],
     ) {
-        out.fill(template, &|name| match name {
+        // A template bug is a generator bug: every build reports it as a compile error (which
+        // the generator's tests assert never happens) rather than emitting broken code quietly.
+        let used = std::cell::RefCell::new(Vec::new());
+        let missing = std::cell::RefCell::new(Vec::new());
+        if let Some(problem) = out::unbalanced(template) {
+            out.error(
+                None,
+                format!("sip_codes!: a template is not balanced ({problem}); please report this"),
+            );
+        }
+        out.fill(template, &|name| {
+            used.borrow_mut().push(name.to_owned());
+            self.var(name, vars, parts, &missing)
+        });
+        for name in missing.into_inner() {
+            out.error(
+                None,
+                format!("sip_codes!: template variable `${name}` has no value; please report this"),
+            );
+        }
+        let used = used.into_inner();
+        for name in vars.iter().map(|(name, _)| name).chain(parts.iter().map(|(name, _)| name)) {
+            if !used.iter().any(|u| u == name) {
+                out.error(
+                    None,
+                    format!(
+                        "sip_codes!: template variable `${name}` is given but not used; please report this"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The value of template variable `name`.
+    fn var<'v>(
+        &self,
+        name: &str,
+        vars: &[(&str, &dyn Display)],
+        parts: &'v [(&str, &Expansion)],
+        missing: &std::cell::RefCell<Vec<String>>,
+    ) -> Var<'v> {
+        match name {
             "krate" => Var::Splice(self.krate),
             "vis" => Var::Splice(self.vis),
             "attrs" => Var::Splice(self.attrs),
@@ -85,24 +149,19 @@ impl Gen<'_> {
             // enum's in snake_case, which may be a keyword of the macro's edition only
             // (`gen` in 2024), so it must carry the user's span and edition.
             "module" => Var::Splice(self.module),
-            "ty" => Var::Text(self.ty.into()),
+            "ty" => Var::Text(self.ty.to_owned().into()),
             _ => {
                 match (vars.iter().find(|(var, _)| *var == name), parts.iter().find(|(var, _)| *var == name))
                 {
                     (Some((_, value)), _) => Var::Text(value.to_string().into()),
                     (None, Some((_, part))) => Var::Part(part),
                     (None, None) => {
-                        // A generator bug, which every expansion test shows: the codegen tests
-                        // stop on it; in the macro it is left as written, so the output fails to
-                        // compile rather than the macro panicking.
-                        if cfg!(test) {
-                            panic!("template variable `${name}` has no value");
-                        }
-                        Var::Text(format!("${name}").into())
+                        missing.borrow_mut().push(name.to_owned());
+                        Var::Text("".into())
                     }
                 }
             }
-        });
+        }
     }
 }
 
@@ -119,6 +178,7 @@ pub fn generate(out: &mut Expansion, input: &Input, model: &Model) {
         input,
         entries: &model.entries,
         ty: &input.name,
+        open: input.other,
         krate,
         vis,
         attrs,
@@ -126,6 +186,10 @@ pub fn generate(out: &mut Expansion, input: &Input, model: &Model) {
         ty_def,
         class_defs,
     };
+    if let Some(kind) = model.kind {
+        values::generate(out, &g, kind, &model.values);
+        return;
+    }
     tables::enum_and_tables(out, &g);
     methods::generate(out, &g);
     impls::generate(out, &g);
@@ -181,6 +245,17 @@ pub(crate) fn variant_doc(entry: &CodeEntry) -> String {
     if !entry.registered {
         doc.push_str("\n\n*Not registered with IANA*: a vendor or local code.");
     }
+    if let Some(policy) = &entry.semantics.policy {
+        let word = |words: &[(&str, &str)], variant: &str| {
+            words.iter().find(|(_, v)| *v == variant).map_or(variant.to_owned(), |(w, _)| w.replace('-', " "))
+        };
+        doc.push_str(&format!(
+            "\n\nFor the call: {}. For a router: {}. {}",
+            word(&crate::spec::OUTCOMES, policy.outcome),
+            word(&crate::spec::ROUTES, policy.route),
+            policy.why.trim()
+        ));
+    }
     if !entry.aliases.is_empty() {
         let aliases: Vec<String> = entry.aliases.iter().map(|a| format!("\"{a}\"")).collect();
         doc.push_str(&format!("\n\nParsing also accepts the former phrase {}.", aliases.join(", ")));
@@ -216,5 +291,49 @@ pub(crate) fn doc_aliases(entry: &CodeEntry) -> String {
         format!("#[doc(alias = {}, alias = {})]\n", lit(&code), lit(&entry.reason))
     } else {
         format!("#[doc(alias = {})]\n", lit(&code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::expand_str;
+
+    /// Expands `invocation` and checks what every expansion must be: no errors (template
+    /// bugs among them), and source that tokenizes.
+    fn expand_clean(invocation: &str) -> String {
+        let expansion = expand_str(invocation).unwrap();
+        assert!(expansion.errors().is_empty(), "{invocation}: {:?}", expansion.errors());
+        let source = expansion.to_source();
+        if let Err(error) = source.parse::<proc_macro2::TokenStream>() {
+            panic!("{invocation}: the expansion does not tokenize: {error}");
+        }
+        source
+    }
+
+    #[test]
+    fn the_registry_expands_closed_open_and_non_exhaustive() {
+        for options in
+            ["", "#[sip_codes(other)]", "#[sip_codes(non_exhaustive)]", "#[sip_codes(other, non_exhaustive)]"]
+        {
+            let source = expand_clean(&format!("[crate] #[spec = iana] {options} pub enum StatusCode;"));
+            assert!(source.contains("pub use __sip_codes_for_each_status_code as for_each"), "{options}");
+            assert!(source.contains("(BusyHere, BUSY_HERE, 486, \"Busy Here\")"), "{options}");
+            assert_eq!(source.contains("Other("), options.contains("other"), "{options}");
+            assert_eq!(source.contains("::SipStatus for StatusCode"), !options.contains("other"));
+        }
+        // A type that is not `pub` keeps its `for_each!` in the crate.
+        let source = expand_clean("[crate] #[spec = iana] pub(crate) enum StatusCode;");
+        assert!(source.contains("pub(crate) use __sip_codes_for_each_status_code as for_each"));
+        assert!(!source.contains("#[macro_export]"));
+    }
+
+    #[test]
+    fn a_synthetic_six_hundred_code_spec_expands() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/specs/synthetic-600.toml");
+        for options in ["", "#[sip_codes(other)]"] {
+            let source = expand_clean(&format!("[crate] #[spec = {path:?}] {options} pub enum Synthetic;"));
+            // Every code 100..=699 is defined: the slot table is wide and `Other` holds 7xx-9xx only.
+            assert!(source.contains("const SLOTS: [u16; 600]"), "{options}");
+        }
     }
 }

@@ -121,7 +121,8 @@ impl Expansion {
     /// Appends a part written on its own, whose marks name this expansion's splices: a list
     /// that holds `$krate` is written as a part, then filled into its template whole.
     pub(crate) fn append(&mut self, part: &Expansion) {
-        debug_assert!(part.splices.is_empty() && part.errors.is_empty(), "a part only holds text and marks");
+        debug_assert!(part.splices.is_empty(), "a part holds text, marks and errors, never splices");
+        self.errors.extend(part.errors.iter().cloned());
         let shift = self.text.len();
         self.marks.extend(part.marks.iter().map(|&(at, index)| (at + shift, index)));
         self.text.push_str(&part.text);
@@ -162,6 +163,52 @@ impl Expansion {
     }
 }
 
+/// Why `template` is not balanced on its own, if it is not: a bracket closed that it did
+/// not open, or one left open. String and character literals and comments are skipped;
+/// `$variables` are left out, as their values are checked where they are made.
+pub(crate) fn unbalanced(template: &str) -> Option<String> {
+    let bytes = template.as_bytes();
+    let mut open: Vec<u8> = Vec::new();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'/' if bytes.get(at + 1) == Some(&b'/') => {
+                while bytes.get(at).is_some_and(|&b| b != b'\n') {
+                    at += 1;
+                }
+            }
+            b'"' => {
+                at += 1;
+                while let Some(&b) = bytes.get(at) {
+                    match b {
+                        b'\\' => at += 1,
+                        b'"' => break,
+                        _ => {}
+                    }
+                    at += 1;
+                }
+            }
+            // A character literal ('{' or '\''), not a lifetime ('static).
+            b'\'' if bytes.get(at + 2) == Some(&b'\'') => at += 2,
+            b'\'' if bytes.get(at + 1) == Some(&b'\\') => at += 3,
+            b'(' | b'[' | b'{' => open.push(byte),
+            b')' | b']' | b'}' => {
+                let expected = match byte {
+                    b')' => b'(',
+                    b']' => b'[',
+                    _ => b'{',
+                };
+                if open.pop() != Some(expected) {
+                    return Some(format!("`{}` at byte {at} closes what it did not open", char::from(byte)));
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    open.last().map(|&b| format!("`{}` is left open", char::from(b)))
+}
+
 /// A template variable's value.
 pub(crate) enum Var<'a> {
     /// Text to write.
@@ -176,6 +223,15 @@ pub(crate) enum Var<'a> {
 mod tests {
     use super::*;
     use crate::input::Tree;
+
+    #[test]
+    fn balance_skips_strings_comments_and_characters() {
+        assert_eq!(unbalanced("impl X { fn f() -> &'static str { \"{\" } }"), None);
+        assert_eq!(unbalanced("// an open { in a comment\nfn f() { let c = '{'; let d = '\\''; }"), None);
+        assert_eq!(unbalanced("mod m {"), Some("`{` is left open".to_owned()));
+        assert_eq!(unbalanced("} }"), Some("`}` at byte 0 closes what it did not open".to_owned()));
+        assert_eq!(unbalanced("[(])"), Some("`]` at byte 2 closes what it did not open".to_owned()));
+    }
 
     #[test]
     fn splices_are_marked_for_the_macro_and_written_out_for_tools() {

@@ -1,4 +1,5 @@
-//! Reference names to titles and links: "RFC3261" to "RFC 3261" at the RFC Editor.
+//! Reference names to titles and links: "RFC3261" to "RFC 3261" at the RFC Editor, "3GPP TS
+//! 24.229" to 3GPP's page for it, "ITU-T Q.850" to the ITU's.
 
 /// A Markdown link for a reference: RFCs to the RFC Editor, drafts to the datatracker.
 pub fn reference_link(reference: &str) -> String {
@@ -16,10 +17,26 @@ pub fn reference_title(reference: &str) -> String {
     }
 }
 
-/// Where a reference can be read, if it names an RFC or an Internet-Draft.
+/// Where a reference can be read, if it names an RFC, an Internet-Draft, a 3GPP technical
+/// specification or an ITU-T Recommendation.
 pub fn reference_url(reference: &str) -> Option<String> {
     if let Some(number) = rfc_number(reference) {
         return Some(format!("https://www.rfc-editor.org/rfc/rfc{number}"));
+    }
+    let technical_spec = reference.strip_prefix("3GPP TS ").and_then(|spec| {
+        let (series, number) = spec.split_once('.')?;
+        let digits = |part: &str, len| part.len() == len && part.chars().all(|c| c.is_ascii_digit());
+        (digits(series, 2) && digits(number, 3))
+            .then(|| format!("https://www.3gpp.org/DynaReport/{series}{number}.htm"))
+    });
+    if technical_spec.is_some() {
+        return technical_spec;
+    }
+    let recommendation = reference
+        .strip_prefix("ITU-T ")
+        .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'));
+    if let Some(recommendation) = recommendation {
+        return Some(format!("https://www.itu.int/rec/T-REC-{recommendation}"));
     }
     let draft = reference.to_ascii_lowercase();
     (draft.starts_with("draft-") && draft.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'))

@@ -25,7 +25,7 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, causes: &[CauseEntry]) 
             .filter(|h| h.when.is_none() && h.rule == crate::spec::Requirement::Must)
             .map(|h| lit(&h.name).to_string());
         let _ = write!(o, "&[{}]", list(names, ", ", |n, o| o.push_str(&n)));
-    });
+    }) + g.if_open(", &[]");
     let retry_after: Vec<&str> = entries
         .iter()
         .filter(|e| e.semantics.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Retry-After")))
@@ -50,7 +50,9 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, causes: &[CauseEntry]) 
             };
             let _ = write!(o, "{cell}");
         });
-        format!("[{cells}]")
+        // `Other`'s row: the RFC's default for its code.
+        let other = if g.open { format!(", {DEFAULT}") } else { String::new() };
+        format!("[{cells}{other}]")
     };
     let (q3398, q4497) = (q850(|r| r.rfc3398), q850(|r| r.rfc4497));
     // Cause to code; 0 is no response, 1 the RFC's default.
@@ -73,17 +75,26 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, causes: &[CauseEntry]) 
     };
     let (r3398, r4497) = (responses(|r| r.rfc3398), responses(|r| r.rfc4497));
     let (header_rules, arms) = (header_rules(g), dialog_effect_arms(g));
+    let outcome_arms = policy_arms(g, |p| p.outcome, "CallOutcome", "outcome_fallback");
+    let route_arms = policy_arms(g, |p| p.route, "RouteAction", "route_fallback");
+    let reasons = list(entries, ", ", |e, o| {
+        let _ = match &e.semantics.policy {
+            Some(policy) => write!(o, "::core::option::Option::Some({})", lit(policy.why.trim())),
+            None => write!(o, "::core::option::Option::None"),
+        };
+    }) + g.if_open(", ::core::option::Option::None");
     g.fill_parts(
         out,
         r#"
 #[allow(dead_code)]
 impl $ty {
-    const HEADER_RULES: [&'static [$krate::HeaderRule]; $count] = [$header_rules];
-    const REQUIRED_HEADERS: [&'static [&'static str]; $count] = [$required];
+    const HEADER_RULES: [&'static [$krate::HeaderRule]; $rows] = [$header_rules];
+    const REQUIRED_HEADERS: [&'static [&'static str]; $rows] = [$required];
     // Per slot, RFC 3398 then RFC 4497: the cause, 0 for none, 255 for the default.
-    const Q850: [[u8; $count]; 2] = [$q3398, $q4497];
+    const Q850: [[u8; $rows]; 2] = [$q3398, $q4497];
     // Per cause, RFC 3398 then RFC 4497: the code, 0 for none, 1 for the default.
     const RESPONSES: [[u16; 128]; 2] = [$r3398, $r4497];
+    const POLICY_REASONS: [::core::option::Option<&'static str>; $rows] = [$reasons];
 
     /// The header fields a response with this code must carry, whatever the request:
     /// the spec's `must` rules without a condition (e.g. `WWW-Authenticate` on 401,
@@ -162,6 +173,36 @@ impl $ty {
         }
     }
 
+    /// What this final response means for the call, as a call summary or a CDR counts it:
+    /// the spec's choice for the code (see [`policy_reason`](Self::policy_reason)), else the
+    /// rule of its class.
+    #[must_use]
+    #[allow(clippy::too_many_lines)]
+    pub const fn outcome(self) -> $krate::CallOutcome {
+        match self {$outcome_arms
+        }
+    }
+
+    /// What a router that sent an INVITE down one route (a proxy choosing among carriers, an
+    /// SBC, a dialer) does with this final response: try the next route, stop, fix the
+    /// request and resend, follow a redirect. The spec's choice for the code, else the rule of
+    /// its class (RFC 3261 §21: a 5xx is one server's failure, a 4xx or 6xx holds on any
+    /// route). A deployment changes it with an `[[update]]`'s `[update.policy]`.
+    #[must_use]
+    #[allow(clippy::too_many_lines)]
+    pub const fn route_action(self) -> $krate::RouteAction {
+        match self {$route_arms
+        }
+    }
+
+    /// Why the spec chose this code's [`outcome`](Self::outcome) and
+    /// [`route_action`](Self::route_action); `None` where the class's rule applies.
+    #[must_use]
+    #[inline]
+    pub const fn policy_reason(self) -> ::core::option::Option<&'static str> {
+        Self::POLICY_REASONS[self.slot()]
+    }
+
     /// What this response ends when it answers `method` inside a dialog, by RFC 5057
     /// §5.1 (the transaction, the dialog usage, or the whole dialog), with the
     /// method-specific rules the spec gives (a 481 to CANCEL ends only the CANCEL).
@@ -177,18 +218,71 @@ impl $ty {
 }
 "#,
         &[
-            ("count", &count),
+            ("rows", &g.rows()),
             ("required", &required),
             ("q3398", &q3398),
             ("q4497", &q4497),
             ("r3398", &r3398),
             ("r4497", &r4497),
             ("allows_retry_after", &allows_retry_after),
+            ("reasons", &reasons),
             ("none", &NONE),
             ("default", &DEFAULT),
         ],
-        &[("header_rules", &header_rules), ("arms", &arms)],
+        &[
+            ("header_rules", &header_rules),
+            ("arms", &arms),
+            ("outcome_arms", &outcome_arms),
+            ("route_arms", &route_arms),
+        ],
     );
+}
+
+/// `outcome`'s or `route_action`'s arms: one per variant the spec chooses, listing its codes,
+/// then the runtime's rule by class for the rest (and for `Other`).
+fn policy_arms(
+    g: &Gen<'_>,
+    pick: fn(&crate::spec::Policy) -> &'static str,
+    ty: &str,
+    fallback: &str,
+) -> Expansion {
+    let mut part = Expansion::default();
+    let mut chosen: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut unchosen = g.open;
+    for entry in g.entries {
+        let Some(policy) = &entry.semantics.policy else {
+            unchosen = true;
+            continue;
+        };
+        let variant = pick(policy);
+        match chosen.iter_mut().find(|(v, _)| *v == variant) {
+            Some((_, codes)) => codes.push(&entry.name),
+            None => chosen.push((variant, vec![&entry.name])),
+        }
+    }
+    for (variant, codes) in chosen {
+        let codes = list(codes, " | ", |v, o| {
+            let _ = write!(o, "Self::{v}");
+        });
+        g.fill(
+            &mut part,
+            "\n            $codes => $krate::$policy_ty::$variant,",
+            &[("codes", &codes), ("policy_ty", &ty), ("variant", &variant)],
+        );
+    }
+    if unchosen {
+        g.fill(
+            &mut part,
+            r#"
+            _ => match $krate::Code::new(self.code()) {
+                ::core::option::Option::Some(code) => $krate::$fallback(code),
+                // Every code a generated type holds is in 100..=999.
+                ::core::option::Option::None => ::core::unreachable!(),
+            },"#,
+            &[("fallback", &fallback)],
+        );
+    }
+    part
 }
 
 /// `dialog_effect`'s arms: one per distinct rule, listing every code that has it, in code
@@ -211,21 +305,26 @@ fn dialog_effect_arms(g: &Gen<'_>) -> Expansion {
         let codes = list(codes, " | ", |v, o| {
             let _ = write!(o, "Self::{v}");
         });
-        g.fill(&mut part, "\n            $codes => {", &[("codes", &codes)]);
+        let mut methods = Expansion::default();
         for (method, e) in &rule.methods {
             g.fill(
-                &mut part,
+                &mut methods,
                 "\n                if $krate::__private::method_is(method, $method) {\
                  \n                    return ::core::option::Option::Some($krate::DialogEffect::$effect);\
                  \n                }",
                 &[("method", &lit(method)), ("effect", &e.name())],
             );
         }
-        g.fill(
+        g.fill_parts(
             &mut part,
-            "\n                ::core::option::Option::Some($krate::DialogEffect::$effect)\n            }",
-            &[("effect", &rule.effect.name())],
+            "\n            $codes => {$methods\
+             \n                ::core::option::Option::Some($krate::DialogEffect::$effect)\n            }",
+            &[("codes", &codes), ("effect", &rule.effect.name())],
+            &[("methods", &methods)],
         );
+    }
+    if g.open {
+        g.fill(&mut part, "\n            Self::Other(code) => $krate::dialog_effect_fallback(code),", &[]);
     }
     if unruled {
         g.fill(
@@ -267,5 +366,6 @@ fn header_rules(g: &Gen<'_>) -> Expansion {
         }
         part.push_str("]");
     }
+    part.push_str(g.if_open(", &[]"));
     part
 }

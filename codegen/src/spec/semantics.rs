@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::toml_doc::{Spanned, Table, Value};
+use crate::tree::{Spanned, Table, Value};
 
 use super::{Reader, closest, list};
 use crate::diag::Location;
@@ -19,7 +19,44 @@ pub struct Semantics {
     pub rfc5057: Option<DialogRule>,
     /// `[[code.header]]`: header fields a response with this code must, should or may carry.
     pub headers: Vec<HeaderSpec>,
+    /// `[code.policy]`: what the response means for the call and for a router.
+    pub policy: Option<Policy>,
 }
+
+/// `[code.policy]`: the call outcome a final response means and what a router does next,
+/// with the reason for the choice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Policy {
+    /// The runtime's `CallOutcome` variant, e.g. `"NoAnswer"`.
+    pub outcome: &'static str,
+    /// The runtime's `RouteAction` variant, e.g. `"NextRoute"`.
+    pub route: &'static str,
+    /// Why, in the spec's words.
+    pub why: String,
+}
+
+/// The spec's words for the runtime's `CallOutcome` variants (`CallOutcome::key`).
+pub const OUTCOMES: [(&str, &str); 9] = [
+    ("progress", "Progress"),
+    ("answered", "Answered"),
+    ("redirected", "Redirected"),
+    ("challenged", "Challenged"),
+    ("busy", "Busy"),
+    ("no-answer", "NoAnswer"),
+    ("declined", "Declined"),
+    ("cancelled", "Cancelled"),
+    ("failed", "Failed"),
+];
+
+/// The spec's words for the runtime's `RouteAction` variants (`RouteAction::key`).
+pub const ROUTES: [(&str, &str); 6] = [
+    ("wait", "Wait"),
+    ("done", "Done"),
+    ("follow-redirect", "FollowRedirect"),
+    ("next-route", "NextRoute"),
+    ("stop", "Stop"),
+    ("fix-and-resend", "FixAndResend"),
+];
 
 /// A value in a mapping table: the RFC's default for rows it does not list, no mapping at
 /// all, or a value.
@@ -150,10 +187,11 @@ const Q850_KEYS: &[&str] = &["rfc3398", "rfc4497", "source"];
 const RFC5057_KEYS: &[&str] = &["effect", "methods", "note", "source"];
 const HEADER_KEYS: &[&str] = &["name", "rule", "when", "source"];
 const CAUSE_KEYS: &[&str] = &["cause", "rfc3398", "rfc4497", "source"];
+const POLICY_KEYS: &[&str] = &["outcome", "route", "why"];
 
 impl Reader<'_> {
     /// Reports an unknown key of the table `what`.
-    fn unknown_key(&mut self, what: &str, key: &str, span: &Range<usize>, keys: &[&str]) {
+    pub(super) fn unknown_key(&mut self, what: &str, key: &str, span: &Range<usize>, keys: &[&str]) {
         let message = match closest(key, keys) {
             Some(meant) => format!("unknown key `{key}` in {what}; did you mean `{meant}`?"),
             None => format!("unknown key `{key}` in {what}; expected one of {}", list(keys)),
@@ -269,6 +307,46 @@ impl Reader<'_> {
             return None;
         };
         Some(DialogRule { effect, methods, note, source })
+    }
+
+    pub(super) fn policy(&mut self, value: &Spanned<Value>) -> Option<Policy> {
+        let table = self.table("`policy`", value)?;
+        let (mut outcome, mut route, mut why) = (None, None, None);
+        for (key, item) in table {
+            match key.get_ref().as_str() {
+                "outcome" => outcome = self.word("outcome", item, &OUTCOMES),
+                "route" => route = self.word("route", item, &ROUTES),
+                "why" => why = self.string("why", item),
+                other => self.unknown_key("[code.policy]", other, &key.span(), POLICY_KEYS),
+            }
+        }
+        for key in POLICY_KEYS {
+            if !table.contains_key(key) {
+                self.error(&value.span(), format!("missing `{key}` in [code.policy]"));
+            }
+        }
+        Some(Policy { outcome: outcome?, route: route?, why: why? })
+    }
+
+    /// One of `words`' spec words, as its runtime variant.
+    fn word(
+        &mut self,
+        key: &str,
+        value: &Spanned<Value>,
+        words: &[(&str, &'static str)],
+    ) -> Option<&'static str> {
+        let found = self.string(key, value)?;
+        match words.iter().find(|(word, _)| *word == found) {
+            Some((_, variant)) => Some(variant),
+            None => {
+                let names: Vec<String> = words.iter().map(|(word, _)| format!("\"{word}\"")).collect();
+                self.error(
+                    &value.span(),
+                    format!("`{key}` must be one of {}, found {found:?}", names.join(", ")),
+                );
+                None
+            }
+        }
     }
 
     fn effect(&mut self, key: &str, value: &Spanned<Value>) -> Option<Effect> {

@@ -65,8 +65,8 @@ fn header(out: &mut String, reference: &Reference) {
         "<header class=\"top\">\n<div class=\"bar\">\n\
          <h1><a href=\"#\">SIP response codes</a></h1>\n\
          <div class=\"search\" role=\"search\">\n\
-         <label for=\"q\" class=\"hidden-label\">Find codes by number, class, phrase or keyword</label>\n\
-         <input id=\"q\" type=\"search\" placeholder=\"486, 48x, 4xx, busy, timeout…\" \
+         <label for=\"q\" class=\"hidden-label\">Find codes by number, class, phrase, keyword, problem or Q.850 cause</label>\n\
+         <input id=\"q\" type=\"search\" placeholder=\"486, 4xx, busy, no answer, cause 17…\" \
          autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\" enterkeyhint=\"search\" \
          aria-describedby=\"status\" aria-controls=\"codes\">\n\
          <kbd class=\"key\" title=\"Press / to search\">/</kbd>\n</div>\n<nav class=\"chips\" aria-label=\"Classes and sections\">\n",
@@ -88,6 +88,7 @@ fn header(out: &mut String, reference: &Reference) {
     let _ = write!(
         out,
         "</nav>\n</div>\n<div id=\"unknown\" class=\"unknown\" hidden></div>\n\
+         <p id=\"suggest\" class=\"unknown\" hidden></p>\n\
          <p id=\"status\" class=\"status\" aria-live=\"polite\">{} codes</p>\n</header>\n",
         reference.codes.len()
     );
@@ -116,8 +117,9 @@ fn intro(out: &mut String, reference: &Reference) {
     out.push_str(
         ", with what each means in a trace: the headers it carries, its Q.850 causes, what it ends \
          inside a dialog, and what to look at next. Type numbers (<code>100 180 200</code>, \
-         <code>48x</code>), a class (<code>4xx</code>, <code>global</code>) or keywords \
-         (<code>busy</code>, <code>timeout</code>); the address bar keeps the view, so it can be \
+         <code>48x</code>), a class (<code>4xx</code>, <code>global</code>), keywords \
+         (<code>busy</code>, <code>timeout</code>), a problem (<a href=\"#q=codec+mismatch\">codec mismatch</a>, \
+         <code>no answer</code>) or a Q.850 cause (<a href=\"#q=cause+17\">cause 17</a>); the address bar keeps the view, so it can be \
          linked (<a href=\"#q=busy\">#q=busy</a>, <a href=\"#4xx\">#4xx</a>, <a href=\"#486\">#486</a>).</p>\n\
          <p class=\"intro\">",
     );
@@ -148,12 +150,14 @@ fn class_section(out: &mut String, reference: &Reference, class: Class) {
 fn code_card(out: &mut String, reference: &Reference, entry: &CodeEntry) {
     let code = entry.code;
     let class = class_of(entry);
-    // Elements marked data-s are what the search reads, as the CLI reads the same fields.
+    // Elements marked data-s are what the search reads, as the CLI reads the same fields;
+    // data-n marks the names, which rank a code (search rule 7).
+    let deprecated = if entry.deprecated { " data-deprecated" } else { "" };
     let _ = write!(
         out,
-        "<article id=\"{code}\" class=\"code\" data-code=\"{code}\" tabindex=\"-1\" aria-labelledby=\"t{code}\">\n\
+        "<article id=\"{code}\" class=\"code\" data-code=\"{code}\"{deprecated} tabindex=\"-1\" aria-labelledby=\"t{code}\">\n\
          <div class=\"head\"><h3 id=\"t{code}\"><a class=\"num\" href=\"#{code}\" title=\"Link to {code}\">{code}</a> \
-         <span class=\"phrase\" data-s>"
+         <span class=\"phrase\" data-s data-n>"
     );
     let _ = escape_html(&mut *out, &entry.reason);
     let _ = write!(
@@ -167,7 +171,8 @@ fn code_card(out: &mut String, reference: &Reference, entry: &CodeEntry) {
     if !entry.registered {
         out.push_str(" <span class=\"tag unregistered\" title=\"IANA does not register this code\">Not IANA-registered</span>");
     }
-    out.push_str("</span></div>\n<div class=\"desc\" data-s>");
+    // Why the code answers a symptom or a Q.850 cause, filled in by the search.
+    out.push_str("</span></div>\n<p class=\"listed-why\" hidden></p>\n<div class=\"desc\" data-s>");
     match &entry.description {
         Some(description) => out.push_str(&markdown_html(&link_rfc_mentions(description.trim()), true)),
         None => out.push_str("<p class=\"missing\">No description yet.</p>"),
@@ -189,13 +194,13 @@ fn code_card(out: &mut String, reference: &Reference, entry: &CodeEntry) {
         out.push_str("</span> ");
     }
     for alias in &entry.aliases {
-        out.push_str("<span class=\"alias\">formerly “<span data-s>");
+        out.push_str("<span class=\"alias\">formerly “<span data-s data-n>");
         let _ = escape_html(&mut *out, alias);
         out.push_str("</span>”</span> ");
     }
     let _ = write!(
         out,
-        "<code class=\"variant\">StatusCode::<span data-s>{}</span></code></p>\n</article>\n",
+        "<code class=\"variant\">StatusCode::<span data-s data-n>{}</span></code></p>\n</article>\n",
         entry.name
     );
 }
@@ -578,14 +583,137 @@ fn causes_table(out: &mut String, reference: &Reference) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str(
-        "</tbody></table>\n<p>Any other cause from 1 to 127 becomes <a href=\"#500\">500</a> under both tables.</p></details>\n",
-    );
+    out.push_str("</tbody></table>\n");
+    // What a cause without a row becomes, from the runtime; the search reads it too.
+    let unlisted = (1..=127).find(|cause| !reference.causes.iter().any(|row| row.cause == *cause));
+    let by = |table| unlisted.and_then(|cause| StatusCode::from_q850_with(cause, table)).map(|s| s.code());
+    if let (Some(isup), Some(qsig)) = (by(Q850Table::Rfc3398), by(Q850Table::Rfc4497)) {
+        let _ = write!(
+            out,
+            "<p id=\"q850-other\" data-rfc3398=\"{isup}\" data-rfc4497=\"{qsig}\">Any other cause from 1 to 127 becomes "
+        );
+        if isup == qsig {
+            let _ = write!(out, "<a href=\"#{isup}\">{isup}</a> under both tables.</p>");
+        } else {
+            let _ = write!(
+                out,
+                "<a href=\"#{isup}\">{isup}</a> (RFC 3398) or <a href=\"#{qsig}\">{qsig}</a> (RFC 4497).</p>"
+            );
+        }
+    }
+    out.push_str("</details>\n");
+}
+
+/// One row of a code table: the value as written, its text (none for a token), the
+/// description and the references.
+struct TableRow {
+    value: String,
+    text: Option<&'static str>,
+    description: Option<&'static str>,
+    references: &'static [sip_codes::Reference],
+}
+
+/// The other code tables a trace carries, each from its `sip_codes::iana` type: what a
+/// Warning, Reason, Geolocation-Error or AlertMsg-Error value means.
+fn other_tables(out: &mut String) {
+    use sip_codes::iana::{AlertMsgErrorCode, GeolocationErrorCode, ReasonProtocol, WarnCode};
+    let numeric = |value: u16, text, description, references| TableRow {
+        value: value.to_string(),
+        text: Some(text),
+        description,
+        references,
+    };
+    let tables: [(&str, &str, &str, Vec<TableRow>); 4] = [
+        (
+            "warning-codes",
+            "Warning codes",
+            "the <code>Warning</code> header (RFC 3261 §20.43), often on 488 and 606",
+            WarnCode::ALL
+                .iter()
+                .map(|w| numeric(w.code(), w.text(), w.description(), w.references()))
+                .collect(),
+        ),
+        (
+            "reason-protocols",
+            "Reason protocols",
+            "the <code>Reason</code> header (RFC 3326): what its <code>cause</code> counts in",
+            ReasonProtocol::ALL
+                .iter()
+                .map(|p| TableRow {
+                    value: p.as_str().to_owned(),
+                    text: None,
+                    description: p.description(),
+                    references: p.references(),
+                })
+                .collect(),
+        ),
+        (
+            "geolocation-error-codes",
+            "Geolocation-Error codes",
+            "the <code>Geolocation-Error</code> header (RFC 6442 §4.3), on a 424",
+            GeolocationErrorCode::ALL
+                .iter()
+                .map(|g| numeric(g.code(), g.text(), g.description(), g.references()))
+                .collect(),
+        ),
+        (
+            "alertmsg-error-codes",
+            "AlertMsg-Error codes",
+            "the <code>AlertMsg-Error</code> header (RFC 8876 §4.1), on a 425",
+            AlertMsgErrorCode::ALL
+                .iter()
+                .map(|a| numeric(a.code(), a.text(), a.description(), a.references()))
+                .collect(),
+        ),
+    ];
+    for (id, title, carried, rows) in tables {
+        let _ = write!(
+            out,
+            "<details id=\"{id}\" class=\"causes\"><summary>{title}: the values of {carried}</summary>\n\
+             <table><thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Meaning</th><th scope=\"col\">Defined in</th></tr></thead><tbody>\n"
+        );
+        for row in rows {
+            let _ = write!(out, "<tr id=\"{id}-");
+            let _ = escape_href(&mut *out, &row.value);
+            out.push_str("\"><th scope=\"row\">");
+            let _ = escape_html(&mut *out, &row.value);
+            if let Some(text) = row.text {
+                out.push_str(" <span class=\"cause-name\">");
+                let _ = escape_html(&mut *out, text);
+                out.push_str("</span>");
+            }
+            out.push_str("</th><td>");
+            if let Some(description) = row.description {
+                out.push_str(&markdown_html(description, false));
+            }
+            out.push_str("</td><td>");
+            for (i, reference) in row.references.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                match reference.url {
+                    Some(url) => {
+                        out.push_str("<a href=\"");
+                        let _ = escape_href(&mut *out, url);
+                        out.push_str("\">");
+                        let _ = escape_html(&mut *out, reference.title);
+                        out.push_str("</a>");
+                    }
+                    None => {
+                        let _ = escape_html(&mut *out, reference.title);
+                    }
+                }
+            }
+            out.push_str("</td></tr>\n");
+        }
+        out.push_str("</tbody></table></details>\n");
+    }
 }
 
 fn footer(out: &mut String, reference: &Reference) {
     out.push_str("<footer id=\"about\" class=\"foot\">\n");
     causes_table(out, reference);
+    other_tables(out);
     let _ = write!(
         out,
         "<h2>About this page</h2>\n\
@@ -594,7 +722,11 @@ fn footer(out: &mut String, reference: &Reference) {
          (<code>48</code> or <code>48x</code>), a class (<code>4xx</code>, <code>6</code>, \
          <code>global</code>, <code>server error</code>), a status line pasted from a trace \
          (<code>SIP/2.0 486 Busy</code>) or keywords, which match the start of words whatever their \
-         spelling (<code>timeout</code> also finds “Time-out”). Every view has its own address: \
+         spelling (<code>timeout</code> also finds “Time-out”), the codes a word names first. A problem \
+         as a support engineer puts it (<code>codec mismatch</code>, <code>no answer</code>, \
+         <code>wrong number</code>) lists the codes that report it, each with why; a Q.850 cause \
+         (<code>cause 17</code>, <code>Q.850;cause=17</code>) shows the response a gateway sends for it, \
+         and <code>q.850</code> alone every such response. A near miss gets a suggestion. Every view has its own address: \
          bookmark it or send it. The page works offline and loads nothing.</p>\n\
          <p><strong>What the data is.</strong> The {} codes of IANA's registry, each with a description \
          written for people reading traces; the header rules, Retry-After, Q.850 mappings (RFC 3398 for \

@@ -1,183 +1,38 @@
-//! `cargo xtask docs`: the files made from the one spec through the one parser.
-//!
-//! Writes `docs/CODES.md`, the code table in `README.md` (between `<!-- codes:start -->` and
-//! `<!-- codes:end -->`), `docs/index.html`, and `codegen/iana.toml`, the copy of the spec
-//! the codegen package ships (a copy, not a symlink: symlinks break Windows checkouts).
-//! With `--check` it writes nothing and fails when a file differs from what it would write.
-//! Under `cargo test`, `xtask/tests/docs.rs` checks every file with
-//! [`crate::ensure_file_contents`].
+//! The pages made from the one spec through the one parser: `docs/CODES.md`, the code table
+//! in `README.md` (between `<!-- codes:start -->` and `<!-- codes:end -->`) and
+//! `docs/index.html`, which also shows `specs/notes.toml` and applies `specs/search.toml`.
+//! `cargo xtask generate` writes them (see [`crate::generate`]).
 
 mod flows;
 mod html;
 mod markdown;
-mod notes;
 
-use std::ffi::OsString;
 use std::fmt;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use sip_codes::Class;
 use sip_codes_codegen::spec::CauseEntry;
 use sip_codes_codegen::{CodeEntry, Registry, load_spec, reference_url};
 
-use notes::{Notes, SearchRules};
+use crate::generate::COMMAND;
+use crate::notes::{Notes, SearchRules};
 
 /// The spec the reference is generated from, relative to the workspace root.
-const SPEC: &str = "specs/iana.toml";
+pub(crate) const SPEC: &str = "specs/iana.toml";
 /// The file whose code table lies between [`START_MARKER`] and [`END_MARKER`].
-const README: &str = "README.md";
+pub(crate) const README: &str = "README.md";
 const START_MARKER: &str = "<!-- codes:start -->";
 const END_MARKER: &str = "<!-- codes:end -->";
-/// The copy of [`SPEC`] that `sip-codes-codegen` embeds and packages as `#[spec = iana]`.
-const CODEGEN_COPY: &str = "codegen/iana.toml";
-/// The command that writes every file of [`generated_files`], which each file names.
-const COMMAND: &str = "cargo xtask docs";
 
-const USAGE: &str = "usage: cargo xtask docs [--check] [--root DIR]
-
-Regenerates docs/CODES.md, the code table in README.md, docs/index.html and
-codegen/iana.toml (the spec's copy the codegen package ships) from specs/iana.toml;
-the page also shows specs/notes.toml and applies specs/search.toml.
-
-options:
-  --check     write nothing; exit 1 if a generated file is stale
-  --root DIR  the workspace to work in (default: the one holding this xtask)
-
-exit status: 0 done or up to date, 1 stale (with --check), 2 bad input";
-
-/// Runs `cargo xtask docs` with the arguments after `docs`.
-pub fn run(args: Vec<String>) -> ExitCode {
-    let options = match crate::options_or_exit(Options::parse(args), USAGE) {
-        Ok(options) => options,
-        Err(exit) => return exit,
-    };
-    let files = match generated_files(&options.root) {
-        Ok(files) => files,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
-        }
-    };
-    if options.check { check(&options.root, &files) } else { write(&options.root, &files) }
-}
-
-struct Options {
-    check: bool,
-    root: PathBuf,
-}
-
-impl Options {
-    /// `Ok(None)` asks for the usage text.
-    fn parse(args: Vec<String>) -> Result<Option<Options>, lexopt::Error> {
-        use lexopt::prelude::*;
-        let mut check = false;
-        let mut root = None;
-        let mut parser = lexopt::Parser::from_args(args.into_iter().map(OsString::from));
-        while let Some(arg) = parser.next()? {
-            match arg {
-                Long("check") => check = true,
-                Long("root") => root = Some(PathBuf::from(parser.value()?)),
-                Long("help") | Short('h') => return Ok(None),
-                _ => return Err(arg.unexpected()),
-            }
-        }
-        let root = root.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".."));
-        Ok(Some(Options { check, root }))
-    }
-}
-
-/// One generated file and what it must hold.
-#[derive(Clone, Debug)]
-pub struct GeneratedFile {
-    /// Relative to the workspace root, `/`-separated.
-    pub path: &'static str,
-    /// What the file must hold.
-    pub contents: String,
-    /// The command that writes it, for messages: `cargo xtask docs`.
-    pub command: &'static str,
-}
-
-/// Every file made from the spec: reads the spec and README under `root` (the workspace
-/// root) and renders each file as `cargo xtask docs` writes it. An error says what to fix.
-pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
-    let spec_path = root.join(SPEC);
-    let spec = std::fs::read_to_string(&spec_path)
-        .map_err(|e| format!("cannot read {}: {e}", spec_path.display()))?;
-    let read = |path: &str| {
-        let full = root.join(path);
-        std::fs::read_to_string(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))
-    };
-    let mut reference = Reference::parse(&spec)?;
-    reference.notes = Notes::parse(&read(notes::NOTES)?)?;
-    reference.rules = SearchRules::parse(&read(notes::SEARCH)?)?;
-    let readme_path = root.join(README);
-    let readme = std::fs::read_to_string(&readme_path)
-        .map_err(|e| format!("cannot read {}: {e}", readme_path.display()))?;
-    let readme = splice_readme(&readme, &markdown::readme_table(&reference))?;
-    let file = |path, contents| GeneratedFile { path, contents, command: COMMAND };
+/// The pages, as `(path, contents)` in the order they are written: `docs/CODES.md`,
+/// `docs/index.html`, then `readme` (the README's current text) with its table replaced.
+pub(crate) fn pages(reference: &Reference, readme: &str) -> Result<Vec<(&'static str, String)>, String> {
+    let readme = splice_readme(readme, &markdown::readme_table(reference))?;
     Ok(vec![
-        file("docs/CODES.md", markdown::codes_page(&reference)),
-        file(README, readme),
-        file("docs/index.html", html::page(&reference)),
-        // Verbatim, so `<sip-codes bundled iana.toml>:547:8` in a message is line 547 here too.
-        file(CODEGEN_COPY, spec),
+        ("docs/CODES.md", markdown::codes_page(reference)),
+        ("docs/index.html", html::page(reference)),
+        (README, readme),
     ])
-}
-
-/// Exit 1 and name each file of `files` that differs from what its command would write, with
-/// that command; write nothing.
-pub(crate) fn check(root: &Path, files: &[GeneratedFile]) -> ExitCode {
-    let mut stale = 0;
-    for file in files {
-        let current = std::fs::read_to_string(root.join(file.path)).ok();
-        match current {
-            Some(current) if current == file.contents => {}
-            Some(current) => {
-                stale += 1;
-                let line = crate::first_difference(&current, &file.contents);
-                eprintln!("{} is stale (first difference on line {line}): run `{}`", file.path, file.command);
-            }
-            None => {
-                stale += 1;
-                eprintln!("{} is missing: run `{}`", file.path, file.command);
-            }
-        }
-    }
-    if stale == 0 {
-        println!("generated files are up to date ({})", paths(files));
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
-}
-
-/// Writes each file of `files` that differs from its contents.
-pub(crate) fn write(root: &Path, files: &[GeneratedFile]) -> ExitCode {
-    for file in files {
-        let path = root.join(file.path);
-        if std::fs::read_to_string(&path).is_ok_and(|current| current == file.contents) {
-            println!("{} is up to date", file.path);
-            continue;
-        }
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, &file.contents));
-        match written {
-            Ok(()) => println!("wrote {}", file.path),
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        }
-    }
-    ExitCode::SUCCESS
-}
-
-fn paths(files: &[GeneratedFile]) -> String {
-    files.iter().map(|f| f.path).collect::<Vec<_>>().join(", ")
 }
 
 /// Replaces what lies between the README's code-table markers with `table`.
@@ -200,35 +55,45 @@ fn splice_readme(readme: &str, table: &str) -> Result<String, String> {
 
 /// The spec as the generated files show it: every code, in code order, with the notes and
 /// search rules the page adds.
-struct Reference {
+pub(crate) struct Reference {
     registry: Registry,
     codes: Vec<CodeEntry>,
     /// The `[[q850]]` rows, in cause order.
     causes: Vec<CauseEntry>,
-    /// Q.850 cause names, from the comments beside the spec's `cause = 17  # user busy` lines.
-    cause_names: Vec<(u8, String)>,
-    notes: Notes,
-    rules: SearchRules,
+    pub(crate) notes: Notes,
+    pub(crate) rules: SearchRules,
 }
 
 impl Reference {
-    /// The spec's text, as read from [`SPEC`].
-    fn parse(text: &str) -> Result<Reference, String> {
+    /// The spec's text, as read from [`SPEC`]; notes and rules are added after.
+    pub(crate) fn parse(text: &str) -> Result<Reference, String> {
         let model = load_spec(SPEC, text)
             .map_err(|problems| format!("the spec has problems; fix them first:\n{}", problems.join("\n")))?;
         Ok(Reference {
             registry: model.registry.unwrap_or_default(),
             codes: model.entries,
             causes: model.causes,
-            cause_names: cause_names(text),
             notes: Notes::default(),
-            rules: SearchRules { class: Vec::new(), synonym: Vec::new() },
+            rules: SearchRules::default(),
         })
     }
 
-    /// "user busy" for cause 17, when the spec's comment names it.
-    fn cause_name(&self, cause: u8) -> Option<&str> {
-        self.cause_names.iter().find(|(c, _)| *c == cause).map(|(_, name)| name.as_str())
+    /// "user busy" for cause 17: ITU-T Q.850's name, from `sip_codes::iana::Q850Cause`.
+    fn cause_name(&self, cause: u8) -> Option<&'static str> {
+        sip_codes::iana::Q850Cause::from_code(u16::from(cause)).map(sip_codes::iana::Q850Cause::text)
+    }
+
+    /// Every code's phrase and former phrases, for the search vocabulary.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.codes
+            .iter()
+            .flat_map(|entry| std::iter::once(&entry.reason).chain(&entry.aliases))
+            .map(String::as_str)
+    }
+
+    /// The `[[q850]]` causes with their names ("" when the spec's comment gives none).
+    pub(crate) fn causes(&self) -> Vec<u8> {
+        self.causes.iter().map(|row| row.cause).collect()
     }
 
     /// The registry's name, or a plain fallback.
@@ -241,7 +106,8 @@ impl Reference {
         self.codes.iter().filter(move |entry| class_of(entry) == class)
     }
 
-    fn find(&self, code: u16) -> Option<&CodeEntry> {
+    /// The spec's entry for `code`.
+    pub(crate) fn find(&self, code: u16) -> Option<&CodeEntry> {
         self.codes.iter().find(|entry| entry.code == code)
     }
 
@@ -279,16 +145,6 @@ fn class_note(class: Class) -> &'static str {
             "Final: the request will fail everywhere. A forking proxy cancels every other branch."
         }
     }
-}
-
-/// The names the spec's comments give Q.850 causes: `cause = 17            # user busy`.
-fn cause_names(spec: &str) -> Vec<(u8, String)> {
-    spec.lines()
-        .filter_map(|line| {
-            let (value, comment) = line.strip_prefix("cause = ")?.split_once('#')?;
-            Some((value.trim().parse().ok()?, comment.trim().to_owned()))
-        })
-        .collect()
 }
 
 /// How the unknown-code rule reads, for the pages' introductions.
@@ -406,11 +262,5 @@ mod tests {
         let error =
             splice_readme("<!-- codes:end -->\n<!-- codes:start -->\n<!-- codes:end -->\n", "").unwrap_err();
         assert!(error.contains("once each, in that order"), "{error}");
-    }
-
-    #[test]
-    fn cause_names_come_from_the_spec_comments() {
-        let names = cause_names("[[q850]]\ncause = 17            # user busy\nrfc3398 = 486\ncause = 2\n");
-        assert_eq!(names, [(17, "user busy".to_owned())]);
     }
 }

@@ -206,8 +206,8 @@ fn execute(options: &Options) -> Result<ExitCode, String> {
             }
             if options.spec.shown == DEFAULT_SPEC {
                 println!(
-                    "\nThen run `cargo xtask docs`: it rewrites the files made from {DEFAULT_SPEC} \
-                     (docs/, the README's table, codegen/iana.toml)."
+                    "\nThen run `cargo xtask generate`: it rewrites the files made from {DEFAULT_SPEC} \
+                     (codegen/iana.toml, runtime/src/iana/, docs/, the README's table)."
                 );
             }
             Ok(ExitCode::SUCCESS)

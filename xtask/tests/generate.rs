@@ -1,6 +1,7 @@
-//! `cargo xtask docs`: the committed generated files are current, and `--check` catches and
-//! names a stale one.
+//! `cargo xtask generate`: the committed generated files are current, one run is enough,
+//! and `--check` catches and names a stale one.
 
+use xtask::generate::{COMMAND, inputs};
 use xtask::{ensure_file_contents, generated_files, workspace_root};
 
 use std::path::{Path, PathBuf};
@@ -10,28 +11,22 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn xtask_docs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask")).arg("docs").args(args).output().expect("xtask runs")
+fn xtask_generate(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask")).arg("generate").args(args).output().expect("xtask runs")
 }
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// A copy of the files `cargo xtask docs` reads and writes, in a fresh folder under target/.
+/// A copy of the files `cargo xtask generate` reads and writes, in a fresh folder under target/.
 fn scratch_workspace(name: &str) -> PathBuf {
     let root =
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("xtask-docs-{name}-{}", std::process::id()));
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("xtask-generate-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
-    for file in [
-        "specs/iana.toml",
-        "specs/notes.toml",
-        "specs/search.toml",
-        "README.md",
-        "docs/CODES.md",
-        "docs/index.html",
-        "codegen/iana.toml",
-    ] {
+    let files = generated_files(workspace_root()).unwrap_or_else(|e| panic!("{e}"));
+    let inputs = inputs(workspace_root());
+    for file in inputs.iter().map(String::as_str).chain(files.iter().map(|file| file.path)) {
         let to = root.join(file);
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(workspace().join(file), &to).unwrap_or_else(|e| panic!("copy {file}: {e}"));
@@ -39,28 +34,55 @@ fn scratch_workspace(name: &str) -> PathBuf {
     root
 }
 
-/// docs/CODES.md, the README's table, docs/index.html and codegen/iana.toml: a stale file
-/// is rewritten and fails the test, naming `cargo xtask docs`.
+/// Every generated file, in the order the command writes them: a stale file is rewritten and
+/// fails the test, naming `cargo xtask generate`.
 #[test]
 fn every_generated_file_is_up_to_date() {
     let root = workspace_root();
     let files = generated_files(root).unwrap_or_else(|e| panic!("{e}"));
     for file in &files {
-        ensure_file_contents(&root.join(file.path), &file.contents, file.command);
+        ensure_file_contents(&root.join(file.path), &file.contents, COMMAND);
     }
     let paths: Vec<&str> = files.iter().map(|file| file.path).collect();
-    assert_eq!(paths, ["docs/CODES.md", "README.md", "docs/index.html", "codegen/iana.toml"]);
+    let licenses = ["runtime", "macros", "codegen", "cli"].map(|package| format!("{package}/LICENSE-MIT"));
+    assert_eq!(
+        paths[..3],
+        ["codegen/iana.toml", "runtime/src/iana/response_codes.rs", "runtime/src/iana.rs"]
+    );
+    assert!(paths.contains(&"runtime/src/iana/warning_codes.rs") && paths.contains(&"cli/src/data.rs"));
+    assert!(licenses.iter().all(|license| paths.contains(&license.as_str())), "{paths:?}");
+    assert_eq!(paths[paths.len() - 3..], ["docs/CODES.md", "docs/index.html", "README.md"]);
 }
 
 /// The codegen package embeds and ships its own copy of the spec; a symlink would break
-/// Windows checkouts, and the copy must be the spec itself, byte for byte.
+/// Windows checkouts, and the copy must be the spec itself, byte for byte. The same holds
+/// for each package's licence texts.
 #[test]
-fn codegen_ships_a_copy_of_the_spec_not_a_symlink() {
-    let copy = workspace().join("codegen/iana.toml");
-    let kind = std::fs::symlink_metadata(&copy).expect("codegen/iana.toml exists").file_type();
-    assert!(kind.is_file(), "codegen/iana.toml must be a regular file, not a symlink");
-    let spec = std::fs::read_to_string(workspace().join("specs/iana.toml")).unwrap();
-    ensure_file_contents(&copy, &spec, "cargo xtask docs");
+fn packages_ship_copies_not_symlinks() {
+    for (copy, original) in [
+        ("codegen/iana.toml", "specs/iana.toml"),
+        ("runtime/LICENSE-MIT", "LICENSE-MIT"),
+        ("cli/LICENSE-APACHE", "LICENSE-APACHE"),
+    ] {
+        let path = workspace().join(copy);
+        let kind = std::fs::symlink_metadata(&path).unwrap_or_else(|e| panic!("{copy}: {e}")).file_type();
+        assert!(kind.is_file(), "{copy} must be a regular file, not a symlink");
+        let original = std::fs::read_to_string(workspace().join(original)).unwrap();
+        ensure_file_contents(&path, &original, COMMAND);
+    }
+}
+
+#[test]
+fn the_registry_module_is_readable_source() {
+    let generated =
+        xtask::codegen::iana_module(&workspace().join("specs/iana.toml")).expect("the spec expands");
+    assert!(generated.starts_with("// @generated by `cargo xtask generate`"));
+    assert!(generated.contains("    /// `486 Busy Here`\n"), "variant docs read as /// comments");
+    assert!(generated.contains("    BusyHere = 486,\n"), "discriminants without suffixes");
+    // The one `compile_error!` is `for_each!`'s answer to an argument that is no macro path.
+    assert_eq!(generated.matches("compile_error").count(), 1);
+    assert!(generated.contains("`for_each!` takes the path of a macro"));
+    assert!(!generated.contains("include_str"), "no path of this machine");
 }
 
 #[test]
@@ -72,11 +94,13 @@ fn check_names_the_stale_file_and_a_run_brings_it_back() {
     std::fs::remove_file(root.join("docs/index.html")).unwrap();
     let root_arg = root.to_str().unwrap();
 
-    let output = xtask_docs(&["--check", "--root", root_arg]);
+    let output = xtask_generate(&["--check", "--root", root_arg]);
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("docs/CODES.md is stale (first difference on line "), "{stderr}");
-    assert!(stderr.contains("docs/index.html is missing: run `cargo xtask docs`"), "{stderr}");
+    assert!(stderr.contains("  - ### 486 Busy\n") && stderr.contains("  + ### 486 Busy Here\n"), "{stderr}");
+    assert!(stderr.contains("docs/index.html is missing"), "{stderr}");
+    assert!(stderr.contains("run `cargo xtask generate` and commit the result"), "{stderr}");
     assert!(!stderr.contains("README.md"), "README.md is current: {stderr}");
     assert_eq!(
         std::fs::read_to_string(&codes).unwrap(),
@@ -84,7 +108,7 @@ fn check_names_the_stale_file_and_a_run_brings_it_back() {
         "--check wrote"
     );
 
-    let output = xtask_docs(&["--root", root_arg]);
+    let output = xtask_generate(&["--root", root_arg]);
     let stdout = text(&output.stdout);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(stdout.contains("wrote docs/CODES.md") && stdout.contains("README.md is up to date"), "{stdout}");
@@ -92,7 +116,49 @@ fn check_names_the_stale_file_and_a_run_brings_it_back() {
     assert_eq!(std::fs::read_to_string(&codes).unwrap(), committed);
     let page = std::fs::read_to_string(workspace().join("docs/index.html")).unwrap();
     assert_eq!(std::fs::read_to_string(root.join("docs/index.html")).unwrap(), page);
-    assert!(xtask_docs(&["--check", "--root", root_arg]).status.success());
+    assert!(xtask_generate(&["--check", "--root", root_arg]).status.success());
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+/// An edited description reaches the registry module, both pages and the spec's copy from
+/// one reading of the inputs: nothing waits for a second pass.
+#[test]
+fn one_pass_carries_a_description_to_every_file() {
+    let root = scratch_workspace("description");
+    let spec = root.join("specs/iana.toml");
+    let edited = std::fs::read_to_string(&spec).unwrap().replacen(
+        "The callee's end system was reached",
+        "The callee's end system (edited) was reached",
+        1,
+    );
+    std::fs::write(&spec, edited).unwrap();
+    let files = generated_files(&root).unwrap_or_else(|e| panic!("{e}"));
+    for path in
+        ["codegen/iana.toml", "runtime/src/iana/response_codes.rs", "docs/CODES.md", "docs/index.html"]
+    {
+        let file = files.iter().find(|file| file.path == path).unwrap();
+        assert!(file.contents.contains("end system (edited) was reached"), "{path}");
+    }
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+/// An edited note reaches the CLI's data module and the page in one run; a second run
+/// writes nothing.
+#[test]
+fn one_run_carries_a_note_to_the_cli_and_the_page() {
+    let root = scratch_workspace("note");
+    let notes = root.join("specs/notes.toml");
+    let edited =
+        std::fs::read_to_string(&notes).unwrap().replacen("The callee is alerting.", "Ringing now.", 1);
+    std::fs::write(&notes, edited).unwrap();
+    let root_arg = root.to_str().unwrap();
+    let output = xtask_generate(&["--root", root_arg]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    for file in ["cli/src/data.rs", "docs/index.html"] {
+        assert!(std::fs::read_to_string(root.join(file)).unwrap().contains("Ringing now."), "{file}");
+    }
+    let again = text(&xtask_generate(&["--root", root_arg]).stdout);
+    assert!(!again.contains("wrote"), "a second run wrote: {again}");
     std::fs::remove_dir_all(root).unwrap();
 }
 
@@ -102,7 +168,7 @@ fn a_readme_without_markers_is_an_error_naming_them() {
     let readme = root.join("README.md");
     let without = std::fs::read_to_string(&readme).unwrap().replace("<!-- codes:end -->", "");
     std::fs::write(&readme, without).unwrap();
-    let output = xtask_docs(&["--root", root.to_str().unwrap()]);
+    let output = xtask_generate(&["--root", root.to_str().unwrap()]);
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("README.md has no `<!-- codes:end -->` line"), "{stderr}");
@@ -116,7 +182,7 @@ fn a_broken_spec_is_reported_with_its_place_and_nothing_is_written() {
     let broken = std::fs::read_to_string(&spec).unwrap().replacen("code = 100", "code = 99", 1);
     std::fs::write(&spec, broken).unwrap();
     std::fs::remove_file(root.join("docs/CODES.md")).unwrap();
-    let output = xtask_docs(&["--root", root.to_str().unwrap()]);
+    let output = xtask_generate(&["--root", root.to_str().unwrap()]);
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(
@@ -129,10 +195,10 @@ fn a_broken_spec_is_reported_with_its_place_and_nothing_is_written() {
 
 #[test]
 fn bad_flags_exit_2_with_usage() {
-    let output = xtask_docs(&["--chek"]);
+    let output = xtask_generate(&["--chek"]);
     let stderr = text(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("--chek") && stderr.contains("usage: cargo xtask docs"), "{stderr}");
+    assert!(stderr.contains("--chek") && stderr.contains("usage: cargo xtask generate"), "{stderr}");
 }
 
 #[test]
@@ -140,11 +206,11 @@ fn each_generated_file_names_its_command() {
     for file in ["docs/CODES.md", "docs/index.html"] {
         let contents = std::fs::read_to_string(workspace().join(file)).unwrap();
         let head: String = contents.lines().take(2).collect();
-        assert!(head.contains("Generated by `cargo xtask docs`"), "{file}: {head}");
+        assert!(head.contains("Generated by `cargo xtask generate`"), "{file}: {head}");
     }
     let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
     let table = readme.split("<!-- codes:start -->").nth(1).unwrap();
-    assert!(table.trim_start().starts_with("<!-- Generated by `cargo xtask docs`"), "{table}");
+    assert!(table.trim_start().starts_with("<!-- Generated by `cargo xtask generate`"), "{table}");
 }
 
 #[test]
@@ -235,6 +301,16 @@ fn is_known_external(href: &str) -> bool {
         return name.starts_with("draft-")
             && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-/".contains(&b));
     }
+    if let Some(page) = href.strip_prefix("https://www.3gpp.org/DynaReport/") {
+        // A 3GPP specification's page: its five digits, as `3GPP TS 24.229` links to 24229.
+        return page
+            .strip_suffix(".htm")
+            .is_some_and(|n| n.len() == 5 && n.bytes().all(|b| b.is_ascii_digit()));
+    }
+    if let Some(recommendation) = href.strip_prefix("https://www.itu.int/rec/T-REC-") {
+        return !recommendation.is_empty()
+            && recommendation.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.');
+    }
     href == "https://www.iana.org/assignments/sip-parameters/"
         || href == "https://github.com/sip-codes/sip-codes/issues"
 }
@@ -242,6 +318,9 @@ fn is_known_external(href: &str) -> bool {
 #[test]
 fn the_link_check_tells_good_addresses_from_bad() {
     assert!(is_known_external("https://www.rfc-editor.org/rfc/rfc3261#section-8.1.3.2"));
+    assert!(is_known_external("https://www.3gpp.org/DynaReport/24229.htm"));
+    assert!(!is_known_external("https://www.3gpp.org/DynaReport/24.229.htm"));
+    assert!(is_known_external("https://www.itu.int/rec/T-REC-Q.850"));
     assert!(is_known_external("https://www.rfc-editor.org/rfc/rfc3261"));
     assert!(!is_known_external("https://www.rfc-editor.org/rfc/rfc3261#section-"));
     assert!(!is_known_external("https://www.rfc-editor.org/rfc/rfcX"));
