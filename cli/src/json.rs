@@ -239,7 +239,7 @@ pub struct ExplainedMessage<'a> {
     /// From a capture: the receiver.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dst: Option<String>,
-    /// From a capture: "udp" or "tcp".
+    /// From a capture: "udp", "tcp" or "sctp".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transport: Option<&'static str>,
     /// From a capture: the frame that completed the message, from 1 (also in `line`).

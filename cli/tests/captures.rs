@@ -147,6 +147,19 @@ fn pcapng_reads_as_pcap() {
     assert_eq!(strip(objects("sngrep-ipv6frag.pcapng")), strip(objects("sngrep-ipv6frag.pcap")));
 }
 
+/// SIP over SCTP, the INVITE (with an ISUP body) in two DATA fragments.
+#[test]
+fn sctp_with_a_fragmented_message() {
+    agrees_with_tshark("heplify-sip_sctp.pcap", "heplify-sip_sctp.tshark.txt");
+    let objects = objects("heplify-sip_sctp.pcap");
+    let forbidden = objects.iter().find(|o| o["code"] == 403).unwrap();
+    assert_eq!(forbidden["transport"], "sctp");
+    assert_eq!(
+        call(&objects, "717B2539AD2002C9152DC497")["flow"],
+        serde_json::json!(["INVITE", "100", "403", "ACK"])
+    );
+}
+
 /// IPv4 inside IPv4.
 #[test]
 fn ip_in_ip() {

@@ -2,7 +2,8 @@
 //! alone and none doing I/O ([`Capture::push`] takes the bytes the caller read):
 //!
 //! file blocks ([`blocks`]) → link layer ([`link`]) → IP, fragments put back ([`ip`]) →
-//! UDP, or TCP in order ([`tcp`]) → SIP framing ([`framing`]) → messages.
+//! UDP, TCP in order ([`tcp`]) or SCTP's messages ([`sctp`]) → SIP framing ([`framing`]) →
+//! messages.
 //!
 //! Every message keeps the capture time, addresses and frame number of the packet that
 //! completed it. Memory is bounded by each stage's caps, never by the capture's size; what
@@ -12,6 +13,7 @@ pub mod blocks;
 pub mod framing;
 pub mod ip;
 pub mod link;
+pub mod sctp;
 pub mod tcp;
 
 use std::fmt;
@@ -67,6 +69,8 @@ pub enum Transport {
     Udp,
     /// TCP: messages framed by Content-Length in the byte stream.
     Tcp,
+    /// SCTP: one message a user message (RFC 4168).
+    Sctp,
 }
 
 /// Where and when a message was captured: the packet that completed it.
@@ -90,6 +94,7 @@ impl Transport {
         match self {
             Transport::Udp => "udp",
             Transport::Tcp => "tcp",
+            Transport::Sctp => "sctp",
         }
     }
 }
@@ -124,6 +129,8 @@ pub struct Report {
     pub ip: ip::Drops,
     /// What the TCP layer dropped.
     pub tcp: tcp::Drops,
+    /// What the SCTP layer dropped.
+    pub sctp: sctp::Drops,
 }
 
 impl Report {
@@ -151,6 +158,11 @@ impl Report {
         );
         say(self.tcp.bytes_skipped, "TCP bytes missing (not captured) or over the 256 KiB per-stream cap");
         say(self.tcp.partial_messages, "SIP messages over TCP cut short by missing bytes");
+        say(self.sctp.malformed, "SCTP packets or chunks that could not be read");
+        say(
+            self.sctp.fragments_given_up,
+            "fragmented SCTP messages given up (never completed, or over the caps)",
+        );
         for (link, frames) in &self.unknown_links {
             lines.push(format!("{frames} frames of link type {link}, which is not read"));
         }
@@ -167,6 +179,7 @@ pub struct Capture {
     blocks: blocks::Blocks,
     ip: ip::Ip,
     tcp: tcp::Tcp,
+    sctp: sctp::Sctp,
     report: Report,
     last_time: Timestamp,
 }
@@ -232,6 +245,24 @@ impl Capture {
                         out.push(Packet { origin, bytes: message });
                     }
                 }
+                132 => {
+                    let Some(done) = self.sctp.packet(datagram.src, datagram.dst, &datagram.payload) else {
+                        continue;
+                    };
+                    for message in done.messages {
+                        if let Some(message) = framing::datagram_message(&message) {
+                            self.report.messages += 1;
+                            let origin = Origin {
+                                frame: number,
+                                time,
+                                src: done.src,
+                                dst: done.dst,
+                                transport: Transport::Sctp,
+                            };
+                            out.push(Packet { origin, bytes: message.to_vec() });
+                        }
+                    }
+                }
                 _ => {}
             }
         }
@@ -250,6 +281,8 @@ impl Capture {
             }
         }
         self.ip.finish();
+        self.sctp.finish();
+        self.report.sctp = self.sctp.drops;
         self.report.ip = self.ip.drops;
         self.report.tcp = self.tcp.drops;
         self.report.oversized_blocks = self.blocks.oversized;
