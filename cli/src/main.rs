@@ -50,7 +50,8 @@ Input: a capture, or SIP messages as text in any of these forms (a line may carr
   grep -h SIP/2.0 proxy.log | sip-codes explain --status-only   proxy log lines
 A capture is read down to its SIP messages: Ethernet (802.1Q), Linux cooked v1/v2, raw IP and
 loopback links; IPv4 and IPv6 with fragments put back together, IP in IP; UDP, TCP put in
-order (messages framed by Content-Length), and SCTP (fragmented messages put back together). Each message is shown after the frame that completed
+order (messages framed by Content-Length, or WebSocket frames after an HTTP upgrade), and
+SCTP (fragmented messages put back together). Each message is shown after the frame that completed
 it (`frame 12 at 1311857686.602589: TCP 10.0.0.1:5060 -> 10.0.0.2:5060`); line numbers are then
 frame numbers, as Wireshark counts them.
 

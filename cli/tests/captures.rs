@@ -160,6 +160,16 @@ fn sctp_with_a_fragmented_message() {
     );
 }
 
+/// SIP over WebSocket: an HTTP upgrade on port 8080, then masked frames, some messages over
+/// two TCP segments; the proxy relays them over UDP.
+#[test]
+fn websocket() {
+    agrees_with_tshark("heplify-sip_tcp_websocket.pcap", "heplify-sip_tcp_websocket.tshark.txt");
+    let objects = objects("heplify-sip_tcp_websocket.pcap");
+    let challenge = objects.iter().find(|o| o["code"] == 407).unwrap();
+    assert_eq!((challenge["transport"].as_str(), challenge["frame"].as_u64()), (Some("tcp"), Some(13)));
+}
+
 /// IPv4 inside IPv4.
 #[test]
 fn ip_in_ip() {

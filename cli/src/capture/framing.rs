@@ -110,6 +110,78 @@ fn headers(bytes: &[u8]) -> Option<(usize, Option<usize>)> {
     None
 }
 
+/// A WebSocket handshake at the start of a stream (RFC 6455 §4): the client's `GET` or the
+/// server's `101`, with `Upgrade: websocket`. `Complete` gives its length, headers included.
+pub fn websocket_handshake(bytes: &[u8]) -> Extent {
+    let head = &bytes[..bytes.len().min(16)];
+    // Agrees with the opening so far (a stream may have only its first bytes yet).
+    let opens = |prefix: &[u8]| {
+        let n = head.len().min(prefix.len());
+        head[..n] == prefix[..n]
+    };
+    if !(opens(b"GET ") || opens(b"HTTP/1.1 101")) {
+        return Extent::NotSip;
+    }
+    let Some((end, _)) = headers(bytes) else {
+        return if bytes.len() >= MAX_HEADERS { Extent::NotSip } else { Extent::Incomplete };
+    };
+    let upgrade = bytes[..end].split(|&b| b == b'\n').any(|line| {
+        let line = line.to_ascii_lowercase();
+        line.starts_with(b"upgrade:") && memchr::memmem::find(&line, b"websocket").is_some()
+    });
+    if upgrade && (bytes.starts_with(b"GET ") || bytes.starts_with(b"HTTP/1.1 101")) {
+        Extent::Complete(end)
+    } else {
+        Extent::NotSip
+    }
+}
+
+/// A WebSocket frame's header read (RFC 6455 §5.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WebSocketFrame {
+    /// The last frame of its message.
+    pub fin: bool,
+    /// 0 continuation, 1 text, 2 binary, 8 and up control.
+    pub opcode: u8,
+    /// The masking key (client to server).
+    pub mask: Option<[u8; 4]>,
+    /// The header's length.
+    pub header: usize,
+    /// `Complete` with header and payload length; `NotSip` for a frame over [`MAX_BODY`].
+    pub extent: Extent,
+}
+
+/// The frame at the start of `bytes`; `None` until its header is there.
+pub fn websocket_frame(bytes: &[u8]) -> Option<WebSocketFrame> {
+    let (b0, b1) = (*bytes.first()?, *bytes.get(1)?);
+    let (len, mut header) = match b1 & 0x7f {
+        126 => (u64::from(u16::from_be_bytes([*bytes.get(2)?, *bytes.get(3)?])), 4),
+        127 => {
+            let raw: [u8; 8] = bytes.get(2..10)?.try_into().ok()?;
+            (u64::from_be_bytes(raw), 10)
+        }
+        n => (u64::from(n), 2),
+    };
+    let mask = if b1 & 0x80 != 0 {
+        let key: [u8; 4] = bytes.get(header..header + 4)?.try_into().ok()?;
+        header += 4;
+        Some(key)
+    } else {
+        None
+    };
+    let extent = match usize::try_from(len) {
+        Ok(len) if len <= MAX_BODY => {
+            if bytes.len() >= header + len {
+                Extent::Complete(header + len)
+            } else {
+                Extent::Incomplete
+            }
+        }
+        _ => Extent::NotSip,
+    };
+    Some(WebSocketFrame { fin: b0 & 0x80 != 0, opcode: b0 & 0x0f, mask, header, extent })
+}
+
 /// Where the next line that is a SIP start line begins, after the first byte; `None` when
 /// no complete line in `bytes` is one.
 pub fn next_start(bytes: &[u8]) -> Option<usize> {
@@ -163,6 +235,23 @@ mod tests {
         assert!(!may_open(b"Content-Length: 0\r\n\r\n"));
         assert!(!may_open(b"a=sendrecv"));
         assert!(!may_open(b"v=0\r\no=IPP 1 2 IN IP4 10.0.0.1\r\n"));
+    }
+
+    #[test]
+    fn websocket_handshakes_and_frames() {
+        let get = b"GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nSec-WebSocket-Protocol: sip\r\n\r\n";
+        assert_eq!(websocket_handshake(get), Extent::Complete(get.len()));
+        assert_eq!(websocket_handshake(&get[..20]), Extent::Incomplete);
+        assert_eq!(websocket_handshake(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"), Extent::NotSip);
+        assert_eq!(websocket_handshake(OK), Extent::NotSip);
+        assert_eq!(websocket_handshake(b"GE"), Extent::Incomplete);
+        // A masked text frame of 5 bytes, and a 126-length one cut short.
+        let frame = [0x81, 0x85, 1, 2, 3, 4, b'h' ^ 1, b'e' ^ 2, b'l' ^ 3, b'l' ^ 4, b'o' ^ 1];
+        let read = websocket_frame(&frame).unwrap();
+        assert_eq!((read.fin, read.opcode, read.header, read.extent), (true, 1, 6, Extent::Complete(11)));
+        assert_eq!(websocket_frame(&[0x82, 126, 1, 0, 0]).unwrap().extent, Extent::Incomplete);
+        assert_eq!(websocket_frame(&[0x82, 127, 0xff, 0, 0, 0, 0, 0, 0, 0]).unwrap().extent, Extent::NotSip);
+        assert_eq!(websocket_frame(&[0x82]), None);
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //! [`framing`](super::framing). A gap that never fills is skipped, and reading resumes at
 //! the next start line.
 //!
+//! A direction that opens with a WebSocket handshake (an HTTP `GET` with `Upgrade:
+//! websocket`, or the `101` answering it) is read as WebSocket frames after it, each data
+//! message one SIP message (RFC 7118).
+//!
 //! Memory: at most [`MAX_STREAMS`] directions are followed (the least recently active is
 //! dropped first), each holding at most [`MAX_BUFFERED`] bytes in order and as many out of
 //! order, and all of them together at most [`MAX_HELD`]; what is dropped is counted.
@@ -65,6 +69,10 @@ struct Stream {
     /// was seen. Until then a stream caught in the middle holds its segments in `ahead`, so
     /// that the segment that opens a message is read first even when it arrives second.
     synced: bool,
+    /// After a WebSocket handshake: the bytes are frames.
+    websocket: bool,
+    /// The data message being read from WebSocket frames.
+    ws_message: Vec<u8>,
 }
 
 /// TCP segments in, SIP messages out.
@@ -205,7 +213,7 @@ impl Tcp {
 impl Stream {
     /// Bytes held, in order and out of order.
     fn held(&self) -> usize {
-        self.buffer.len() + self.ahead_bytes
+        self.buffer.len() + self.ahead_bytes + self.ws_message.len()
     }
 
     /// Puts a segment's payload in order.
@@ -344,6 +352,19 @@ impl Stream {
 
     /// Cuts the buffered bytes into messages.
     fn frame(&mut self, out: &mut Vec<Vec<u8>>, drops: &mut Drops) {
+        if !self.websocket && !self.sip_seen {
+            match framing::websocket_handshake(&self.buffer) {
+                Extent::Complete(n) => {
+                    self.buffer.drain(..n);
+                    self.websocket = true;
+                }
+                Extent::Incomplete => return,
+                Extent::NotSip => {}
+            }
+        }
+        if self.websocket {
+            return self.websocket_frames(out, drops);
+        }
         let mut at = 0;
         loop {
             at += framing::keepalive_len(&self.buffer[at..]);
@@ -378,6 +399,48 @@ impl Stream {
                     }
                 },
             }
+        }
+        self.buffer.drain(..at);
+    }
+
+    /// Reads the buffered WebSocket frames: each complete text or binary message is a SIP
+    /// message; control frames are skipped.
+    fn websocket_frames(&mut self, out: &mut Vec<Vec<u8>>, drops: &mut Drops) {
+        let mut at = 0;
+        while let Some(frame) = framing::websocket_frame(&self.buffer[at..]) {
+            let Extent::Complete(len) = frame.extent else {
+                if frame.extent == Extent::NotSip {
+                    // A frame larger than the cap: nothing after it can be trusted.
+                    drops.bytes_skipped += (self.buffer.len() - at) as u64;
+                    at = self.buffer.len();
+                    self.ws_message.clear();
+                }
+                break;
+            };
+            let payload = &self.buffer[at + frame.header..at + len];
+            if frame.opcode < 8 {
+                if self.ws_message.len() + payload.len() > MAX_BUFFERED {
+                    drops.bytes_skipped += self.ws_message.len() as u64;
+                    drops.partial_messages += 1;
+                    self.ws_message.clear();
+                } else {
+                    let start = self.ws_message.len();
+                    self.ws_message.extend_from_slice(payload);
+                    if let Some(mask) = frame.mask {
+                        for (i, b) in self.ws_message[start..].iter_mut().enumerate() {
+                            *b ^= mask[i % 4];
+                        }
+                    }
+                }
+                if frame.fin {
+                    let message = std::mem::take(&mut self.ws_message);
+                    if let Some(sip) = framing::datagram_message(&message) {
+                        out.push(sip.to_vec());
+                        self.sip_seen = true;
+                    }
+                }
+            }
+            at += len;
         }
         self.buffer.drain(..at);
     }
