@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(from_bytes from_str interpret status_line headers tables read_spec expand)
+[ ${#targets[@]} -gt 0 ] || targets=(from_bytes from_str interpret status_line headers tables read_spec expand explain)
 mkdir -p fuzz/logs
 
 for target in "${targets[@]}"; do
@@ -24,6 +24,8 @@ for target in "${targets[@]}"; do
     # Reason and Warning values: long enough for many list elements and parameters.
     headers) build=(-O -a) flags=(-max_len=16384 -timeout=5 -report_slow_units=1) ;;
     read_spec) build=(-O -a) flags=(-max_len=65536 -timeout=10 -report_slow_units=1 -dict=fuzz/toml.dict) ;;
+    # A capture of up to 64 KiB reaches TCP reassembly and fragments; ASan on, like the parsers.
+    explain) build=(-O -a) flags=(-max_len=65536 -timeout=10 -report_slow_units=1) ;;
     expand) build=(-O -a -s none) flags=(-max_len=65536 -timeout=10 -report_slow_units=1 -dict=fuzz/toml.dict) ;;
     *) echo "unknown target $target" >&2; exit 2 ;;
   esac

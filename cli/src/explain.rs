@@ -10,7 +10,9 @@
 use std::io::{self, ErrorKind, Read, Write};
 
 use crate::calls::{self, Annotated, Calls, Summary};
+use crate::capture;
 use crate::message::{self, Found, Kind, Message, Start};
+use crate::stats::Stats;
 use crate::text::printable;
 use crate::{json, render};
 
@@ -29,16 +31,28 @@ pub struct Options {
     pub color: bool,
     /// The most calls held at once.
     pub max_calls: usize,
+    /// Count instead of annotating (`sip-codes stats`): nothing is written, the counts are in
+    /// [`Totals::stats`].
+    pub stats: bool,
+    /// Draw each call of a capture as a ladder after its summary.
+    pub ladder: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { status_only: false, json: false, color: false, max_calls: calls::MAX_CALLS }
+        Options {
+            status_only: false,
+            json: false,
+            color: false,
+            max_calls: calls::MAX_CALLS,
+            stats: false,
+            ladder: false,
+        }
     }
 }
 
 /// What a run found.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct Totals {
     /// Lines read.
     pub lines: u64,
@@ -46,8 +60,10 @@ pub struct Totals {
     pub status_lines: u64,
     /// Calls summarised.
     pub calls: u64,
-    /// Whether the input started like a pcap or pcapng capture rather than text.
-    pub capture: bool,
+    /// For a pcap or pcapng capture: what it held, and why reading stopped early if it did.
+    pub capture: Option<(capture::Report, Option<String>)>,
+    /// The counts, when [`Options::stats`] asked for them.
+    pub stats: Option<Box<Stats>>,
 }
 
 /// Reads `input` and writes the annotated trace to `out`.
@@ -56,37 +72,65 @@ pub struct Totals {
 /// Reading or writing failed.
 pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::Result<Totals> {
     let mut lines = Lines::new(input);
-    let capture = looks_like_capture(lines.peek(out)?);
-    // A capture's bytes between the SIP messages are noise: show only what was found.
-    let options = Options { status_only: options.status_only || capture, ..options };
+    let is_capture = capture::is_capture(lines.peek(out)?);
+    // Counting writes nothing: the quiet path is JSON's, with the writing left out.
+    let counting = options.stats;
+    let options = Options { json: options.json || counting, ..options };
     let mut explainer = Explainer {
+        stats: counting.then(Box::default),
+        header_time: None,
         out,
         options,
-        calls: Calls::new(options.max_calls),
+        calls: {
+            let mut calls = Calls::new(options.max_calls);
+            calls.ladder = options.ladder && !options.json;
+            calls
+        },
         message: None,
-        totals: Totals { capture, ..Totals::default() },
+        totals: Totals::default(),
         binary_bytes: 0,
         long: None,
         sipfrag_body: false,
+        ngrep: NgrepDots::Off,
     };
-    while let Some(piece) = lines.next(explainer.out)? {
-        explainer.piece(&piece)?;
+    if is_capture {
+        let mut reader = capture::Capture::new();
+        let mut packets = Vec::new();
+        let mut error = None;
+        loop {
+            let chunk = lines.chunk(explainer.out)?;
+            if chunk.is_empty() {
+                break;
+            }
+            let result = reader.push(chunk, &mut packets);
+            for packet in packets.drain(..) {
+                explainer.packet(&packet)?;
+            }
+            if let Err(e) = result {
+                error = Some(e.to_string());
+                break;
+            }
+        }
+        let report = reader.finish(&mut packets);
+        for packet in packets.drain(..) {
+            explainer.packet(&packet)?;
+        }
+        explainer.totals.lines = report.frames;
+        explainer.finish()?;
+        if explainer.options.json && explainer.stats.is_none() {
+            json::write_capture(explainer.out, &report, error.as_deref())?;
+        }
+        explainer.totals.capture = Some((report, error));
+    } else {
+        while let Some(piece) = lines.next(explainer.out)? {
+            explainer.piece(&piece)?;
+        }
+        explainer.finish()?;
     }
-    explainer.finish()?;
     explainer.out.flush()?;
-    Ok(explainer.totals)
-}
-
-/// pcap (either byte order, micro- or nanosecond) and pcapng magic numbers.
-fn looks_like_capture(start: &[u8]) -> bool {
-    const MAGIC: [[u8; 4]; 5] = [
-        [0xd4, 0xc3, 0xb2, 0xa1],
-        [0xa1, 0xb2, 0xc3, 0xd4],
-        [0x4d, 0x3c, 0xb2, 0xa1],
-        [0xa1, 0xb2, 0x3c, 0x4d],
-        [0x0a, 0x0d, 0x0d, 0x0a],
-    ];
-    start.len() >= 4 && MAGIC.iter().any(|m| start[..4] == *m)
+    let mut totals = explainer.totals;
+    totals.stats = explainer.stats;
+    Ok(totals)
 }
 
 /// Whether a line is binary data rather than text: a NUL, or more control bytes (or bytes
@@ -149,6 +193,21 @@ impl<R: Read> Lines<R> {
             self.fill(out)?;
         }
         Ok(&self.buf[self.start..self.end])
+    }
+
+    /// The bytes read and not yet handed out, or the next read's: empty at the end of input.
+    fn chunk(&mut self, out: &mut impl Write) -> io::Result<&[u8]> {
+        if self.start == self.end {
+            if self.eof {
+                return Ok(&[]);
+            }
+            self.start = 0;
+            self.end = 0;
+            self.fill(out)?;
+        }
+        let (start, end) = (self.start, self.end);
+        self.start = end;
+        Ok(&self.buf[start..end])
     }
 
     /// One read into the free end of the buffer, after flushing `out`.
@@ -244,6 +303,26 @@ struct Explainer<'w, W> {
     long: Option<LongLine>,
     /// The last message had a `message/sipfrag` body, which is being read.
     sipfrag_body: bool,
+    /// Whether the lines of the packet being read end in ngrep's `.` for CR.
+    ngrep: NgrepDots,
+    /// The counts, for `sip-codes stats`.
+    stats: Option<Box<Stats>>,
+    /// The time the last packet header line gave, for the next message.
+    header_time: Option<capture::Timestamp>,
+}
+
+/// `ngrep -W byline` prints each line's CR as a trailing `.`, the blank line ending the
+/// header fields as a lone `.`. Whether a packet's lines carry it is read from its first
+/// line: a start line that reads only without its last `.`, or that ends in `.` where a CR
+/// would be (`SIP/2.0 200 OK.`), marks the whole packet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NgrepDots {
+    /// Not in an ngrep packet, or in one whose lines end without the dot.
+    Off,
+    /// After an ngrep packet header, before the packet's first line.
+    Pending,
+    /// Each line of this packet ends with a `.` standing for its CR.
+    On,
 }
 
 impl<W: Write> Explainer<'_, W> {
@@ -256,7 +335,7 @@ impl<W: Write> Explainer<'_, W> {
             return self.later_piece(piece);
         }
         self.totals.lines += 1;
-        let text = piece.text;
+        let text = self.without_ngrep_dot(piece.text);
         let binary = is_binary(text);
         let flattened = if binary { None } else { message::flattened_break(text) };
         let segments = match flattened {
@@ -274,6 +353,10 @@ impl<W: Write> Explainer<'_, W> {
         }
         if summary {
             self.sipfrag_body = false;
+            self.header_time = message::header_time(segments[0]);
+        } else if message::is_ngrep_header(text) || flattened.is_some() {
+            // ngrep `-t`: the header on a line of its own (byline) or before the message (single).
+            self.header_time = message::header_time(text);
         }
         self.echo(piece, binary, found.as_ref())?;
         for (i, segment) in segments.iter().enumerate() {
@@ -284,6 +367,24 @@ impl<W: Write> Explainer<'_, W> {
             self.finish_message()?;
         }
         Ok(())
+    }
+
+    /// The line without the `.` ngrep `-W byline` prints for its CR, when its packet has them.
+    fn without_ngrep_dot<'a>(&mut self, text: &'a [u8]) -> &'a [u8] {
+        if message::is_ngrep_header(text) {
+            self.ngrep = NgrepDots::Pending;
+            return text;
+        }
+        if self.ngrep == NgrepDots::Pending && !text.is_empty() {
+            let dotted = text
+                .strip_suffix(b".")
+                .is_some_and(|start| message::find_start(start).is_some_and(|found| found.at == 0));
+            self.ngrep = if dotted { NgrepDots::On } else { NgrepDots::Off };
+        }
+        match self.ngrep {
+            NgrepDots::On => text.strip_suffix(b".").unwrap_or(text),
+            NgrepDots::Off | NgrepDots::Pending => text,
+        }
     }
 
     /// Shows a line as the options ask.
@@ -390,6 +491,7 @@ impl<W: Write> Explainer<'_, W> {
             }
             let mut message = Message::new(line, found.start);
             message.in_sipfrag = response && self.sipfrag_body;
+            message.header_time = self.header_time.take();
             self.sipfrag_body = false;
             self.message = Some(message);
             return Ok(());
@@ -411,11 +513,72 @@ impl<W: Write> Explainer<'_, W> {
         Ok(())
     }
 
+    /// A message read from a capture: shown after a line saying where it was captured (the
+    /// frame number stands for the line number), then annotated.
+    fn packet(&mut self, packet: &capture::Packet) -> io::Result<()> {
+        self.finish_message()?;
+        self.sipfrag_body = false;
+        let origin = packet.origin;
+        let mut lines = packet.bytes.split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l));
+        let Some(first) = lines.next() else { return Ok(()) };
+        let found = message::find_start(first);
+        let is_response = matches!(found, Some(Found { start: Start::Response { .. }, .. }));
+        if is_response {
+            self.totals.status_lines += 1;
+        }
+        if self.echoes() {
+            writeln!(
+                self.out,
+                "frame {} at {}: {} {} -> {}",
+                origin.frame,
+                origin.time,
+                origin.transport.key().to_ascii_uppercase(),
+                origin.src,
+                origin.dst
+            )?;
+            self.out.write_all(printable(&String::from_utf8_lossy(first)).as_bytes())?;
+            writeln!(self.out)?;
+        } else if self.options.status_only && is_response && !self.options.json {
+            writeln!(self.out, "{}: {}", origin.frame, printable(&String::from_utf8_lossy(first)))?;
+        }
+        let Some(found) = found else { return Ok(()) };
+        let mut message = Message::new(origin.frame, found.start);
+        message.origin = Some(origin);
+        self.message = Some(message);
+        let mut body = false;
+        for line in lines {
+            if self.echoes() {
+                self.out.write_all(printable(&String::from_utf8_lossy(line)).as_bytes())?;
+                writeln!(self.out)?;
+            }
+            if body {
+                // A NOTIFY's sipfrag body: its status line is another call's progress.
+                if self.sipfrag_body
+                    && let Some(found) = message::find_start(line)
+                {
+                    self.segment(origin.frame, line, Some(found))?;
+                    if let Some(message) = &mut self.message {
+                        message.origin = Some(origin);
+                    }
+                }
+                continue;
+            }
+            self.segment(origin.frame, line, None)?;
+            body = self.message.is_none();
+        }
+        self.finish_message()?;
+        self.sipfrag_body = false;
+        Ok(())
+    }
+
     /// The message read so far is complete: annotate it.
     fn finish_message(&mut self) -> io::Result<()> {
         let Some(message) = self.message.take() else {
             return Ok(());
         };
+        if let Some(stats) = &mut self.stats {
+            stats.message(&message);
+        }
         if let Some(annotated) = self.calls.read(&message) {
             self.annotation(&annotated)?;
         }
@@ -426,6 +589,10 @@ impl<W: Write> Explainer<'_, W> {
     }
 
     fn annotation(&mut self, annotated: &Annotated) -> io::Result<()> {
+        if let Some(stats) = &mut self.stats {
+            stats.annotation(annotated);
+            return Ok(());
+        }
         if self.options.json {
             json::write_annotation(self.out, annotated)
         } else {
@@ -435,10 +602,15 @@ impl<W: Write> Explainer<'_, W> {
 
     fn summary(&mut self, summary: &Summary) -> io::Result<()> {
         self.totals.calls += 1;
+        if let Some(stats) = &mut self.stats {
+            stats.call(summary);
+            return Ok(());
+        }
         if self.options.json {
             json::write_call(self.out, summary)
         } else {
-            render::write_call(self.out, summary, self.options.color)
+            render::write_call(self.out, summary, self.options.color)?;
+            crate::ladder::write(self.out, &summary.arrows, summary.arrows_dropped)
         }
     }
 

@@ -24,20 +24,81 @@ const COMPACT: [(u8, &str); 19] = [
     (b'x', "Session-Expires"),
 ];
 
+/// The header fields most messages carry, as keys: looked up rather than allocated.
+const COMMON: [&str; 40] = [
+    "via",
+    "from",
+    "to",
+    "call-id",
+    "cseq",
+    "contact",
+    "max-forwards",
+    "content-length",
+    "content-type",
+    "user-agent",
+    "server",
+    "allow",
+    "supported",
+    "require",
+    "record-route",
+    "route",
+    "expires",
+    "authorization",
+    "proxy-authorization",
+    "www-authenticate",
+    "proxy-authenticate",
+    "reason",
+    "warning",
+    "retry-after",
+    "event",
+    "subscription-state",
+    "session-expires",
+    "min-se",
+    "rseq",
+    "rack",
+    "p-asserted-identity",
+    "privacy",
+    "accept",
+    "allow-events",
+    "date",
+    "organization",
+    "content-disposition",
+    "x-serialnumber",
+    "refer-to",
+    "referred-by",
+];
+
 /// A header field name as a key: its full name (compact forms expanded) in lower case.
-pub fn key(name: &[u8]) -> String {
+pub fn key(name: &[u8]) -> std::borrow::Cow<'static, str> {
+    use std::borrow::Cow;
     if let [letter] = name {
         let letter = letter.to_ascii_lowercase();
         if let Some((_, full)) = COMPACT.iter().find(|(c, _)| *c == letter) {
-            return full.to_ascii_lowercase();
+            return Cow::Owned(full.to_ascii_lowercase());
         }
     }
-    String::from_utf8_lossy(name).to_ascii_lowercase()
+    if let Some(common) = COMMON.iter().find(|c| c.as_bytes().eq_ignore_ascii_case(name)) {
+        return Cow::Borrowed(common);
+    }
+    Cow::Owned(String::from_utf8_lossy(name).to_ascii_lowercase())
 }
+
+/// RFC 3261 §25.1's `token` characters, one flag a byte.
+const TOKEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(c, b'-' | b'.' | b'!' | b'%' | b'*' | b'_' | b'+' | b'`' | b'\'' | b'~');
+        b += 1;
+    }
+    table
+};
 
 /// A `token` character of RFC 3261 §25.1, which header field names are made of.
 pub fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&b)
+    TOKEN[usize::from(b)]
 }
 
 /// `Name: value` at the start of `line` (after any indentation): the name and the value,
@@ -123,6 +184,49 @@ pub fn warnings(value: &str) -> Vec<Warning> {
             Some(Warning { code, agent: agent.to_owned(), text: text.trim().trim_matches('"').to_owned() })
         })
         .collect()
+}
+
+/// A parameter of a Via, From or To value (`branch`, `tag`): its value, matched in any case,
+/// looked for after the URI's closing `>` when there is one (a URI parameter is not a header
+/// parameter) and before any comma (the next value).
+pub fn param(value: &str, name: &str) -> Option<String> {
+    let value = first_outside_quotes(value, b',').map_or(value, |end| &value[..end]);
+    let mut params = match value.rfind('>') {
+        Some(end) => &value[end + 1..],
+        None => value,
+    };
+    // Skip what comes before the first `;`: the URI, or the Via's sent-by.
+    let start = first_outside_quotes(params, b';')?;
+    params = &params[start + 1..];
+    loop {
+        let end = first_outside_quotes(params, b';');
+        let p = end.map_or(params, |end| &params[..end]);
+        if let Some((key, v)) = p.split_once('=')
+            && key.trim().eq_ignore_ascii_case(name)
+        {
+            return Some(v.trim().to_owned());
+        }
+        params = &params[end? + 1..];
+    }
+}
+
+/// Where the first `separator` outside double quotes is in `text`.
+fn first_outside_quotes(text: &str, separator: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !bytes.contains(&b'"') {
+        return memchr::memchr(separator, bytes);
+    }
+    let (mut quoted, mut escaped) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' if quoted => escaped = true,
+            b'"' => quoted = !quoted,
+            b if b == separator && !quoted => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `text` cut at every `separator` that is not inside double quotes.
@@ -242,6 +346,15 @@ pub fn q850_name(cause: u16) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn params_are_read_outside_the_uri() {
+        let via = "SIP/2.0/UDP 192.0.2.1:5060;rport;Branch=z9hG4bK776, SIP/2.0/UDP x;branch=z9hG4bKother";
+        assert_eq!(param(via, "branch").as_deref(), Some("z9hG4bK776"));
+        assert_eq!(param("<sip:b@x;tag=uri>;tag=1c342", "tag").as_deref(), Some("1c342"));
+        assert_eq!(param("\"A;tag=no\" <sip:a@x>", "tag"), None);
+        assert_eq!(param("sip:a@x;tag=bare", "tag").as_deref(), Some("bare"));
+    }
 
     #[test]
     fn compact_names_expand() {

@@ -229,13 +229,30 @@ pub struct ExplainedMessage<'a> {
     pub call_id: Option<&'a str>,
     /// What is said about it, meaning first.
     pub notes: Vec<ExplainedNote<'a>>,
+    /// From a capture: the capture time of the packet that completed the message, seconds
+    /// since the Unix epoch with the capture's precision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<Box<serde_json::value::RawValue>>,
+    /// From a capture: the sender, `192.0.2.1:5060` or `[2001:db8::1]:5060`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub src: Option<String>,
+    /// From a capture: the receiver.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dst: Option<String>,
+    /// From a capture: "udp", "tcp" or "sctp".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transport: Option<&'static str>,
+    /// From a capture: the frame that completed the message, from 1 (also in `line`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<u64>,
 }
 
 /// One note on a message.
 #[derive(Serialize)]
 pub struct ExplainedNote<'a> {
     /// What it is about: "meaning", "unregistered", "phrase", "repeat", "method", "header",
-    /// "retry-after", "reason", "warning", "malformed", "ack", "cancel", "retry".
+    /// "retry-after", "reason", "warning", "malformed", "ack", "cancel", "retry", "sipfrag",
+    /// "dialog", "retransmission", "fork".
     pub kind: &'static str,
     /// "info" or "problem".
     pub level: &'static str,
@@ -269,6 +286,45 @@ pub struct ExplainedCall<'a> {
     pub problems_dropped: u64,
     /// Why the call was summarised before the end of the trace, if it was.
     pub early: Option<&'a str>,
+    /// Retransmitted requests and responses, counted and not read again.
+    pub retransmissions: u64,
+    /// Second answers to an INVITE from another branch of a fork (another To tag).
+    pub double_answers: u64,
+    /// From capture timestamps, in seconds with the capture's precision; `null` parts (and
+    /// every part of a text trace) were not seen.
+    pub timing: CallTiming,
+}
+
+/// A call's timing in `--json`.
+#[derive(Serialize)]
+pub struct CallTiming {
+    /// The first INVITE to the first 18x.
+    pub post_dial_delay: Option<Box<serde_json::value::RawValue>>,
+    /// The first INVITE to the first 2xx.
+    pub answer_time: Option<Box<serde_json::value::RawValue>>,
+    /// The first 2xx to the first BYE.
+    pub duration: Option<Box<serde_json::value::RawValue>>,
+    /// The first INVITE to the final failure, for a call not answered.
+    pub time_to_failure: Option<Box<serde_json::value::RawValue>>,
+    /// Requests sent more than once on one branch.
+    pub retransmission_runs: Vec<RetransmissionRun>,
+}
+
+/// A request sent more than once.
+#[derive(Serialize)]
+pub struct RetransmissionRun {
+    /// The method.
+    pub method: String,
+    /// The CSeq number.
+    pub cseq: u32,
+    /// Times sent.
+    pub sent: u32,
+    /// Seconds from the first sending to the last, when timed.
+    pub over: Option<Box<serde_json::value::RawValue>>,
+}
+
+fn seconds(span: Option<crate::calls::Seconds>) -> Option<Box<serde_json::value::RawValue>> {
+    span.and_then(|s| serde_json::value::RawValue::from_string(s.to_string()).ok())
 }
 
 /// Writes one explained message as a line of JSON.
@@ -277,7 +333,13 @@ pub fn write_annotation(
     annotated: &crate::calls::Annotated,
 ) -> std::io::Result<()> {
     use crate::calls::Level;
+    let origin = annotated.origin.as_ref();
     let object = ExplainedMessage {
+        time: origin.and_then(|o| serde_json::value::RawValue::from_string(o.time.to_string()).ok()),
+        src: origin.map(|o| o.src.to_string()),
+        dst: origin.map(|o| o.dst.to_string()),
+        transport: origin.map(|o| o.transport.key()),
+        frame: origin.map(|o| o.frame),
         kind: if annotated.code.is_some() { "response" } else { "request" },
         line: annotated.line,
         code: annotated.code,
@@ -299,6 +361,39 @@ pub fn write_annotation(
     writeln!(out)
 }
 
+/// `explain --json` on a capture: one object at the end, `"kind": "capture"`.
+#[derive(Serialize)]
+pub struct CaptureReport<'a> {
+    /// Always "capture".
+    pub kind: &'static str,
+    /// Frames read.
+    pub frames: u64,
+    /// SIP messages read from them.
+    pub messages: u64,
+    /// What was skipped or dropped by a cap, one sentence each; empty when nothing was.
+    pub dropped: &'a [String],
+    /// Why reading stopped before the end of the file, if it did.
+    pub error: Option<&'a str>,
+}
+
+/// Writes the capture's report as a line of JSON.
+pub fn write_capture(
+    out: &mut impl std::io::Write,
+    report: &crate::capture::Report,
+    error: Option<&str>,
+) -> std::io::Result<()> {
+    let dropped = report.dropped();
+    let object = CaptureReport {
+        kind: "capture",
+        frames: report.frames,
+        messages: report.messages,
+        dropped: &dropped,
+        error,
+    };
+    serde_json::to_writer(&mut *out, &object).map_err(std::io::Error::from)?;
+    writeln!(out)
+}
+
 /// Writes one call summary as a line of JSON.
 pub fn write_call(out: &mut impl std::io::Write, call: &crate::calls::Summary) -> std::io::Result<()> {
     let object = ExplainedCall {
@@ -313,6 +408,25 @@ pub fn write_call(out: &mut impl std::io::Write, call: &crate::calls::Summary) -
         problems: &call.problems,
         problems_dropped: call.problems_dropped,
         early: call.early.as_deref(),
+        retransmissions: call.retransmissions,
+        double_answers: call.double_answers,
+        timing: CallTiming {
+            post_dial_delay: seconds(call.timing.post_dial_delay),
+            answer_time: seconds(call.timing.answer_time),
+            duration: seconds(call.timing.duration),
+            time_to_failure: seconds(call.timing.time_to_failure),
+            retransmission_runs: call
+                .timing
+                .retransmission_runs
+                .iter()
+                .map(|r| RetransmissionRun {
+                    method: r.method.clone(),
+                    cseq: r.cseq,
+                    sent: r.sent,
+                    over: seconds(r.over),
+                })
+                .collect(),
+        },
     };
     serde_json::to_writer(&mut *out, &object).map_err(std::io::Error::from)?;
     writeln!(out)

@@ -9,6 +9,24 @@ use sip_codes::{ParseErrorKind, StatusLine};
 
 use crate::header;
 
+/// The methods of RFC 3261 and its extensions, to tell a method from letters glued before it.
+const KNOWN_METHODS: [&str; 14] = [
+    "INVITE",
+    "ACK",
+    "BYE",
+    "CANCEL",
+    "OPTIONS",
+    "REGISTER",
+    "PRACK",
+    "SUBSCRIBE",
+    "NOTIFY",
+    "PUBLISH",
+    "INFO",
+    "REFER",
+    "MESSAGE",
+    "UPDATE",
+];
+
 /// The most header fields whose names a message keeps: enough for any real message.
 const MAX_HEADER_NAMES: usize = 64;
 /// The most Reason or Warning values a message keeps.
@@ -71,14 +89,93 @@ pub fn is_packet_summary(line: &[u8]) -> bool {
     (has(b" IP ") || has(b" IP6 ")) && memchr::memmem::find(line, b" > ").is_some()
 }
 
+/// ngrep's packet header on a line of its own (`-W byline`): `U 192.0.2.1:5060 -> 192.0.2.2:5060 #1`,
+/// `T [2001:db8::1]:5060 -> ... [AP] #3`, with `-t` a date and time after the letter.
+pub fn is_ngrep_header(line: &[u8]) -> bool {
+    let Some((&protocol, rest)) = line.split_first() else {
+        return false;
+    };
+    if !b"TUI?".contains(&protocol) || !rest.starts_with(b" ") || find_version(line, 0).is_some() {
+        return false;
+    }
+    let words: Vec<&[u8]> = line.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
+    let Some(arrow) = words.iter().position(|w| *w == b"->") else {
+        return false;
+    };
+    let address =
+        |w: &[u8]| w.contains(&b':') && w.iter().all(|b| b.is_ascii_hexdigit() || b".:[]".contains(b));
+    arrow >= 2
+        && address(words[arrow - 1])
+        && words.get(arrow + 1).is_some_and(|w| address(w))
+        && words[arrow + 2..].iter().all(|w| w.starts_with(b"#") || w.starts_with(b"["))
+}
+
+/// The capture time a packet header line opens with: tcpdump's `12:54:46.556175` (seconds
+/// into the day: good for timing within a day), `-tt`'s `1311857686.556175`, `-tttt`'s
+/// `2011-07-28 12:54:46.556175`, or ngrep `-t`'s `U 2011/07/28 12:54:46.556175` after its
+/// protocol letter.
+pub fn header_time(line: &[u8]) -> Option<crate::capture::Timestamp> {
+    let text = std::str::from_utf8(&line[..line.len().min(64)]).ok()?;
+    let mut words = text.split_ascii_whitespace();
+    let mut first = words.next()?;
+    if first.len() == 1 {
+        first = words.next()?;
+    }
+    let (date, clock) = if first.contains(['-', '/']) { (Some(first), words.next()?) } else { (None, first) };
+    let (whole, fraction) = clock.split_once('.')?;
+    if fraction.is_empty() || fraction.len() > 9 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits = fraction.len() as u8;
+    let nanos: u32 = fraction.parse::<u32>().ok()? * 10u32.pow(9 - u32::from(digits));
+    let secs = if whole.contains(':') {
+        let parts: Vec<i64> = whole.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+        let [h, m, s] = parts[..] else { return None };
+        if !(0..=23).contains(&h) || !(0..=59).contains(&m) || !(0..=60).contains(&s) {
+            return None;
+        }
+        let day = match date {
+            Some(date) => {
+                let parts: Vec<i64> =
+                    date.split(['-', '/']).map(|p| p.parse().ok()).collect::<Option<_>>()?;
+                let [y, mo, d] = parts[..] else { return None };
+                if !(1970..=9999).contains(&y) || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+                    return None;
+                }
+                days_from_civil(y, mo, d)
+            }
+            None => 0,
+        };
+        day * 86_400 + h * 3600 + m * 60 + s
+    } else if date.is_none() && whole.len() >= 9 && whole.len() <= 12 {
+        whole.parse().ok()?
+    } else {
+        return None;
+    };
+    Some(crate::capture::Timestamp { secs, nanos, digits })
+}
+
+/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (the well-known
+/// era-based conversion).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Where `SIP/2.0` starts (in any case) at or after `from`, not followed by `/` (a Via).
 fn find_version(line: &[u8], from: usize) -> Option<usize> {
     memchr::memchr_iter(b'/', &line[from..]).map(|i| from + i).find_map(|slash| {
-        let ok = slash >= from + 3
-            && line[slash - 3..slash].eq_ignore_ascii_case(b"SIP")
+        // `checked_sub`: a `/` in the first three bytes has no room for `SIP` before it.
+        let at = slash.checked_sub(3).filter(|&at| at >= from)?;
+        let ok = line[at..slash].eq_ignore_ascii_case(b"SIP")
             && line[slash + 1..].starts_with(b"2.0")
             && line.get(slash + 4) != Some(&b'/');
-        ok.then_some(slash - 3)
+        ok.then_some(at)
     })
 }
 
@@ -130,9 +227,21 @@ fn request(line: &[u8], version: usize) -> Option<Found> {
         return None;
     }
     let before_uri = before[..uri_start].strip_suffix(b" ")?;
-    let method_len = before_uri.iter().rev().take_while(|b| b.is_ascii_uppercase()).count();
+    let mut method_len = before_uri.iter().rev().take_while(|b| b.is_ascii_uppercase()).count();
     if method_len == 0 {
         return None;
+    }
+    // Glued to other bytes (`tcpdump -A` prints the TCP header's as text: `..}#AKINVITE`),
+    // the method is the longest known one the letters end with, when there is one.
+    let glued =
+        method_len < before_uri.len() && !before_uri[before_uri.len() - method_len - 1].is_ascii_whitespace();
+    if glued {
+        let letters = &before_uri[before_uri.len() - method_len..];
+        if let Some(known) =
+            KNOWN_METHODS.iter().filter(|m| letters.ends_with(m.as_bytes())).map(|m| m.len()).max()
+        {
+            method_len = known;
+        }
     }
     let at = before_uri.len() - method_len;
     Some(Found {
@@ -225,10 +334,23 @@ pub struct Message {
     /// Content-Type, lower case, without parameters.
     pub content_type: Option<String>,
     /// Every header field name seen, as [`header::key`]s.
-    pub names: Vec<String>,
+    pub names: Vec<std::borrow::Cow<'static, str>>,
     /// Whether it is the body of a `message/sipfrag` (a NOTIFY reporting a REFER's progress),
     /// not a message of this trace.
     pub in_sipfrag: bool,
+    /// The packet that completed it, when read from a capture.
+    pub origin: Option<crate::capture::Origin>,
+    /// When a text trace's packet header (tcpdump's summary line, ngrep's `-t` header) says
+    /// it was captured: for timing only.
+    pub header_time: Option<crate::capture::Timestamp>,
+    /// The topmost Via's branch parameter; with `via`, what names its transaction.
+    pub branch: Option<String>,
+    /// The topmost Via value, without its parameters (RFC 2543's transaction key).
+    pub via: Option<String>,
+    /// The From tag.
+    pub from_tag: Option<String>,
+    /// The To tag.
+    pub to_tag: Option<String>,
     /// The blanks in front of its header fields (RFC text indents them).
     indent: Option<usize>,
 }
@@ -237,6 +359,11 @@ impl Message {
     /// A message starting at `line` with `start`.
     pub fn new(line: u64, start: Start) -> Message {
         Message { line, start: Some(start), ..Message::default() }
+    }
+
+    /// When it was captured: from the capture, or from the text trace's packet header.
+    pub fn time(&self) -> Option<crate::capture::Timestamp> {
+        self.origin.map(|o| o.time).or(self.header_time)
     }
 
     /// Whether a header field with this (lower-case, full) name was seen.
@@ -270,10 +397,20 @@ impl Message {
             self.indent = Some(line.iter().take_while(|b| **b == b' ' || **b == b'\t').count());
         }
         let key = header::key(name);
-        let value = String::from_utf8_lossy(&value[..value.len().min(MAX_VALUE)]).into_owned();
-        match key.as_str() {
-            "call-id" => self.call_id = Some(value.clone()),
+        // Decoded only for the fields read: most header fields are only named.
+        let text = || String::from_utf8_lossy(&value[..value.len().min(MAX_VALUE)]);
+        match &*key {
+            "call-id" => self.call_id = Some(text().into_owned()),
+            "via" if self.via.is_none() => {
+                let value = text();
+                self.branch = header::param(&value, "branch");
+                let first = value.split([',', ';']).next().unwrap_or_default();
+                self.via = Some(first.trim().to_owned());
+            }
+            "from" => self.from_tag = header::param(&text(), "tag"),
+            "to" => self.to_tag = header::param(&text(), "tag"),
             "cseq" => {
+                let value = text();
                 let mut parts = value.split_ascii_whitespace();
                 if let (Some(number), Some(method)) = (parts.next(), parts.next())
                     && let Ok(number) = number.parse()
@@ -281,17 +418,17 @@ impl Message {
                     self.cseq = Some((number, method.to_owned()));
                 }
             }
-            "retry-after" => self.retry_after = Some(value.clone()),
+            "retry-after" => self.retry_after = Some(text().into_owned()),
             "reason" => {
                 let room = MAX_VALUES.saturating_sub(self.reasons.len());
-                self.reasons.extend(header::reasons(&value).into_iter().take(room));
+                self.reasons.extend(header::reasons(&text()).into_iter().take(room));
             }
             "warning" => {
                 let room = MAX_VALUES.saturating_sub(self.warnings.len());
-                self.warnings.extend(header::warnings(&value).into_iter().take(room));
+                self.warnings.extend(header::warnings(&text()).into_iter().take(room));
             }
             "content-type" => {
-                let media = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+                let media = text().split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
                 self.content_type = Some(media);
             }
             _ => {}
@@ -364,8 +501,64 @@ mod tests {
             method("E..q..@.@.....c...d...........ACK sip:bob@example.com SIP/2.0").as_deref(),
             Some("ACK")
         );
+        assert_eq!(
+            method("..).}#AKINVITE sip:201@10.33.6.101;user=phone SIP/2.0").as_deref(),
+            Some("INVITE")
+        );
+        assert_eq!(
+            method("..0....RIACK sip:201@10.33.6.101:5060;transport=tcp SIP/2.0").as_deref(),
+            Some("ACK")
+        );
+        assert_eq!(method("..,.PRACK sip:a@b SIP/2.0").as_deref(), Some("PRACK"));
+        assert_eq!(method("NEWMETHOD sip:a@b SIP/2.0").as_deref(), Some("NEWMETHOD"));
         assert_eq!(method("sip-codes explain SIP/2.0"), None);
         assert_eq!(method("INVITE bob SIP/2.0"), None);
+    }
+
+    #[test]
+    fn a_slash_in_the_first_three_bytes_is_no_start_line() {
+        // `slash - 3` once underflowed here, a panic in debug builds.
+        for line in ["/", "a/", "ab/c", "/usr/sbin/kamailio[812]: INFO: SIP/2.0 200 OK"] {
+            let _ = find_start(line.as_bytes());
+            let _ = flattened_break(line.as_bytes());
+        }
+        assert_eq!(status("/usr/sbin/kamailio[812]: SIP/2.0 200 OK"), Some((200, "OK".to_owned())));
+        assert_eq!(status("ab/c"), None);
+    }
+
+    #[test]
+    fn packet_header_times_are_read() {
+        let at = |line: &str| header_time(line.as_bytes()).map(|t| t.to_string());
+        assert_eq!(
+            at("12:54:46.556175 IP 10.33.6.100.64802 > 10.33.6.101.5060: Flags [P.]").as_deref(),
+            Some("46486.556175")
+        );
+        assert_eq!(
+            at("1311857686.562096 IP 10.33.6.100.64802 > 10.33.6.101.5060: UDP").as_deref(),
+            Some("1311857686.562096")
+        );
+        assert_eq!(
+            at("2011-07-28 12:54:46.556175 IP6 ::1.5060 > ::1.5062: UDP").as_deref(),
+            Some("1311857686.556175")
+        );
+        assert_eq!(
+            at("U 2011/07/28 12:54:46.556175 192.0.2.1:5060 -> 192.0.2.2:5060").as_deref(),
+            Some("1311857686.556175")
+        );
+        assert_eq!(at("INVITE sip:b@x SIP/2.0"), None);
+        assert_eq!(at("25:00:00.1 IP"), None);
+        assert_eq!(at("U 192.0.2.1:5060 -> 192.0.2.2:5060 #1"), None);
+    }
+
+    #[test]
+    fn ngrep_packet_headers_are_recognised() {
+        assert!(is_ngrep_header(b"U 192.168.1.2:5060 -> 212.242.33.35:5060 #1"));
+        assert!(is_ngrep_header(b"T 10.33.6.100:64802 -> 10.33.6.101:5060 [AP] #3"));
+        assert!(is_ngrep_header(b"U 10.0.0.1:5060 -> 10.0.0.2:5060"));
+        assert!(is_ngrep_header(b"U 2026/11/01 12:00:01.000123 [2001:db8::1]:5060 -> [2001:db8::2]:5060 #4"));
+        assert!(!is_ngrep_header(b"U 10.0.0.1:5060 -> 10.0.0.2:5060 SIP/2.0 486 Busy Here..Via: x"));
+        assert!(!is_ngrep_header(b"Unauthorized -> retry"));
+        assert!(!is_ngrep_header(b"To: <sip:bob@10.0.0.2>"));
     }
 
     #[test]

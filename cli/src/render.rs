@@ -311,9 +311,39 @@ pub fn write_call(out: &mut impl Write, call: &crate::calls::Summary, color: boo
     let (first, last) = call.lines;
     let id = crate::text::printable(&call.call_id);
     writeln!(out)?;
-    writeln!(out, "{}", paint(&format!("call {id} (lines {first}-{last}): {flow}"), style::CALL, color))?;
+    let unit = if call.from_capture { "frames" } else { "lines" };
+    writeln!(out, "{}", paint(&format!("call {id} ({unit} {first}-{last}): {flow}"), style::CALL, color))?;
     let outcome = if call.outcome.is_success() { style::GOOD } else { style::BAD };
     writeln!(out, "  = {}", paint(&call.outcome_text, outcome, color))?;
+    let timing = &call.timing;
+    let mut times = Vec::new();
+    if let Some(s) = timing.post_dial_delay {
+        times.push(format!("post-dial delay {s} s"));
+    }
+    if let Some(s) = timing.answer_time {
+        times.push(format!("answered after {s} s"));
+    }
+    if let Some(s) = timing.duration {
+        times.push(format!("lasted {s} s to the BYE"));
+    }
+    if let Some(s) = timing.time_to_failure {
+        times.push(format!("failed after {s} s"));
+    }
+    if !times.is_empty() {
+        writeln!(out, "  ~ {}", times.join(", "))?;
+    }
+    for run in &timing.retransmission_runs {
+        let over = run.over.map(|s| format!(" over {s} s")).unwrap_or_default();
+        writeln!(out, "  ~ {} (CSeq {}) sent {} times{over}", run.method, run.cseq, run.sent)?;
+    }
+    if call.retransmissions > 0 {
+        let plural = if call.retransmissions == 1 { "" } else { "s" };
+        writeln!(out, "  ~ {} retransmission{plural}, counted and not read again", call.retransmissions)?;
+    }
+    if call.double_answers > 0 {
+        let plural = if call.double_answers == 1 { "" } else { "s" };
+        writeln!(out, "  ~ answered {} more time{plural} by other branches of a fork", call.double_answers)?;
+    }
     for problem in &call.problems {
         writeln!(out, "{}", paint(&format!("  ! {problem}"), style::PROBLEM, color))?;
     }

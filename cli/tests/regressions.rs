@@ -75,3 +75,17 @@ fn status_line_past_64_kib_into_a_line_is_found() {
     assert!(out.contains("  ^ 486 Busy Here: Client Error"), "{}", &out[out.len().saturating_sub(2000)..]);
     assert!(out.len() < 70 * 1024, "the long line is not echoed whole");
 }
+
+/// A `/` in a line's first three bytes made `find_version` compute `slash - 3` eagerly: a
+/// subtraction overflow, so a panic in the debug build `cargo run` gives (issue 18).
+#[test]
+fn a_slash_near_the_start_of_a_line_does_not_panic() {
+    for input in ["ab/c\n", "/\n", "/usr/sbin/kamailio[812]: INFO: <core> SIP/2.0 200 OK\n"] {
+        let output = sip_codes().arg("explain").write_stdin(input).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{input:?}: {stderr}");
+        assert!(matches!(output.status.code(), Some(0 | 1)), "{input:?}: {output:?}");
+    }
+    let out = explain_stdin("/usr/sbin/kamailio[812]: INFO: <core> SIP/2.0 200 OK\n");
+    assert!(out.contains("  ^ 200 OK: Success"), "{out}");
+}

@@ -254,10 +254,12 @@ fn made_up_problems() {
     );
 }
 
-/// ngrep `-W byline` shows a message over lines like tcpdump; `-W single` on one line with
-/// `..` for CRLF. Both read the same.
+/// Real ngrep 1.47 output (fixtures/TOOLS.md): `-W byline` shows a message over lines, each
+/// ending in a `.` for its CR; `-W single` puts a packet on one line with `..` for CRLF.
+/// Both read alike, with no false phrase note, every request line found, and the BYE's
+/// `Reason: Q.850;cause=16;text="local"` read whole.
 #[test]
-fn ngrep_single_and_byline_read_alike() {
+fn real_ngrep_single_and_byline_read_alike() {
     let single = objects(&fixture("ngrep-single.txt"));
     let byline = objects(&fixture("ngrep-byline.txt"));
     let strip = |objects: &[Value]| -> Vec<String> {
@@ -267,7 +269,46 @@ fn ngrep_single_and_byline_read_alike() {
             .collect()
     };
     assert_eq!(strip(&single), strip(&byline));
-    assert_eq!(calls(&single), ["ng1@10.0.0.1 | INVITE 100 180 486 ACK | busy | busy (486 Busy Here) | "]);
+    assert_eq!(
+        calls(&byline),
+        ["158936656982201062716@10.33.6.100 | INVITE 100 180 200 ACK BYE 200 | hung-up | \
+          answered (200), then hung up normally (BYE answered 200) | "]
+    );
+    let kinds: Vec<&str> = byline
+        .iter()
+        .flat_map(|o| o["notes"].as_array().into_iter().flatten())
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.contains(&"phrase"), "{byline:?}");
+    let reasons: Vec<&str> = byline
+        .iter()
+        .flat_map(|o| o["notes"].as_array().into_iter().flatten())
+        .filter(|n| n["kind"] == "reason")
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons, ["Reason: Q.850 cause 16 (normal call clearing), text \"local\""]);
+}
+
+/// Real ngrep byline output of the Wireshark sample capture: every request and response that
+/// tshark dissects is read (fixtures/captures/zeek-wireshark.tshark.txt), and the only phrase
+/// notes are the phrases the peers really sent.
+#[test]
+fn real_ngrep_byline_finds_what_tshark_finds() {
+    let objects = objects(&fixture("ngrep-byline-wireshark.txt"));
+    let tshark = std::fs::read_to_string(fixture("captures/zeek-wireshark.tshark.txt")).unwrap();
+    let responses = tshark.lines().filter(|l| l.split('\t').nth(2).is_some_and(|c| !c.is_empty())).count();
+    let found = objects.iter().filter(|o| o["kind"] == "response").count();
+    assert_eq!(found, responses);
+    let flows: usize = calls(&objects).len();
+    assert_eq!(flows, 6);
+    let phrases: Vec<&str> = objects
+        .iter()
+        .flat_map(|o| o["notes"].as_array().into_iter().flatten())
+        .filter(|n| n["kind"] == "phrase")
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert!(phrases.iter().all(|p| !p.contains('.')), "{phrases:?}");
+    assert!(phrases.contains(&"phrase \"Error\" differs from the registered \"Temporarily Unavailable\"; only the code carries meaning"));
 }
 
 /// Colour only when asked for or on a terminal; never in a pipe by default.
@@ -312,4 +353,52 @@ fn a_sipfrag_body_is_not_a_response_of_the_call() {
     assert_eq!(note(&objects, 8, "sipfrag").len(), 1);
     assert_eq!(rows(&objects[1..]), ["10 200 2 NOTIFY meaning"]);
     assert_eq!(calls(&objects), ["refer1@example.org | NOTIFY 200 | done | NOTIFY accepted (200 OK) | "]);
+}
+
+/// Real `tcpdump -A` output (fixtures/TOOLS.md) reads as the capture it was made from: the
+/// TCP header bytes printed as text before a request (`..}#AKINVITE`) are not its method.
+#[test]
+fn real_tcpdump_reads_as_its_capture() {
+    let from_text = calls(&objects(&fixture("tcpdump-a-tcp.txt")));
+    let from_capture = calls(&objects(&fixture("captures/heplify-sip_ipv4_tcp.pcap")));
+    assert_eq!(from_text, from_capture);
+    assert_eq!(
+        from_text,
+        ["158936656982201062716@10.33.6.100 | INVITE 100 180 200 ACK BYE 200 | hung-up | \
+          answered (200), then hung up normally (BYE answered 200) | "]
+    );
+}
+
+/// Real ngrep byline output reads as the capture it was made from.
+#[test]
+fn real_ngrep_reads_as_its_capture() {
+    // Problems name where they are: a line of the text, a frame of the capture.
+    let unplaced = |rows: Vec<String>| -> Vec<String> {
+        rows.into_iter()
+            .map(|row| row.split(": ").filter(|part| !part.contains("line ")).collect::<Vec<_>>().join(": "))
+            .collect()
+    };
+    let from_text = unplaced(calls(&objects(&fixture("ngrep-byline-wireshark.txt"))));
+    let from_capture = unplaced(calls(&objects(&fixture("captures/zeek-wireshark.pcap"))));
+    assert_eq!(from_text.len(), 6);
+    assert_eq!(from_text, from_capture);
+    assert!(from_text[5].contains("the Q.850 cause disagrees with the status"), "{from_text:?}");
+}
+
+/// Text traces are timed from their packet headers: tcpdump's summary line (time of day) and
+/// ngrep `-t`'s date and time give the call the capture's own timing (tests/captures.rs).
+#[test]
+fn real_tool_headers_time_the_call() {
+    for trace in ["tcpdump-a-tcp.txt", "ngrep-byline-t.txt"] {
+        let objects = objects(&fixture(trace));
+        let call = objects.iter().find(|o| o["kind"] == "call").unwrap();
+        let timing = &call["timing"];
+        assert_eq!(timing["post_dial_delay"].to_string(), "0.059027", "{trace}");
+        assert_eq!(timing["duration"].to_string(), "2.151516", "{trace}");
+        // The timing is the headers'; the message objects carry no capture fields.
+        assert!(objects.iter().all(|o| o.get("time").is_none()), "{trace}");
+    }
+    let untimed = objects(&fixture("ngrep-byline.txt"));
+    let call = untimed.iter().find(|o| o["kind"] == "call").unwrap();
+    assert_eq!(call["timing"]["post_dial_delay"], Value::Null);
 }
