@@ -121,69 +121,71 @@ pub fn retry_after_seconds(value: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
-/// One value of a Reason header (RFC 3326 §2): `protocol ;cause=N ;text="..."`.
+/// One value of a Reason header (RFC 3326 §2): `protocol ;cause=N ;text="..."`, read by
+/// `sip_codes::Reason`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reason {
     /// `SIP`, `Q.850`, or another token as written.
     pub protocol: String,
     /// The cause, when it is a number.
     pub cause: Option<u16>,
-    /// The text parameter without its quotes.
+    /// The text parameter without its quotes and escapes.
     pub text: Option<String>,
+    /// Why the value does not parse, when it does not (the value as written is in
+    /// `protocol` then).
+    pub problem: Option<String>,
 }
 
 /// Every value of a Reason header (values are separated by commas outside quotes).
 pub fn reasons(value: &str) -> Vec<Reason> {
-    split_outside_quotes(value, ',')
-        .into_iter()
-        .filter_map(|one| {
-            let mut parts = split_outside_quotes(one, ';').into_iter();
-            let protocol = parts.next()?.trim().to_owned();
-            if protocol.is_empty() {
-                return None;
-            }
-            let mut reason = Reason { protocol, cause: None, text: None };
-            for param in parts {
-                let (name, val) = param.split_once('=').unwrap_or((param, ""));
-                let val = val.trim();
-                match name.trim().to_ascii_lowercase().as_str() {
-                    "cause" => reason.cause = val.parse().ok(),
-                    "text" => reason.text = Some(val.trim_matches('"').to_owned()),
-                    _ => {}
-                }
-            }
-            Some(reason)
+    sip_codes::Reason::parse_all(value)
+        .map(|one| match one {
+            Ok(reason) => Reason {
+                protocol: reason.protocol().to_owned(),
+                cause: reason.cause(),
+                text: reason.text_unescaped().map(|text| text.collect()),
+                problem: None,
+            },
+            Err(error) => Reason {
+                protocol: value.trim().to_owned(),
+                cause: None,
+                text: None,
+                problem: Some(error.to_string()),
+            },
         })
         .collect()
 }
 
-/// One value of a Warning header (RFC 3261 §20.43): `warn-code SP warn-agent SP "text"`.
+/// One value of a Warning header (RFC 3261 §20.43): `warn-code SP warn-agent SP "text"`, read
+/// by `sip_codes::Warning`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     /// The three-digit warn-code.
     pub code: u16,
     /// The host (or pseudonym) that added the warning.
     pub agent: String,
-    /// The text without its quotes.
+    /// The text without its quotes and escapes.
     pub text: String,
 }
 
-/// Every value of a Warning header.
+/// Every value of a Warning header that parses.
 pub fn warnings(value: &str) -> Vec<Warning> {
-    split_outside_quotes(value, ',')
-        .into_iter()
-        .filter_map(|one| {
-            let one = one.trim();
-            let (code, rest) = one.split_once([' ', '\t'])?;
-            if code.len() != 3 {
-                return None;
-            }
-            let code = code.parse().ok()?;
-            let rest = rest.trim_start();
-            let (agent, text) = rest.split_once([' ', '\t']).unwrap_or((rest, ""));
-            Some(Warning { code, agent: agent.to_owned(), text: text.trim().trim_matches('"').to_owned() })
+    sip_codes::Warning::parse_all(value)
+        .filter_map(Result::ok)
+        .map(|warning| Warning {
+            code: warning.code(),
+            agent: warning.agent().to_owned(),
+            text: warning.text_unescaped().collect(),
         })
         .collect()
+}
+
+/// The code a Geolocation-Error (RFC 6442 §4.3) or AlertMsg-Error (RFC 8876 §4.1) value
+/// starts with: `100 ;code="Cannot Process Location"`.
+pub fn error_code(value: &str) -> Option<u16> {
+    let digits = value.trim_start();
+    let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+    (end == 3).then(|| digits[..end].parse().ok()).flatten()
 }
 
 /// A parameter of a Via, From or To value (`branch`, `tag`): its value, matched in any case,
@@ -229,120 +231,6 @@ fn first_outside_quotes(text: &str, separator: u8) -> Option<usize> {
     None
 }
 
-/// `text` cut at every `separator` that is not inside double quotes.
-fn split_outside_quotes(text: &str, separator: char) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut quoted = false;
-    let mut escaped = false;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if quoted => escaped = true,
-            '"' => quoted = !quoted,
-            c if c == separator && !quoted => {
-                parts.push(&text[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    parts.push(&text[start..]);
-    parts
-}
-
-/// The warn-codes of RFC 3261 §20.43 (registered by §27.2) and RFC 5630 §4.
-pub fn warning_name(code: u16) -> Option<&'static str> {
-    Some(match code {
-        300 => "incompatible network protocol",
-        301 => "incompatible network address formats",
-        302 => "incompatible transport protocol",
-        303 => "incompatible bandwidth units",
-        304 => "media type not available",
-        305 => "incompatible media format",
-        306 => "attribute not understood",
-        307 => "session description parameter not understood",
-        330 => "multicast not available",
-        331 => "unicast not available",
-        370 => "insufficient bandwidth",
-        380 => "SIPS not allowed",
-        381 => "SIPS required",
-        399 => "miscellaneous warning",
-        _ => return None,
-    })
-}
-
-/// The Q.850 cause values' names, as ITU-T Q.850 lists them (shortened where the standard
-/// adds a parenthesis).
-pub fn q850_name(cause: u16) -> Option<&'static str> {
-    Some(match cause {
-        1 => "unallocated (unassigned) number",
-        2 => "no route to specified transit network",
-        3 => "no route to destination",
-        6 => "channel unacceptable",
-        7 => "call awarded and being delivered in an established channel",
-        16 => "normal call clearing",
-        17 => "user busy",
-        18 => "no user responding",
-        19 => "no answer from user (user alerted)",
-        20 => "subscriber absent",
-        21 => "call rejected",
-        22 => "number changed",
-        23 => "redirection to new destination",
-        25 => "exchange routing error",
-        26 => "non-selected user clearing",
-        27 => "destination out of order",
-        28 => "invalid number format (address incomplete)",
-        29 => "facility rejected",
-        30 => "response to STATUS ENQUIRY",
-        31 => "normal, unspecified",
-        34 => "no circuit/channel available",
-        38 => "network out of order",
-        41 => "temporary failure",
-        42 => "switching equipment congestion",
-        43 => "access information discarded",
-        44 => "requested circuit/channel not available",
-        46 => "precedence call blocked",
-        47 => "resource unavailable, unspecified",
-        49 => "quality of service not available",
-        50 => "requested facility not subscribed",
-        53 => "outgoing calls barred within CUG",
-        55 => "incoming calls barred within CUG",
-        57 => "bearer capability not authorized",
-        58 => "bearer capability not presently available",
-        62 => "inconsistency in outgoing information element",
-        63 => "service or option not available, unspecified",
-        65 => "bearer capability not implemented",
-        66 => "channel type not implemented",
-        69 => "requested facility not implemented",
-        70 => "only restricted digital information bearer capability is available",
-        79 => "service or option not implemented, unspecified",
-        81 => "invalid call reference value",
-        82 => "identified channel does not exist",
-        83 => "a suspended call exists, but this call identity does not",
-        84 => "call identity in use",
-        85 => "no call suspended",
-        86 => "call having the requested call identity has been cleared",
-        87 => "user not member of CUG",
-        88 => "incompatible destination",
-        90 => "non-existent CUG",
-        91 => "invalid transit network selection",
-        95 => "invalid message, unspecified",
-        96 => "mandatory information element is missing",
-        97 => "message type non-existent or not implemented",
-        98 => "message not compatible with call state",
-        99 => "information element non-existent or not implemented",
-        100 => "invalid information element contents",
-        101 => "message not compatible with call state",
-        102 => "recovery on timer expiry",
-        103 => "parameter non-existent or not implemented, passed on",
-        110 => "message with unrecognized parameter, discarded",
-        111 => "protocol error, unspecified",
-        127 => "interworking, unspecified",
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,6 +260,21 @@ mod tests {
     }
 
     #[test]
+    fn error_codes_are_read() {
+        assert_eq!(error_code("100 ;code=\"Cannot Process Location\""), Some(100));
+        assert_eq!(error_code(" 101"), Some(101));
+        assert_eq!(error_code("1000"), None);
+        assert_eq!(error_code("x"), None);
+    }
+
+    #[test]
+    fn a_reason_that_does_not_parse_says_why() {
+        let r = reasons("Q.850;cause=seventeen");
+        assert_eq!(r.len(), 1);
+        assert!(r[0].problem.is_some(), "{r:?}");
+    }
+
+    #[test]
     fn reason_values_are_read() {
         let r = reasons("Q.850;cause=16;text=\"Terminated, normally\", SIP ;cause=200");
         assert_eq!(r.len(), 2);
@@ -390,7 +293,6 @@ mod tests {
         assert_eq!(w.len(), 2);
         assert_eq!((w[0].code, w[0].agent.as_str()), (370, "devnull"));
         assert_eq!(w[1].text, "Session parameter 'foo' not understood");
-        assert_eq!(warning_name(370), Some("insufficient bandwidth"));
     }
 
     #[test]

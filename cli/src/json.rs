@@ -250,9 +250,7 @@ pub struct ExplainedMessage<'a> {
 /// One note on a message.
 #[derive(Serialize)]
 pub struct ExplainedNote<'a> {
-    /// What it is about: "meaning", "unregistered", "phrase", "repeat", "method", "header",
-    /// "retry-after", "reason", "warning", "malformed", "ack", "cancel", "retry", "sipfrag",
-    /// "dialog", "retransmission", "fork".
+    #[doc = concat!("What it is about, as a stable dotted slug: one of ", crate::calls::note_kind_slugs!(), "and more may be added.")]
     pub kind: &'static str,
     /// "info" or "problem".
     pub level: &'static str,
@@ -351,7 +349,7 @@ pub fn write_annotation(
             .notes
             .iter()
             .map(|n| ExplainedNote {
-                kind: n.kind,
+                kind: n.kind.slug(),
                 level: if n.level == Level::Problem { "problem" } else { "info" },
                 text: &n.text,
             })

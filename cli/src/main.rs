@@ -39,7 +39,18 @@ Examples:
 Exit status: 0 when an answer was printed (a code, a class, search hits, or what an
 unregistered code stands for), 1 when nothing was found, 2 on a usage or I/O error.";
 
-const EXPLAIN_EXAMPLE: &str = "\
+/// `explain --help`: the examples, then every note kind `--json` writes, from the one list.
+fn explain_long_help() -> String {
+    let mut help = format!(
+        "{EXPLAIN_EXAMPLE}\n\nNote kinds (a note's \"kind\" in --json; new kinds may be added, none renamed):\n"
+    );
+    for kind in sip_codes_cli::calls::NoteKind::ALL {
+        help.push_str(&format!("  {:<28}{}\n", kind.slug(), kind.about()));
+    }
+    help
+}
+
+const EXPLAIN_EXAMPLE: &str = "\"
 Input: a capture, or SIP messages as text in any of these forms (a line may carry a prefix):
   sip-codes explain call.pcap                                   pcap or pcapng, by magic number
   tcpdump -U -w - port 5060 | sip-codes explain                 a live capture, as pcap
@@ -77,9 +88,10 @@ and one per call, at the end of the trace (earlier when the call cap below makes
    \"retransmissions\",\"double_answers\",\"timing\":{\"post_dial_delay\",\"answer_time\",\"duration\",
    \"time_to_failure\",\"retransmission_runs\":[{\"method\",\"cseq\",\"sent\",\"over\"}]}}
 Transactions are told apart by the topmost Via's branch (RFC 2543 peers by the Via itself):
-the same response again on its branch is a retransmission (note \"retransmission\", counted),
-on another branch the same response relayed by another hop (\"repeat\"); a response with
-another To tag is another branch of a fork (\"fork\"), and two 2xx so are a double answer.
+the same response again on its branch is a retransmission (note \"transaction.retransmission\",
+counted), on another branch the same response relayed by another hop (\"message.repeat\"); a
+response with another To tag is another branch of a fork (\"dialog.fork\"), and two 2xx so are
+a double answer. The note kinds, which never change once given, are listed under --help.
 Timing (seconds; from a capture's timestamps, or a text trace's tcpdump summary lines and
 ngrep -t headers): the first INVITE to the first 18x, to the first 2xx, the 2xx to the BYE,
 the first INVITE to the final failure.
@@ -138,7 +150,7 @@ struct Cli {
 enum Command {
     /// Annotate a SIP trace (`tcpdump -A`, ngrep, sngrep, proxy logs): what each response
     /// means for its request, what is wrong with it, and how each call ended.
-    #[command(after_help = EXPLAIN_EXAMPLE)]
+    #[command(after_help = EXPLAIN_EXAMPLE, after_long_help = explain_long_help())]
     Explain {
         /// The trace to read; standard input when absent or `-`.
         file: Option<PathBuf>,

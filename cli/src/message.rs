@@ -331,6 +331,10 @@ pub struct Message {
     pub reasons: Vec<header::Reason>,
     /// Warning values.
     pub warnings: Vec<header::Warning>,
+    /// The code of a Geolocation-Error header (RFC 6442 §4.3).
+    pub geolocation_error: Option<u16>,
+    /// The code of an AlertMsg-Error header (RFC 8876 §4.1).
+    pub alertmsg_error: Option<u16>,
     /// Content-Type, lower case, without parameters.
     pub content_type: Option<String>,
     /// Every header field name seen, as [`header::key`]s.
@@ -427,6 +431,8 @@ impl Message {
                 let room = MAX_VALUES.saturating_sub(self.warnings.len());
                 self.warnings.extend(header::warnings(&text()).into_iter().take(room));
             }
+            "geolocation-error" => self.geolocation_error = header::error_code(&text()),
+            "alertmsg-error" => self.alertmsg_error = header::error_code(&text()),
             "content-type" => {
                 let media = text().split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
                 self.content_type = Some(media);

@@ -129,7 +129,7 @@ impl Stats {
 
     /// Counts what an annotation says: retransmissions.
     pub fn annotation(&mut self, annotated: &Annotated) {
-        if annotated.notes.iter().any(|n| n.kind == "retransmission") {
+        if annotated.notes.iter().any(|n| n.kind == crate::calls::NoteKind::Retransmission) {
             self.retransmissions += 1;
         }
     }

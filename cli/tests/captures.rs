@@ -326,7 +326,7 @@ fn retransmission_runs() {
         .flat_map(|o| o["notes"].as_array().unwrap())
         .map(|n| n["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(notes.iter().filter(|k| **k == "retransmission").count(), 10, "{notes:?}");
+    assert_eq!(notes.iter().filter(|k| **k == "transaction.retransmission").count(), 10, "{notes:?}");
 }
 
 /// A text trace has no capture times: no timing, and the fields are still there.
@@ -399,13 +399,15 @@ fn two_early_dialogs_and_one_answer() {
     assert_eq!(call["retransmissions"], 1);
     let forks: Vec<u64> = objects
         .iter()
-        .filter(|o| o["notes"].as_array().is_some_and(|n| n.iter().any(|n| n["kind"] == "fork")))
+        .filter(|o| o["notes"].as_array().is_some_and(|n| n.iter().any(|n| n["kind"] == "dialog.fork")))
         .map(|o| o["frame"].as_u64().unwrap())
         .collect();
     assert_eq!(forks, [16, 17]);
     let retransmitted: Vec<u64> = objects
         .iter()
-        .filter(|o| o["notes"].as_array().is_some_and(|n| n.iter().any(|n| n["kind"] == "retransmission")))
+        .filter(|o| {
+            o["notes"].as_array().is_some_and(|n| n.iter().any(|n| n["kind"] == "transaction.retransmission"))
+        })
         .map(|o| o["frame"].as_u64().unwrap())
         .collect();
     assert_eq!(retransmitted, [27]);

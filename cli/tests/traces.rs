@@ -77,32 +77,37 @@ fn rfc3665_3_2_two_proxies_407_then_bye() {
     assert_eq!(
         rows(&objects),
         [
-            "83 407 1 INVITE meaning,phrase,method",
-            "112 INVITE 2 INVITE retry",
-            "168 100 2 INVITE meaning,method",
-            "208 100 2 INVITE repeat",
-            "222 180 2 INVITE meaning,method",
-            "240 180 2 INVITE repeat",
-            "257 180 2 INVITE repeat",
-            "272 200 2 INVITE meaning,method",
-            "300 200 2 INVITE repeat",
-            "326 200 2 INVITE repeat",
-            "446 200 1 BYE meaning,method",
-            "462 200 1 BYE repeat",
-            "475 200 1 BYE repeat",
+            "83 407 1 INVITE response.meaning,response.phrase,response.method",
+            "112 INVITE 2 INVITE transaction.retry",
+            "168 100 2 INVITE response.meaning,response.method",
+            "208 100 2 INVITE message.repeat",
+            "222 180 2 INVITE response.meaning,response.method",
+            "240 180 2 INVITE message.repeat",
+            "257 180 2 INVITE message.repeat",
+            "272 200 2 INVITE response.meaning,response.method",
+            "300 200 2 INVITE message.repeat",
+            "326 200 2 INVITE message.repeat",
+            "446 200 1 BYE response.meaning,response.method",
+            "462 200 1 BYE message.repeat",
+            "475 200 1 BYE message.repeat",
         ]
     );
     // RFC 3665 writes "Proxy Authorization Required"; the registry says "Authentication".
     assert_eq!(
-        note(&objects, 83, "phrase"),
+        note(&objects, 83, "response.phrase"),
         [
             "phrase \"Proxy Authorization Required\" differs from the registered \"Proxy Authentication Required\"; only the code carries meaning"
         ]
     );
-    assert!(note(&objects, 83, "method")[0].starts_with("to INVITE: The routine challenge from a proxy"));
-    assert_eq!(note(&objects, 112, "retry"), ["sent again with credentials after the 407 on line 83"]);
-    assert!(note(&objects, 272, "method")[0].starts_with("to INVITE: The call was answered"));
-    assert!(note(&objects, 446, "method")[0].starts_with("to BYE: The call ended normally"));
+    assert!(
+        note(&objects, 83, "response.method")[0].starts_with("to INVITE: The routine challenge from a proxy")
+    );
+    assert_eq!(
+        note(&objects, 112, "transaction.retry"),
+        ["sent again with credentials after the 407 on line 83"]
+    );
+    assert!(note(&objects, 272, "response.method")[0].starts_with("to INVITE: The call was answered"));
+    assert!(note(&objects, 446, "response.method")[0].starts_with("to BYE: The call ended normally"));
     assert_eq!(
         calls(&objects),
         [
@@ -120,17 +125,20 @@ fn rfc3665_3_6_redirect_302() {
     assert_eq!(
         rows(&objects),
         [
-            "60 302 1 INVITE meaning,method",
-            "114 100 2 INVITE meaning,method",
-            "126 180 2 INVITE meaning,method",
-            "141 180 2 INVITE repeat",
-            "155 200 2 INVITE meaning,method",
-            "180 200 2 INVITE repeat",
-            "281 200 1 BYE meaning,method",
-            "295 200 1 BYE repeat",
+            "60 302 1 INVITE response.meaning,response.method",
+            "114 100 2 INVITE response.meaning,response.method",
+            "126 180 2 INVITE response.meaning,response.method",
+            "141 180 2 INVITE message.repeat",
+            "155 200 2 INVITE response.meaning,response.method",
+            "180 200 2 INVITE message.repeat",
+            "281 200 1 BYE response.meaning,response.method",
+            "295 200 1 BYE message.repeat",
         ]
     );
-    assert!(note(&objects, 60, "method")[0].starts_with("to INVITE: A redirect: expect the caller to ACK"));
+    assert!(
+        note(&objects, 60, "response.method")[0]
+            .starts_with("to INVITE: A redirect: expect the caller to ACK")
+    );
     assert_eq!(
         calls(&objects),
         [
@@ -148,24 +156,25 @@ fn rfc3665_3_8_no_answer_cancel_487() {
     assert_eq!(
         rows(&objects),
         [
-            "106 100 1 INVITE meaning,method",
-            "145 100 1 INVITE repeat",
-            "159 180 1 INVITE meaning,method",
-            "178 180 1 INVITE repeat",
-            "195 180 1 INVITE repeat",
-            "223 200 1 CANCEL meaning,method",
-            "246 200 1 CANCEL repeat",
-            "270 200 1 CANCEL repeat",
-            "281 487 1 INVITE meaning,method",
-            "309 487 1 INVITE repeat",
-            "334 487 1 INVITE repeat",
+            "106 100 1 INVITE response.meaning,response.method",
+            "145 100 1 INVITE message.repeat",
+            "159 180 1 INVITE response.meaning,response.method",
+            "178 180 1 INVITE message.repeat",
+            "195 180 1 INVITE message.repeat",
+            "223 200 1 CANCEL response.meaning,response.method",
+            "246 200 1 CANCEL message.repeat",
+            "270 200 1 CANCEL message.repeat",
+            "281 487 1 INVITE response.meaning,response.method",
+            "309 487 1 INVITE message.repeat",
+            "334 487 1 INVITE message.repeat",
         ]
     );
     assert!(
-        note(&objects, 223, "method")[0].starts_with("to CANCEL: This answers the CANCEL only, not the call")
+        note(&objects, 223, "response.method")[0]
+            .starts_with("to CANCEL: This answers the CANCEL only, not the call")
     );
     // The CANCEL is in the trace: no "no CANCEL" remark.
-    assert!(!note(&objects, 281, "method")[0].contains("No CANCEL"));
+    assert!(!note(&objects, 281, "response.method")[0].contains("No CANCEL"));
     assert_eq!(
         calls(&objects),
         ["2xTb9vxSit55XU7p8@atlanta.example.com | INVITE 100 180 CANCEL 200 487 ACK | cancelled | \
@@ -181,14 +190,14 @@ fn rfc3665_3_9_busy_486() {
     assert_eq!(
         rows(&objects),
         [
-            "89 100 1 INVITE meaning,method",
-            "128 100 1 INVITE repeat",
-            "142 486 1 INVITE meaning,malformed,method",
-            "170 486 1 INVITE repeat,malformed",
-            "195 486 1 INVITE repeat,malformed",
+            "89 100 1 INVITE response.meaning,response.method",
+            "128 100 1 INVITE message.repeat",
+            "142 486 1 INVITE response.meaning,message.malformed,response.method",
+            "170 486 1 INVITE message.repeat,message.malformed",
+            "195 486 1 INVITE message.repeat,message.malformed",
         ]
     );
-    assert!(note(&objects, 142, "malformed")[0].starts_with("extra blanks around the code"));
+    assert!(note(&objects, 142, "message.malformed")[0].starts_with("extra blanks around the code"));
     let calls = calls(&objects);
     assert_eq!(calls.len(), 1);
     assert!(
@@ -202,12 +211,12 @@ fn rfc3665_3_9_busy_486() {
 fn made_up_problems() {
     let objects = objects(&fixture("problems.txt"));
     assert_eq!(
-        note(&objects, 8, "header"),
+        note(&objects, 8, "header.required"),
         ["407 without Proxy-Authenticate, which it must carry (RFC 3261 §22.3; §20 Table 3)"]
     );
-    assert_eq!(note(&objects, 23, "retry-after"), ["Retry-After: try again in 120 s (2 min)"]);
+    assert_eq!(note(&objects, 23, "header.retry-after"), ["Retry-After: try again in 120 s (2 min)"]);
     assert_eq!(
-        note(&objects, 23, "reason"),
+        note(&objects, 23, "header.reason"),
         [
             "Reason: Q.850 cause 16 (normal call clearing), text \"Normal call clearing\"",
             "the Q.850 cause disagrees with the status: RFC 3398 maps 486 to cause 17 (user busy), and cause 16 to a \
@@ -215,22 +224,26 @@ fn made_up_problems() {
         ]
     );
     assert_eq!(
-        note(&objects, 40, "warning"),
-        ["Warning 305 (incompatible media format) from gw.example.com: \"Incompatible media format\""]
+        note(&objects, 40, "header.warning"),
+        ["Warning 305 (Incompatible media format) from gw.example.com: \"Incompatible media format\""]
     );
-    assert!(note(&objects, 62, "method")[0].contains("2.1 to 4 s"));
+    assert!(note(&objects, 62, "response.method")[0].contains("2.1 to 4 s"));
     assert_eq!(
-        note(&objects, 62, "dialog"),
+        note(&objects, 62, "dialog.effect"),
         [
             "inside the established dialog this fails only this request; the call and the dialog carry on (RFC 5057 §5.1)"
         ]
     );
-    assert_eq!(note(&objects, 62, "retry-after").len(), 2, "read, then flagged: 491 takes no Retry-After");
-    assert_eq!(note(&objects, 68, "reason"), ["Reason: Q.850 cause 16 (normal call clearing)"]);
-    assert!(note(&objects, 85, "method")[0].contains("Min-Expires"));
-    assert!(note(&objects, 113, "reason")[0].contains("answered elsewhere"));
+    assert_eq!(
+        note(&objects, 62, "header.retry-after").len(),
+        2,
+        "read, then flagged: 491 takes no Retry-After"
+    );
+    assert_eq!(note(&objects, 68, "header.reason"), ["Reason: Q.850 cause 16 (normal call clearing)"]);
+    assert!(note(&objects, 85, "response.method")[0].contains("Min-Expires"));
+    assert!(note(&objects, 113, "header.reason")[0].contains("answered elsewhere"));
     assert!(
-        note(&objects, 134, "retry-after")[0]
+        note(&objects, 134, "header.retry-after")[0]
             .starts_with("no Retry-After: the client handles this 503 as a 500")
     );
     assert_eq!(
@@ -279,11 +292,11 @@ fn real_ngrep_single_and_byline_read_alike() {
         .flat_map(|o| o["notes"].as_array().into_iter().flatten())
         .map(|n| n["kind"].as_str().unwrap())
         .collect();
-    assert!(!kinds.contains(&"phrase"), "{byline:?}");
+    assert!(!kinds.contains(&"response.phrase"), "{byline:?}");
     let reasons: Vec<&str> = byline
         .iter()
         .flat_map(|o| o["notes"].as_array().into_iter().flatten())
-        .filter(|n| n["kind"] == "reason")
+        .filter(|n| n["kind"] == "header.reason")
         .map(|n| n["text"].as_str().unwrap())
         .collect();
     assert_eq!(reasons, ["Reason: Q.850 cause 16 (normal call clearing), text \"local\""]);
@@ -304,7 +317,7 @@ fn real_ngrep_byline_finds_what_tshark_finds() {
     let phrases: Vec<&str> = objects
         .iter()
         .flat_map(|o| o["notes"].as_array().into_iter().flatten())
-        .filter(|n| n["kind"] == "phrase")
+        .filter(|n| n["kind"] == "response.phrase")
         .map(|n| n["text"].as_str().unwrap())
         .collect();
     assert!(phrases.iter().all(|p| !p.contains('.')), "{phrases:?}");
@@ -350,8 +363,8 @@ fn a_sipfrag_body_is_not_a_response_of_the_call() {
     assert_eq!(objects[0]["line"], 8);
     assert_eq!(objects[0]["code"], 180);
     assert_eq!(objects[0]["call_id"], Value::Null);
-    assert_eq!(note(&objects, 8, "sipfrag").len(), 1);
-    assert_eq!(rows(&objects[1..]), ["10 200 2 NOTIFY meaning"]);
+    assert_eq!(note(&objects, 8, "body.sipfrag").len(), 1);
+    assert_eq!(rows(&objects[1..]), ["10 200 2 NOTIFY response.meaning"]);
     assert_eq!(calls(&objects), ["refer1@example.org | NOTIFY 200 | done | NOTIFY accepted (200 OK) | "]);
 }
 

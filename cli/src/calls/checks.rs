@@ -1,6 +1,7 @@
 //! What a response means for its request, and what is wrong with it: the code's meaning,
 //! the per-method note, required header fields, Retry-After, Reason and Warning.
 
+use super::NoteKind;
 use sip_codes::iana::StatusCode;
 use sip_codes::{Class, Requirement};
 
@@ -35,22 +36,23 @@ pub fn meaning(code: u16, phrase: &str) -> Vec<Note> {
     let Some(status) = StatusCode::from_code(code) else {
         let mut notes = Vec::new();
         if let Some(unknown) = Unknown::of(code) {
-            notes.push(Note::info("unregistered", unknown.headline()));
+            notes.push(Note::info(NoteKind::Unregistered, unknown.headline()));
         }
         if let Some(seen) = notes::wild(code) {
-            notes.push(Note::info("unregistered", seen));
+            notes.push(Note::info(NoteKind::Unregistered, seen));
         }
         return notes;
     };
     let deprecated = if status.is_deprecated() { " (deprecated)" } else { "" };
     let summary =
         status.description().map(|d| format!(" - {}", first_sentence(&plain(d)))).unwrap_or_default();
-    let mut notes = vec![Note::info("meaning", format!("{status}{deprecated}: {}{summary}", status.class()))];
+    let mut notes =
+        vec![Note::info(NoteKind::Meaning, format!("{status}{deprecated}: {}{summary}", status.class()))];
     if phrase.is_empty() {
         // An empty Reason-Phrase is allowed: nothing to flag.
     } else if status.aliases().iter().any(|a| a.eq_ignore_ascii_case(&phrase)) {
         notes.push(Note::info(
-            "phrase",
+            NoteKind::Phrase,
             format!(
                 "\"{phrase}\" is a former phrase of {code}; the registry now says \"{}\"",
                 status.reason_phrase()
@@ -58,7 +60,7 @@ pub fn meaning(code: u16, phrase: &str) -> Vec<Note> {
         ));
     } else if !is_phrase_of(status, &phrase) {
         notes.push(Note::info(
-            "phrase",
+            NoteKind::Phrase,
             format!(
                 "phrase \"{phrase}\" differs from the registered \"{}\"; only the code carries meaning",
                 status.reason_phrase()
@@ -105,7 +107,7 @@ pub(crate) fn missing_headers(
         if applies {
             let when = rule.condition.map(|c| format!(" when {c}")).unwrap_or_default();
             notes.push(Note::problem(
-                "header",
+                NoteKind::Header,
                 format!(
                     "{} without {}, which it must carry{when} ({})",
                     status.code(),
@@ -139,7 +141,7 @@ pub(crate) fn retry_after(status: StatusCode, message: &Message) -> Vec<Note> {
     let Some(value) = &message.retry_after else {
         if status == StatusCode::ServiceUnavailable && !message.names.is_empty() {
             return vec![Note::info(
-                "retry-after",
+                NoteKind::RetryAfter,
                 "no Retry-After: the client handles this 503 as a 500 (RFC 3261 §21.5.4) and tries another server",
             )];
         }
@@ -148,15 +150,15 @@ pub(crate) fn retry_after(status: StatusCode, message: &Message) -> Vec<Note> {
     let value = printable(value);
     let Some(seconds) = header::retry_after_seconds(&value) else {
         return vec![Note::problem(
-            "retry-after",
+            NoteKind::RetryAfter,
             format!("Retry-After \"{value}\" is not a number of seconds (RFC 3261 §20.33)"),
         )];
     };
     let mut notes =
-        vec![Note::info("retry-after", format!("Retry-After: try again in {}", duration(seconds)))];
+        vec![Note::info(NoteKind::RetryAfter, format!("Retry-After: try again in {}", duration(seconds)))];
     if !status.allows_retry_after() {
         notes.push(Note::problem(
-            "retry-after",
+            NoteKind::RetryAfter,
             format!(
                 "Retry-After on a {}: no RFC gives it a meaning there (RFC 3261 §20.33 lists 404, 413, 480, 486, 500, 503, 600 and 603)",
                 status.code()
@@ -181,34 +183,115 @@ fn duration(seconds: u64) -> String {
     }
 }
 
-/// Each Reason value named; on a response, a Q.850 cause compared with the status by the
-/// RFC 3398 table.
+/// Each Reason value named from the registry data (`sip_codes::iana`: the protocol, a Q.850
+/// cause's name, a SIP or STIR cause's phrase); on a response, a Q.850 cause compared with the
+/// status by the RFC 3398 table.
 pub(crate) fn reason_notes(reasons: &[Reason], status: Option<StatusCode>) -> Vec<Note> {
+    use sip_codes::iana::{Q850Cause, ReasonProtocol};
     let mut notes = Vec::new();
     for reason in reasons {
         let protocol = printable(&reason.protocol);
+        if let Some(problem) = &reason.problem {
+            notes.push(Note::problem(
+                NoteKind::Reason,
+                format!("Reason: {protocol} does not parse: {problem}"),
+            ));
+            continue;
+        }
         let text = reason.text.as_deref().map(|t| format!(", text \"{}\"", printable(t))).unwrap_or_default();
+        let registered = ReasonProtocol::from_token(&reason.protocol);
         let Some(cause) = reason.cause else {
-            notes.push(Note::info("reason", format!("Reason: {protocol} without a numeric cause{text}")));
+            let what = if registered.is_some() { "" } else { " (a protocol IANA does not register)" };
+            notes.push(Note::info(
+                NoteKind::Reason,
+                format!("Reason: {protocol}{what} without a numeric cause{text}"),
+            ));
             continue;
         };
-        if protocol.eq_ignore_ascii_case("Q.850") {
-            let name =
-                header::q850_name(cause).map_or_else(|| "not a Q.850 cause value".to_owned(), str::to_owned);
-            notes.push(Note::info("reason", format!("Reason: Q.850 cause {cause} ({name}){text}")));
-            if let (Some(status), Ok(cause)) = (status, u8::try_from(cause))
-                && let Some(note) = compare_q850(status, cause)
-            {
-                notes.push(note);
+        match registered {
+            Some(ReasonProtocol::Q850) => {
+                let name = Q850Cause::from_code(cause)
+                    .map_or_else(|| "not a Q.850 cause value".to_owned(), |c| c.text().to_owned());
+                notes.push(Note::info(
+                    NoteKind::Reason,
+                    format!("Reason: Q.850 cause {cause} ({name}){text}"),
+                ));
+                if let (Some(status), Ok(cause)) = (status, u8::try_from(cause))
+                    && let Some(note) = compare_q850(status, cause)
+                {
+                    notes.push(note);
+                }
             }
-        } else if protocol.eq_ignore_ascii_case("SIP") {
-            let named = describe(cause);
-            let extra =
-                if cause == 200 { ": the call was answered elsewhere (another branch took it)" } else { "" };
-            notes.push(Note::info("reason", format!("Reason: SIP cause {named}{extra}{text}")));
-        } else {
-            notes.push(Note::info("reason", format!("Reason: {protocol} cause {cause}{text}")));
+            Some(ReasonProtocol::Sip) => {
+                let named = describe(cause);
+                let extra = if cause == 200 {
+                    ": the call was answered elsewhere (another branch took it)"
+                } else {
+                    ""
+                };
+                notes.push(Note::info(NoteKind::Reason, format!("Reason: SIP cause {named}{extra}{text}")));
+            }
+            // RFC 8224 §6.2.2: the cause is the STIR response code the verifier would send.
+            Some(ReasonProtocol::Stir) => {
+                let named = describe(cause);
+                notes.push(Note::info(
+                    NoteKind::Reason,
+                    format!("Reason: STIR cause {named}: the identity check that failed (RFC 8224){text}"),
+                ));
+            }
+            Some(other) => {
+                let about =
+                    other.description().map(|d| format!(": {}", first_sentence(d))).unwrap_or_default();
+                notes.push(Note::info(
+                    NoteKind::Reason,
+                    format!("Reason: {protocol} cause {cause}{about}{text}"),
+                ));
+            }
+            None => notes.push(Note::info(
+                NoteKind::Reason,
+                format!("Reason: {protocol} cause {cause} (a protocol IANA does not register){text}"),
+            )),
         }
+    }
+    notes
+}
+
+/// A Geolocation-Error (RFC 6442 §4.3) or AlertMsg-Error (RFC 8876 §4.1) code named from its
+/// registry.
+pub(crate) fn error_code_notes(geolocation: Option<u16>, alert: Option<u16>) -> Vec<Note> {
+    use sip_codes::iana::{AlertMsgErrorCode, GeolocationErrorCode};
+    let mut notes = Vec::new();
+    if let Some(code) = geolocation {
+        notes.push(match GeolocationErrorCode::from_code(code) {
+            Some(value) => Note::info(
+                NoteKind::GeolocationError,
+                format!(
+                    "Geolocation-Error {code} ({}): {}",
+                    value.text(),
+                    value.description().unwrap_or_default()
+                ),
+            ),
+            None => Note::problem(
+                NoteKind::GeolocationError,
+                format!("Geolocation-Error {code}: IANA registers no such code (RFC 6442 §8.3)"),
+            ),
+        });
+    }
+    if let Some(code) = alert {
+        notes.push(match AlertMsgErrorCode::from_code(code) {
+            Some(value) => Note::info(
+                NoteKind::AlertMsgError,
+                format!(
+                    "AlertMsg-Error {code} ({}): {}",
+                    value.text(),
+                    value.description().unwrap_or_default()
+                ),
+            ),
+            None => Note::problem(
+                NoteKind::AlertMsgError,
+                format!("AlertMsg-Error {code}: IANA registers no such code (RFC 8876)"),
+            ),
+        });
     }
     notes
 }
@@ -226,7 +309,7 @@ fn compare_q850(status: StatusCode, cause: u8) -> Option<Note> {
         return None;
     }
     let code = status.code();
-    let name = |c: u8| header::q850_name(u16::from(c)).unwrap_or("unnamed");
+    let name = |c: u8| sip_codes::iana::Q850Cause::from_code(u16::from(c)).map_or("unnamed", |c| c.text());
     let one_way = match expected_cause {
         Some(c) => format!("RFC 3398 maps {code} to cause {c} ({})", name(c)),
         None => format!("RFC 3398 maps {code} to no cause"),
@@ -237,32 +320,33 @@ fn compare_q850(status: StatusCode, cause: u8) -> Option<Note> {
         None => format!("cause {cause} to no response"),
     };
     Some(Note::problem(
-        "reason",
+        NoteKind::Reason,
         format!(
             "the Q.850 cause disagrees with the status: {one_way}, and {other_way}; the status code decides (RFC 6432 §4)"
         ),
     ))
 }
 
-/// Each Warning value with its warn-code named.
+/// Each Warning value with its warn-code named from the registry (`sip_codes::iana::WarnCode`).
 pub(crate) fn warning_notes(warnings: &[header::Warning]) -> Vec<Note> {
     warnings
         .iter()
         .map(|w| {
             let text = printable(&w.text);
             let agent = printable(&w.agent);
-            match header::warning_name(w.code) {
-                Some(name) => {
-                    Note::info("warning", format!("Warning {} ({name}) from {agent}: \"{text}\"", w.code))
-                }
+            match sip_codes::iana::WarnCode::from_code(w.code) {
+                Some(name) => Note::info(
+                    NoteKind::Warning,
+                    format!("Warning {} ({}) from {agent}: \"{text}\"", w.code, name.text()),
+                ),
                 None if (300..400).contains(&w.code) => Note::info(
-                    "warning",
+                    NoteKind::Warning,
                     format!("Warning {} (unregistered warn-code) from {agent}: \"{text}\"", w.code),
                 ),
                 None => Note::problem(
-                    "warning",
+                    NoteKind::Warning,
                     format!(
-                        "Warning {} from {agent}: warn-codes run from 300 to 399 (RFC 3261 §20.43)",
+                        "Warning {} from {agent}: IANA registers no such warn-code; the registered ones run from 300 to 399 (RFC 3261 §20.43)",
                         w.code
                     ),
                 ),

@@ -11,6 +11,7 @@
 
 mod checks;
 mod dialogs;
+mod kind;
 mod summaries;
 mod timing;
 mod transactions;
@@ -21,6 +22,8 @@ use crate::message::{Message, Start};
 
 pub use checks::meaning;
 use dialogs::Call;
+pub use kind::NoteKind;
+pub(crate) use kind::note_kind_slugs;
 pub use summaries::{Outcome, Summary};
 pub use timing::{Seconds, Timing};
 use transactions::{read_request, read_response};
@@ -48,8 +51,8 @@ pub enum Level {
 /// One thing said about a message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
-    /// What the note is about, a stable word for scripts: "meaning", "phrase", "method", ...
-    pub kind: &'static str,
+    /// What the note is about; `--json` writes its stable slug.
+    pub kind: NoteKind,
     /// Info or problem.
     pub level: Level,
     /// The note for people.
@@ -57,11 +60,11 @@ pub struct Note {
 }
 
 impl Note {
-    pub(crate) fn info(kind: &'static str, text: impl Into<String>) -> Note {
+    pub(crate) fn info(kind: NoteKind, text: impl Into<String>) -> Note {
         Note { kind, level: Level::Info, text: text.into() }
     }
 
-    pub(crate) fn problem(kind: &'static str, text: impl Into<String>) -> Note {
+    pub(crate) fn problem(kind: NoteKind, text: impl Into<String>) -> Note {
         Note { kind, level: Level::Problem, text: text.into() }
     }
 }
@@ -245,7 +248,7 @@ fn sipfrag(message: &Message, start: &Start) -> Annotated {
     };
     let mut notes = code.map(|c| meaning(c, phrase.as_deref().unwrap_or_default())).unwrap_or_default();
     notes.push(Note::info(
-        "sipfrag",
+        NoteKind::Sipfrag,
         "inside a message/sipfrag body: how the call started by a REFER is going (RFC 3515), \
          not a response of this call",
     ));
@@ -303,7 +306,7 @@ mod tests {
         let a = calls.read(&response(486, &["CSeq: 1 INVITE", "Retry-After: 90"])).unwrap();
         assert!(texts(&a).contains(&"Retry-After: try again in 90 s (1 min 30 s)".to_owned()), "{a:?}");
         let a = calls.read(&response(491, &["CSeq: 1 INVITE", "Retry-After: 5"])).unwrap();
-        assert!(a.notes.iter().any(|n| n.kind == "retry-after" && n.level == Level::Problem), "{a:?}");
+        assert!(a.notes.iter().any(|n| n.kind == NoteKind::RetryAfter && n.level == Level::Problem), "{a:?}");
     }
 
     #[test]
@@ -319,6 +322,53 @@ mod tests {
         assert!(problem.text.contains("cause 16 to a BYE or CANCEL"), "{problem:?}");
     }
 
+    /// Every value of SIP's other tables named from the registry data (`sip_codes::iana`),
+    /// none from a table of the CLI's own.
+    #[test]
+    fn values_of_every_table_are_named_from_the_registry() {
+        let mut calls = Calls::default();
+        let read =
+            |calls: &mut Calls, code, headers: &[&str]| texts(&calls.read(&response(code, headers)).unwrap());
+        let warning = read(&mut calls, 488, &["CSeq: 1 INVITE", "Warning: 308 ua.example.com \"fr, de\""]);
+        assert!(
+            warning.iter().any(|t| t.starts_with("Warning 308 (Incompatible language specification)")),
+            "{warning:?}"
+        );
+        let q850 = read(&mut calls, 503, &["CSeq: 2 INVITE", "Reason: Q.850;cause=47"]);
+        assert!(
+            q850.iter().any(|t| t == "Reason: Q.850 cause 47 (resource unavailable, unspecified)"),
+            "{q850:?}"
+        );
+        let geo = read(
+            &mut calls,
+            424,
+            &["CSeq: 3 INVITE", "Geolocation-Error: 100 ;code=\"Cannot Process Location\""],
+        );
+        assert!(
+            geo.iter().any(|t| t.starts_with("Geolocation-Error 100 (Cannot Process Location): ")),
+            "{geo:?}"
+        );
+        let alert = read(&mut calls, 425, &["CSeq: 4 INVITE", "AlertMsg-Error: 101"]);
+        assert!(
+            alert
+                .iter()
+                .any(|t| t
+                    .starts_with("AlertMsg-Error 101 (Alert payload was not present or could not be found)")),
+            "{alert:?}"
+        );
+        let stir = read(
+            &mut calls,
+            438,
+            &["CSeq: 5 INVITE", "Reason: STIR;cause=438;text=\"Invalid Identity Header\""],
+        );
+        assert!(
+            stir.iter().any(|t| t.starts_with("Reason: STIR cause 438 Invalid Identity Header")),
+            "{stir:?}"
+        );
+        let unknown = read(&mut calls, 424, &["CSeq: 6 INVITE", "Geolocation-Error: 999"]);
+        assert!(unknown.iter().any(|t| t.contains("IANA registers no such code")), "{unknown:?}");
+    }
+
     #[test]
     fn warnings_are_named() {
         let mut calls = Calls::default();
@@ -327,7 +377,7 @@ mod tests {
             .unwrap();
         assert!(
             texts(&a).contains(
-                &"Warning 305 (incompatible media format) from proxy.example.com: \"no codec\"".to_owned()
+                &"Warning 305 (Incompatible media format) from proxy.example.com: \"no codec\"".to_owned()
             ),
             "{a:?}"
         );
@@ -349,6 +399,27 @@ mod tests {
         assert_eq!(summaries[0].outcome, Outcome::Busy);
     }
 
+    /// The outcome comes from the registry's data: 480 is no answer (not busy, as sngrep
+    /// counts it), 608 declined, 477 a failure by its class.
+    #[test]
+    fn outcomes_follow_the_registry_data() {
+        for (code, outcome) in [
+            (480, Outcome::NoAnswer),
+            (408, Outcome::NoAnswer),
+            (600, Outcome::Busy),
+            (608, Outcome::Declined),
+            (477, Outcome::Failed),
+            (407, Outcome::Challenged),
+        ] {
+            let mut calls = Calls::default();
+            let call_id = format!("Call-ID: o{code}");
+            let invite = [call_id.as_str(), "CSeq: 1 INVITE"];
+            calls.read(&request("INVITE", &invite));
+            calls.read(&response(code, &invite));
+            assert_eq!(calls.finish()[0].outcome, outcome, "{code}");
+        }
+    }
+
     #[test]
     fn past_the_cap_ended_calls_are_summarised_first() {
         let mut calls = Calls::new(2);
@@ -365,7 +436,7 @@ mod tests {
     }
 
     fn kinds(a: &Annotated) -> Vec<&'static str> {
-        a.notes.iter().map(|n| n.kind).collect()
+        a.notes.iter().map(|n| n.kind.slug()).collect()
     }
 
     /// A forking proxy's view: the INVITE to two phones (two branches), both ring, one
@@ -379,7 +450,7 @@ mod tests {
         calls.read(&request("INVITE", &b2));
         calls.read(&response(180, &[b1[0], b1[1], b1[2], "To: <sip:b@x>;tag=one"]));
         let ring2 = calls.read(&response(180, &[b2[0], b2[1], b2[2], "To: <sip:b@x>;tag=two"])).unwrap();
-        assert_eq!(kinds(&ring2), ["meaning", "fork", "method"], "{ring2:?}");
+        assert_eq!(kinds(&ring2), ["response.meaning", "dialog.fork", "response.method"], "{ring2:?}");
         calls.read(&response(200, &[b1[0], b1[1], b1[2], "To: <sip:b@x>;tag=one"]));
         let cancel = calls
             .read(&request("CANCEL", &["Call-ID: f", "CSeq: 1 CANCEL", b2[2], "Reason: SIP;cause=200"]))
@@ -408,18 +479,18 @@ mod tests {
         let first = calls
             .read(&response(200, &["Call-ID: d", "CSeq: 1 INVITE", via, "To: <sip:b@x>;tag=A"]))
             .unwrap();
-        assert_eq!(kinds(&first)[0], "meaning");
+        assert_eq!(kinds(&first)[0], "response.meaning");
         let again = calls
             .read(&response(200, &["Call-ID: d", "CSeq: 1 INVITE", via, "To: <sip:b@x>;tag=A"]))
             .unwrap();
-        assert_eq!(kinds(&again), ["retransmission"], "{again:?}");
+        assert_eq!(kinds(&again), ["transaction.retransmission"], "{again:?}");
         let second = calls
             .read(&response(200, &["Call-ID: d", "CSeq: 1 INVITE", via, "To: <sip:b@x>;tag=B"]))
             .unwrap();
-        assert!(kinds(&second).contains(&"fork"), "{second:?}");
+        assert!(kinds(&second).contains(&"dialog.fork"), "{second:?}");
         assert!(texts(&second).iter().any(|t| t.starts_with("a second answer to this INVITE")), "{second:?}");
         let resent = calls.read(&request("INVITE", &["Call-ID: d", "CSeq: 1 INVITE", via])).unwrap();
-        assert_eq!(kinds(&resent), ["retransmission"]);
+        assert_eq!(kinds(&resent), ["transaction.retransmission"]);
         assert!(texts(&resent)[0].starts_with("INVITE sent the 2nd time"), "{resent:?}");
         let summary = &calls.finish()[0];
         assert_eq!(summary.flow.join(" "), "INVITE 200 200");
@@ -439,8 +510,8 @@ mod tests {
         calls.read(&response(200, &[b2bua[0], b2bua[1], b2bua[2], "To: <sip:b@x>;tag=callee"]));
         let upstream =
             calls.read(&response(200, &[caller[0], caller[1], caller[2], "To: <sip:b@x>;tag=sbc"])).unwrap();
-        assert_eq!(kinds(&upstream)[0], "repeat", "{upstream:?}");
-        assert!(!kinds(&upstream).contains(&"fork"), "{upstream:?}");
+        assert_eq!(kinds(&upstream)[0], "message.repeat", "{upstream:?}");
+        assert!(!kinds(&upstream).contains(&"dialog.fork"), "{upstream:?}");
         assert_eq!(calls.finish()[0].double_answers, 0);
     }
 
@@ -452,10 +523,10 @@ mod tests {
         calls.read(&request("OPTIONS", &old));
         calls.read(&response(200, &old));
         let again = calls.read(&response(200, &old)).unwrap();
-        assert_eq!(kinds(&again), ["retransmission"]);
+        assert_eq!(kinds(&again), ["transaction.retransmission"]);
         let other_hop = ["Call-ID: o", "CSeq: 5 OPTIONS", "Via: SIP/2.0/UDP 192.0.2.7:5060"];
         let relayed = calls.read(&response(200, &other_hop)).unwrap();
-        assert_eq!(kinds(&relayed), ["repeat"], "{relayed:?}");
+        assert_eq!(kinds(&relayed), ["message.repeat"], "{relayed:?}");
     }
 
     #[test]

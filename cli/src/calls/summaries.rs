@@ -1,6 +1,7 @@
 //! How a call ended, and its end-of-call summary.
 
 use sip_codes::iana::StatusCode;
+use sip_codes::{CallOutcome, Code, outcome_fallback};
 
 use super::MAX_PROBLEMS;
 use super::dialogs::Call;
@@ -16,9 +17,11 @@ pub enum Outcome {
     Up,
     /// The caller cancelled it (487 to the INVITE).
     Cancelled,
-    /// Busy (486 or 600).
+    /// Busy: the code's outcome in the registry data is busy (486, 600).
     Busy,
-    /// Declined (603).
+    /// No answer: the callee did not answer or takes no calls now (408, 480).
+    NoAnswer,
+    /// Declined: the callee or a service for it refused the call (603, 607, 608).
     Declined,
     /// Redirected (3xx) with no new INVITE after it.
     Redirected,
@@ -41,6 +44,7 @@ impl Outcome {
             Outcome::Up => "up",
             Outcome::Cancelled => "cancelled",
             Outcome::Busy => "busy",
+            Outcome::NoAnswer => "no-answer",
             Outcome::Declined => "declined",
             Outcome::Redirected => "redirected",
             Outcome::Challenged => "challenged",
@@ -97,6 +101,15 @@ pub struct Summary {
     pub arrows_dropped: u64,
 }
 
+/// What a final code means for the call: the registry's data for a registered code, the
+/// rule of its class for another.
+fn call_outcome(code: u16) -> CallOutcome {
+    match StatusCode::from_code(code) {
+        Some(status) => status.outcome(),
+        None => Code::new(code).map_or(CallOutcome::Failed, outcome_fallback),
+    }
+}
+
 impl Call {
     pub(crate) fn outcome(&self) -> (Outcome, String) {
         if let Some(invite) = self.answered() {
@@ -132,12 +145,21 @@ impl Call {
                 Some((487, _)) => {
                     (Outcome::Cancelled, "terminated with 487, no CANCEL for it in the trace".into())
                 }
-                Some((c @ (486 | 600), _)) => (Outcome::Busy, format!("busy ({})", describe(c))),
-                Some((603, _)) => (Outcome::Declined, format!("declined ({})", describe(603))),
-                Some((c @ 300..=399, _)) => {
+                // What the code means for the call is data (`StatusCode::outcome`, the spec's
+                // `[code.policy]`, or its class's rule), not a list kept here.
+                Some((c, _)) if matches!(call_outcome(c), CallOutcome::Busy) => {
+                    (Outcome::Busy, format!("busy ({})", describe(c)))
+                }
+                Some((c, _)) if matches!(call_outcome(c), CallOutcome::NoAnswer) => {
+                    (Outcome::NoAnswer, format!("no answer ({})", describe(c)))
+                }
+                Some((c, _)) if matches!(call_outcome(c), CallOutcome::Declined) => {
+                    (Outcome::Declined, format!("declined ({})", describe(c)))
+                }
+                Some((c, _)) if matches!(call_outcome(c), CallOutcome::Redirected) => {
                     (Outcome::Redirected, format!("redirected ({}), no new INVITE in the trace", describe(c)))
                 }
-                Some((c @ (401 | 407), _)) => (
+                Some((c, _)) if matches!(call_outcome(c), CallOutcome::Challenged) => (
                     Outcome::Challenged,
                     format!("challenged ({}), not sent again with credentials in the trace", describe(c)),
                 ),
@@ -162,14 +184,14 @@ impl Call {
             Some((c, _)) if (200..300).contains(&c) => {
                 (Outcome::Done, format!("{method} accepted ({})", describe(c)))
             }
-            Some((c @ (401 | 407), _)) => (
+            Some((c, _)) if matches!(call_outcome(c), CallOutcome::Challenged) => (
                 Outcome::Challenged,
                 format!(
                     "{method} challenged ({}), not sent again with credentials in the trace",
                     describe(c)
                 ),
             ),
-            Some((c @ 300..=399, _)) => {
+            Some((c, _)) if matches!(call_outcome(c), CallOutcome::Redirected) => {
                 (Outcome::Redirected, format!("{method} redirected ({})", describe(c)))
             }
             Some((c, _)) => (Outcome::Failed, format!("{method} failed with {}", describe(c))),

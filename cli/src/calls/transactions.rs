@@ -6,10 +6,12 @@
 //! fork (§13.2.2.4: two 2xx with different tags are two answers). The same response again on
 //! the same branch with the same tag is a retransmission: counted, not annotated again.
 
+use super::NoteKind;
 use sip_codes::iana::StatusCode;
 
 use super::checks::{
-    dialog_effect, for_method, meaning, missing_headers, reason_notes, retry_after, warning_notes,
+    dialog_effect, error_code_notes, for_method, meaning, missing_headers, reason_notes, retry_after,
+    warning_notes,
 };
 use super::dialogs::Call;
 use super::summaries::describe;
@@ -196,7 +198,7 @@ pub(crate) fn read_request(message: &Message, method: &str, call: Option<&mut Ca
                     method: Some(method.to_owned()),
                     cseq,
                     call_id: message.call_id.clone(),
-                    notes: vec![Note::info("retransmission", text)],
+                    notes: vec![Note::info(NoteKind::Retransmission, text)],
                     origin: message.origin,
                 });
             }
@@ -227,7 +229,7 @@ pub(crate) fn read_request(message: &Message, method: &str, call: Option<&mut Ca
                         )
                     };
                     if call.find(n, method).is_none() {
-                        notes.push(Note::info("retry", text));
+                        notes.push(Note::info(NoteKind::Retry, text));
                     }
                 }
             }
@@ -282,11 +284,11 @@ fn cancel_notes(call: &mut Call, cseq: u32, id: &str, line: u64) -> Vec<Note> {
         branch.cancelled.get_or_insert(line);
         match (branch.final_code, answer) {
             (Some((code, at)), _) => notes.push(Note::info(
-                "cancel",
+                NoteKind::Cancel,
                 format!("CANCEL after this branch of the INVITE already got its final response ({code}, line {at}): it changes nothing"),
             )),
             (None, Some(at)) => notes.push(Note::info(
-                "cancel",
+                NoteKind::Cancel,
                 format!(
                     "CANCEL of a branch that has not answered, after another branch answered (line {at}): \
                      the forking proxy ends the other branches (RFC 3261 §16.7 step 10)"
@@ -298,7 +300,7 @@ fn cancel_notes(call: &mut Call, cseq: u32, id: &str, line: u64) -> Vec<Note> {
         && invite.branches.iter().all(|b| b.final_code.is_some())
     {
         notes.push(Note::info(
-            "cancel",
+            NoteKind::Cancel,
             format!("CANCEL after the INVITE already got its final response ({code}, line {at}): it changes nothing"),
         ));
     }
@@ -358,7 +360,7 @@ pub(crate) fn read_response(
                 "{} retransmitted for CSeq {n} {m} (first on line {first}): counted, not read again",
                 describe(code)
             );
-            return annotated(vec![Note::info("retransmission", text)]);
+            return annotated(vec![Note::info(NoteKind::Retransmission, text)]);
         }
         if branch.via.is_empty() {
             branch.via = message.via.clone().unwrap_or_default();
@@ -403,7 +405,7 @@ pub(crate) fn read_response(
             if !known && let Some(first) = answered_elsewhere {
                 // §13.2.2.4: each 2xx from another branch makes its own dialog.
                 notes.push(Note::info(
-                    "fork",
+                    NoteKind::Fork,
                     format!(
                         "a second answer to this INVITE, from another branch (To tag {}; the first answer is on line {first}): \
                          the caller must ACK it and, keeping one call, end the other with a BYE (RFC 3261 §13.2.2.4)",
@@ -420,7 +422,7 @@ pub(crate) fn read_response(
             // The same code from another branch of a fork: a 180 from each phone rung.
             Some(_) if !step && m == "INVITE" && code < 200 && early_elsewhere.is_some() => {
                 notes.push(Note::info(
-                    "fork",
+                    NoteKind::Fork,
                     format!(
                         "{} from another branch of a fork (To tag {}; another tag on line {}): another early dialog (RFC 3261 §12.1)",
                         describe(code),
@@ -448,7 +450,7 @@ pub(crate) fn read_response(
     }
     match repeat_of {
         Some(line) => notes.push(Note::info(
-            "repeat",
+            NoteKind::Repeat,
             format!(
                 "{} again for CSeq {} {} (first on line {line}): the same response on another hop",
                 describe(code),
@@ -460,16 +462,16 @@ pub(crate) fn read_response(
         None => notes.splice(0..0, meaning(code, phrase)).for_each(drop),
     }
     if let Some(why) = malformed {
-        notes.push(Note::problem("malformed", why.to_owned()));
+        notes.push(Note::problem(NoteKind::Malformed, why.to_owned()));
     }
     if let (Some(m), None) = (method, repeat_of)
         && let Some(text) = for_method(code, m, cancel_seen)
     {
-        notes.push(Note::info("method", format!("to {m}: {text}")));
+        notes.push(Note::info(NoteKind::Method, format!("to {m}: {text}")));
     }
     if let Some(line) = cancelled_for {
         notes.push(Note::info(
-            "fork",
+            NoteKind::Fork,
             format!(
                 "this branch was cancelled because another branch answered (line {line}): not the caller's doing, and the call goes on"
             ),
@@ -478,11 +480,11 @@ pub(crate) fn read_response(
     if let (Some(status), Some(m), true) = (status, method, answered_before && code >= 300)
         && let Some(effect) = status.dialog_effect(m)
     {
-        notes.push(Note::info("dialog", dialog_effect(effect, m)));
+        notes.push(Note::info(NoteKind::Dialog, dialog_effect(effect, m)));
     }
     if method == Some("ACK") {
         notes.push(Note::problem(
-            "ack",
+            NoteKind::Ack,
             "a response whose CSeq names ACK: ACK is never answered, so the CSeq is wrong or the response is stray",
         ));
     }
@@ -493,7 +495,7 @@ pub(crate) fn read_response(
         notes.extend(retry_after(status, message));
         if code == 100 && message.reasons.iter().any(|r| r.protocol.eq_ignore_ascii_case("Q.850")) {
             notes.push(Note::problem(
-                "reason",
+                NoteKind::Reason,
                 "a Q.850 Reason on 100 Trying, which is hop by hop and never carries one (RFC 6432 §3)",
             ));
         }
@@ -502,5 +504,6 @@ pub(crate) fn read_response(
         notes.extend(reason_notes(&message.reasons, None));
     }
     notes.extend(warning_notes(&message.warnings));
+    notes.extend(error_code_notes(message.geolocation_error, message.alertmsg_error));
     annotated(notes)
 }
