@@ -123,7 +123,10 @@ impl $ty {
 
     /// The Q.850 cause a gateway sends to the PSTN for this response, by RFC 3398
     /// §8.2.6.1. `None` for 1xx, 2xx and 3xx (a gateway redirects instead, §8.2.5) and
-    /// 487; 31 "normal, unspecified" for a final code the table does not list.
+    /// 487; 31 "normal, unspecified" for a final code the table does not list. For 488 and
+    /// 606 the RFC decides by the response's Warning code: this is its default, 31, without
+    /// one; `sip_codes::q850_for_response` reads the Warning (65 when it reports a bearer
+    /// capability the callee lacks).
     #[must_use]
     #[inline]
     pub const fn to_q850(self) -> ::core::option::Option<u8> {
