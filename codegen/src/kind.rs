@@ -61,6 +61,9 @@ impl TableKind {
 /// The response codes' table: the kind of a spec that names none.
 pub const RESPONSE_CODES: &str = "response-codes";
 
+/// The Q.850 causes' table, whose `[code.response]` rows a response-code type also reads.
+pub const Q850_CAUSES: &str = "q850-causes";
+
 /// Every table, response codes first.
 pub const TABLE_KINDS: &[TableKind] = &[
     TableKind {
@@ -84,7 +87,7 @@ pub const TABLE_KINDS: &[TableKind] = &[
         feature: "warning-codes",
     },
     TableKind {
-        id: "q850-causes",
+        id: Q850_CAUSES,
         title: "Q.850 cause values",
         registry: None,
         values: Values::Numeric { min: 1, max: 127, digits: 0 },

@@ -46,6 +46,13 @@ pub const BUNDLED_IANA_SPEC: &str = include_str!("../iana.toml");
 /// How the bundled spec is named in messages.
 pub const BUNDLED_IANA_PATH: &str = "<sip-codes bundled iana.toml>";
 
+/// The Q.850 causes' spec bundled with the crate: `#[spec = iana]` reads it after
+/// [`BUNDLED_IANA_SPEC`] for the responses the causes map to.
+pub const BUNDLED_Q850_SPEC: &str = include_str!("../q850-causes.toml");
+
+/// How the bundled Q.850 spec is named in messages.
+pub const BUNDLED_Q850_PATH: &str = "<sip-codes bundled q850-causes.toml>";
+
 /// How many spec problems become `compile_error!`s; the rest are counted in one more, so
 /// that a broken spec with thousands of entries still gives a readable build log.
 pub const MAX_REPORTED: usize = 20;
@@ -82,6 +89,8 @@ pub fn expand(
             SpecSource::Bundled(token) => {
                 tokens.push(*token);
                 files.push((Arc::from(BUNDLED_IANA_PATH), Some(Cow::Borrowed(BUNDLED_IANA_SPEC))));
+                tokens.push(*token);
+                files.push((Arc::from(BUNDLED_Q850_PATH), Some(Cow::Borrowed(BUNDLED_Q850_SPEC))));
             }
             SpecSource::File(literal) => {
                 tokens.push(literal.id);

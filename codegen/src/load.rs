@@ -44,6 +44,13 @@ pub fn load(files: &[(Arc<str>, Option<&str>)], diagnostics: &mut Diagnostics, w
             Some((kind, at)) => (Some(kind), at),
             None => (None, Location::start_of(index, path)),
         };
+        // A response-code type takes the Q.850 causes' spec for its `[code.response]` rows:
+        // how a cause maps to a response is the response codes' semantics, kept with the
+        // causes' names (`#[spec = iana]` reads both).
+        if matches!(&kind, Some((None, _))) && this_kind.is_some_and(|k| k.id == crate::kind::Q850_CAUSES) {
+            causes.push(spec.causes);
+            continue;
+        }
         match &kind {
             None => kind = Some((this_kind, at)),
             Some((first, first_at)) if *first != this_kind => {
@@ -70,7 +77,11 @@ pub fn load(files: &[(Arc<str>, Option<&str>)], diagnostics: &mut Diagnostics, w
     }
     let mut entries = valid::merge(codes, diagnostics);
     valid::apply_updates(&mut entries, updates, diagnostics);
-    let causes = valid::merge_causes(causes, &entries, diagnostics);
+    // A response-code type's causes: its own `[[q850]]` rows and the Q.850 causes' spec's
+    // `[code.response]` rows. Another table's type has none (the Q.850 causes' own type
+    // reads its rows, and leaves them to the response codes).
+    let responses = matches!(kind, Some((None, _)));
+    let causes = if responses { valid::merge_causes(causes, &entries, diagnostics) } else { Vec::new() };
     if with_stubs {
         valid::add_stubs(&mut entries, stubs);
     }

@@ -70,8 +70,12 @@ const TYPE_DOC: &str = r#"
 /// # Errors
 /// When the spec does not expand or the expansion does not parse as Rust.
 pub fn iana_module(spec: &Path) -> Result<String, String> {
+    // As `#[spec = iana]` reads them: the response codes, then the Q.850 causes' spec beside
+    // them for the responses the causes map to.
+    let q850 = spec.with_file_name("q850-causes.toml");
     let spec = spec.to_str().ok_or_else(|| format!("{} is not UTF-8", spec.display()))?;
-    let input = format!("[crate] {TYPE_DOC} #[spec = {spec:?}] pub enum StatusCode;");
+    let q850 = q850.to_str().ok_or_else(|| format!("{} is not UTF-8", q850.display()))?;
+    let input = format!("[crate] {TYPE_DOC} #[spec = {spec:?}] #[spec = {q850:?}] pub enum StatusCode;");
     let expanded = sip_codes_codegen::expand_str(&input)?;
     if !expanded.errors().is_empty() {
         return Err(format!("the IANA spec does not expand cleanly: {:?}", expanded.errors()));

@@ -23,7 +23,7 @@ use std::process::{Command, ExitCode};
 use crate::codegen::{
     IANA_INDEX, IANA_MODULE, iana_index, iana_module, table_module, table_module_path, table_spec, tables,
 };
-use crate::docs::{self, README, Reference, SPEC};
+use crate::docs::{self, Q850_SPEC, README, Reference, SPEC};
 use crate::notes::{self, CLI_DATA, Notes, SearchRules};
 
 /// The command that writes every generated file, which each file names.
@@ -31,6 +31,9 @@ pub const COMMAND: &str = "cargo xtask generate";
 
 /// The copy of [`SPEC`] that `sip-codes-codegen` embeds and packages as `#[spec = iana]`.
 const CODEGEN_COPY: &str = "codegen/iana.toml";
+
+/// The copy of the Q.850 causes' spec the codegen package ships for `#[spec = iana]`.
+const CODEGEN_Q850_COPY: &str = "codegen/q850-causes.toml";
 
 /// The licence texts at the root, and the copy each published package ships.
 const LICENSES: [(&str, &[&str]); 2] = [
@@ -44,12 +47,14 @@ const LICENSES: [(&str, &[&str]); 2] = [
 /// What the generated files are made from, relative to the workspace root (the README is
 /// also one of them: its table is replaced, the rest kept), besides the other tables' specs
 /// ([`inputs`]).
-pub const INPUTS: [&str; 5] = [SPEC, notes::NOTES, notes::SEARCH, LICENSES[0].0, LICENSES[1].0];
+pub const INPUTS: [&str; 6] = [SPEC, Q850_SPEC, notes::NOTES, notes::SEARCH, LICENSES[0].0, LICENSES[1].0];
 
 /// [`INPUTS`] and the spec of every other table under `root`.
 pub fn inputs(root: &Path) -> Vec<String> {
     let specs = tables(root).into_iter().map(table_spec);
-    INPUTS.iter().map(|&input| input.to_owned()).chain(specs).collect()
+    let mut inputs: Vec<String> = INPUTS.iter().map(|&input| input.to_owned()).collect();
+    inputs.extend(specs.filter(|spec| !INPUTS.contains(&spec.as_str())));
+    inputs
 }
 
 /// Set in the environment of the fresh build [`run`] hands over to.
@@ -89,7 +94,8 @@ pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
         std::fs::read_to_string(&full).map_err(|e| format!("cannot read {}: {e}", full.display()))
     };
     let spec = read(SPEC)?;
-    let mut reference = Reference::parse(&spec)?;
+    let q850 = read(Q850_SPEC)?;
+    let mut reference = Reference::parse(&spec, &q850)?;
     let registered = |code| reference.find(code).is_some();
     let notes = Notes::parse(&read(notes::NOTES)?, &registered)?;
     let mut rules = SearchRules::parse(&read(notes::SEARCH)?, &registered)?;
@@ -98,6 +104,7 @@ pub fn generated_files(root: &Path) -> Result<Vec<GeneratedFile>, String> {
     let mut files = vec![
         // Verbatim, so `<sip-codes bundled iana.toml>:547:8` in a message is line 547 here too.
         GeneratedFile { path: CODEGEN_COPY, contents: spec },
+        GeneratedFile { path: CODEGEN_Q850_COPY, contents: q850 },
         GeneratedFile { path: IANA_MODULE, contents: iana_module(&root.join(SPEC))? },
     ];
     let tables = tables(root);

@@ -200,7 +200,7 @@ impl Reader<'_> {
     }
 
     /// A required `source`, or an error.
-    fn source_of(&mut self, what: &str, table: &Table, span: &Range<usize>) -> String {
+    pub(super) fn source_of(&mut self, what: &str, table: &Table, span: &Range<usize>) -> String {
         match table.get("source") {
             Some(value) => self.string("source", value).unwrap_or_default(),
             None => {
@@ -214,7 +214,13 @@ impl Reader<'_> {
     }
 
     /// An integer in `range`, or `"none"`.
-    fn mapping(&mut self, key: &str, value: &Spanned<Value>, range: Range<i64>, what: &str) -> Mapping<i64> {
+    pub(super) fn mapping(
+        &mut self,
+        key: &str,
+        value: &Spanned<Value>,
+        range: Range<i64>,
+        what: &str,
+    ) -> Mapping<i64> {
         match value.get_ref() {
             Value::String(s) if s == "none" => Mapping::None,
             Value::Integer(integer) => {

@@ -67,6 +67,10 @@ pub struct ValueUpdate {
 pub const VALUE_CODE_KEYS: &[&str] = &["code", "text", "name", "references", "description", "deprecated"];
 /// The keys of a `[[token]]` entry, in the order the specs write them.
 pub const TOKEN_KEYS: &[&str] = &["token", "name", "references", "description", "deprecated"];
+/// The keys of a Q.850 cause's entry: a numeric table's, and `response`, the SIP response
+/// RFC 3398 and RFC 4497 map the cause to.
+const CAUSE_KEYS: &[&str] = &["code", "text", "name", "references", "description", "deprecated", "response"];
+const RESPONSE_KEYS: &[&str] = &["rfc3398", "rfc4497", "source"];
 const UPDATE_KEYS: &[&str] = &["name", "description"];
 
 impl Reader<'_> {
@@ -86,7 +90,7 @@ impl Reader<'_> {
                 other if other == entry_key => {
                     saw_values = true;
                     for entry in self.array_of_tables(entry_key, entry_key, value) {
-                        spec.values.extend(self.read_value(entry, kind));
+                        spec.values.extend(self.read_value(entry, kind, &mut spec.causes));
                     }
                 }
                 other => self.error(
@@ -103,13 +107,26 @@ impl Reader<'_> {
         }
     }
 
-    fn read_value(&mut self, value: &Spanned<Value>, kind: &'static TableKind) -> Option<ValueEntry> {
+    fn read_value(
+        &mut self,
+        value: &Spanned<Value>,
+        kind: &'static TableKind,
+        causes: &mut Vec<crate::spec::CauseEntry>,
+    ) -> Option<ValueEntry> {
         let table =
             self.table(&format!("each `{}` entry", if kind.is_numeric() { "code" } else { "token" }), value)?;
         let before = self.diagnostics.len();
         let (mut found, mut text, mut name) = (None, None, None);
         let (mut references, mut description, mut deprecated) = (Vec::new(), None, false);
-        let keys = if kind.is_numeric() { VALUE_CODE_KEYS } else { TOKEN_KEYS };
+        let q850 = kind.id == crate::kind::Q850_CAUSES;
+        let keys = if q850 {
+            CAUSE_KEYS
+        } else if kind.is_numeric() {
+            VALUE_CODE_KEYS
+        } else {
+            TOKEN_KEYS
+        };
+        let mut response = None;
         for (key, item) in table {
             match key.get_ref().as_str() {
                 "code" if kind.is_numeric() => found = self.table_value("code", item, kind),
@@ -123,6 +140,7 @@ impl Reader<'_> {
                 }
                 "description" => description = self.string("description", item),
                 "deprecated" => deprecated = self.boolean("deprecated", item).unwrap_or(false),
+                "response" if q850 => response = Some(item),
                 other => self.unknown_key(
                     if kind.is_numeric() { "[[code]]" } else { "[[token]]" },
                     other,
@@ -139,6 +157,9 @@ impl Reader<'_> {
             self.error(&value.span(), "missing `text`: the words its registry gives the value");
         }
         let (found, span) = found?;
+        if let (Some(item), &TableValue::Code(cause)) = (response, &found) {
+            causes.extend(self.cause_response(item, cause as u8, &span));
+        }
         let derived_from = match (&found, &text) {
             (TableValue::Token(token), _) => Some(token.as_str()),
             (TableValue::Code(_), text) => text.as_deref(),
@@ -192,6 +213,33 @@ impl Reader<'_> {
             description,
             location: self.location(&span),
         })
+    }
+
+    /// `[code.response]` of a Q.850 cause: the response RFC 3398 and RFC 4497 map it to
+    /// (`"none"`: no response; absent: that RFC's default), with the section it comes from.
+    fn cause_response(
+        &mut self,
+        value: &Spanned<Value>,
+        cause: u8,
+        at: &Range<usize>,
+    ) -> Option<crate::spec::CauseEntry> {
+        use crate::spec::Mapping;
+        let table = self.table("`response`", value)?;
+        let (mut rfc3398, mut rfc4497) = (Mapping::Default, Mapping::Default);
+        for (key, item) in table {
+            match key.get_ref().as_str() {
+                "rfc3398" => {
+                    rfc3398 = self.mapping("rfc3398", item, 100..700, "a status code").map(|n| n as u16)
+                }
+                "rfc4497" => {
+                    rfc4497 = self.mapping("rfc4497", item, 100..700, "a status code").map(|n| n as u16)
+                }
+                "source" => {}
+                other => self.unknown_key("[code.response]", other, &key.span(), RESPONSE_KEYS),
+            }
+        }
+        let source = self.source_of("[code.response]", table, &value.span());
+        Some(crate::spec::CauseEntry { cause, rfc3398, rfc4497, source, location: self.location(at) })
     }
 
     /// A `code` in the kind's range, or a `token` by RFC 3261's grammar.

@@ -12,13 +12,16 @@ use std::fmt;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use sip_codes::Class;
 use sip_codes_codegen::spec::CauseEntry;
-use sip_codes_codegen::{CodeEntry, Registry, load_spec, reference_url};
+use sip_codes_codegen::{CodeEntry, Registry, reference_url};
 
 use crate::generate::COMMAND;
 use crate::notes::{Notes, SearchRules};
 
 /// The spec the reference is generated from, relative to the workspace root.
 pub(crate) const SPEC: &str = "specs/iana.toml";
+
+/// The Q.850 causes' spec, which holds the responses the causes map to.
+pub(crate) const Q850_SPEC: &str = "specs/q850-causes.toml";
 /// The file whose code table lies between [`START_MARKER`] and [`END_MARKER`].
 pub(crate) const README: &str = "README.md";
 const START_MARKER: &str = "<!-- codes:start -->";
@@ -66,9 +69,19 @@ pub(crate) struct Reference {
 
 impl Reference {
     /// The spec's text, as read from [`SPEC`]; notes and rules are added after.
-    pub(crate) fn parse(text: &str) -> Result<Reference, String> {
-        let model = load_spec(SPEC, text)
-            .map_err(|problems| format!("the spec has problems; fix them first:\n{}", problems.join("\n")))?;
+    pub(crate) fn parse(text: &str, q850: &str) -> Result<Reference, String> {
+        // As `#[spec = iana]` reads them: the response codes, then the Q.850 causes' spec
+        // for the responses the causes map to.
+        let files = [(std::sync::Arc::from(SPEC), Some(text)), (std::sync::Arc::from(Q850_SPEC), Some(q850))];
+        let mut diagnostics = sip_codes_codegen::Diagnostics::default();
+        let model = sip_codes_codegen::load(&files, &mut diagnostics, false);
+        sip_codes_codegen::check_interpret(&model, &files, &mut diagnostics);
+        if !diagnostics.is_empty() {
+            return Err(format!(
+                "the spec has problems; fix them first:\n{}",
+                diagnostics.report().join("\n")
+            ));
+        }
         Ok(Reference {
             registry: model.registry.unwrap_or_default(),
             codes: model.entries,
