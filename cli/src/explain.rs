@@ -1,4 +1,4 @@
-//! `sip-codes explain`: reads a SIP trace as text (`tcpdump -A`, ngrep, sngrep exports,
+//! `sip-codes explain`: reads a SIP trace as text (`tcpdump -A`, ngrep, sngrep's text export,
 //! proxy logs), echoes it, and after every message says what it means for the call it
 //! belongs to; ends with one summary per call.
 //!
@@ -354,8 +354,9 @@ impl<W: Write> Explainer<'_, W> {
         if summary {
             self.sipfrag_body = false;
             self.header_time = message::header_time(segments[0]);
-        } else if message::is_ngrep_header(text) || flattened.is_some() {
-            // ngrep `-t`: the header on a line of its own (byline) or before the message (single).
+        } else if message::is_ngrep_header(text) || message::is_sngrep_header(text) || flattened.is_some() {
+            // ngrep `-t`: the header on a line of its own (byline) or before the message
+            // (single); sngrep's text export: the header on a line of its own.
             self.header_time = message::header_time(text);
         }
         self.echo(piece, binary, found.as_ref())?;

@@ -110,6 +110,24 @@ pub fn is_ngrep_header(line: &[u8]) -> bool {
         && words[arrow + 2..].iter().all(|w| w.starts_with(b"#") || w.starts_with(b"["))
 }
 
+/// sngrep's header before each message of its text export (F2, "Save as .txt"): the date
+/// and time it was captured, in sngrep's local time zone, then `source -> destination`:
+/// `2005/07/04 09:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060`.
+pub fn is_sngrep_header(line: &[u8]) -> bool {
+    let words: Vec<&[u8]> = line.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
+    let [date, clock, src, b"->", dst] = words[..] else {
+        return false;
+    };
+    let address =
+        |w: &[u8]| w.contains(&b':') && w.iter().all(|b| b.is_ascii_hexdigit() || b".:[]".contains(b));
+    date.len() == 10
+        && date.iter().all(|&b| b.is_ascii_digit() || b == b'/')
+        && clock.contains(&b':')
+        && address(src)
+        && address(dst)
+        && header_time(line).is_some()
+}
+
 /// The capture time a packet header line opens with: tcpdump's `12:54:46.556175` (seconds
 /// into the day: good for timing within a day), `-tt`'s `1311857686.556175`, `-tttt`'s
 /// `2011-07-28 12:54:46.556175`, or ngrep `-t`'s `U 2011/07/28 12:54:46.556175` after its
@@ -565,6 +583,17 @@ mod tests {
         assert!(!is_ngrep_header(b"U 10.0.0.1:5060 -> 10.0.0.2:5060 SIP/2.0 486 Busy Here..Via: x"));
         assert!(!is_ngrep_header(b"Unauthorized -> retry"));
         assert!(!is_ngrep_header(b"To: <sip:bob@10.0.0.2>"));
+    }
+
+    #[test]
+    fn sngrep_headers_are_recognised() {
+        let line = b"2005/07/04 09:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060";
+        assert!(is_sngrep_header(line));
+        assert_eq!(header_time(line).map(|t| t.to_string()).as_deref(), Some("1120469572.844249"));
+        assert!(is_sngrep_header(b"2026/11/01 12:00:01.000123 [2001:db8::1]:5060 -> [2001:db8::2]:5062"));
+        assert!(!is_sngrep_header(b"U 2005/07/04 09:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060"));
+        assert!(!is_sngrep_header(b"2005/07/04 09:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060 #1"));
+        assert!(!is_sngrep_header(b"2005/07/04 99:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060"));
     }
 
     #[test]

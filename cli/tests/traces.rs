@@ -2,6 +2,8 @@
 //! and a made-up trace of the cases those flows lack. Every expectation was checked by hand
 //! against the flow's diagram and message details, not copied from the output.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -414,4 +416,77 @@ fn real_tool_headers_time_the_call() {
     let untimed = objects(&fixture("ngrep-byline.txt"));
     let call = untimed.iter().find(|o| o["kind"] == "call").unwrap();
     assert_eq!(call["timing"]["post_dial_delay"], Value::Null);
+}
+
+/// Responses counted by (Call-ID, code), and request methods by Call-ID.
+type Dissection = (BTreeMap<(String, u64), usize>, BTreeSet<(String, String)>);
+
+/// tshark's `-T fields -e sip.Call-ID -e sip.Method -e sip.Status-Code`, one frame a line
+/// (fixtures/captures/SOURCES.md).
+fn tshark(name: &str) -> Dissection {
+    let text = std::fs::read_to_string(fixture(&format!("captures/{name}"))).unwrap();
+    let mut d = Dissection::default();
+    for line in text.lines() {
+        let [call_id, method, code] = line.split('\t').collect::<Vec<_>>()[..] else { panic!("{line:?}") };
+        if !method.is_empty() {
+            d.1.insert((call_id.to_owned(), method.to_owned()));
+        }
+        if !code.is_empty() {
+            *d.0.entry((call_id.to_owned(), code.parse().unwrap())).or_default() += 1;
+        }
+    }
+    d
+}
+
+/// The same from our `--json`: responses from their objects, methods from the call flows.
+fn dissection(objects: &[Value]) -> Dissection {
+    let mut d = Dissection::default();
+    for o in objects {
+        let call_id = || o["call_id"].as_str().unwrap().to_owned();
+        match o["kind"].as_str().unwrap() {
+            "response" => *d.0.entry((call_id(), o["code"].as_u64().unwrap())).or_default() += 1,
+            "call" => {
+                for step in o["flow"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()) {
+                    if !step.starts_with(|c: char| c.is_ascii_digit()) {
+                        d.1.insert((call_id(), step.to_owned()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    d
+}
+
+/// sngrep's real text export of the Wireshark sample (fixtures/TOOLS.md) reads as the capture
+/// it was made from: tshark's responses and methods, the capture's calls, and the capture's
+/// timing from the date and time sngrep prints before each message.
+#[test]
+fn real_sngrep_export_reads_as_its_capture() {
+    let from_text = objects(&fixture("sngrep.txt"));
+    let from_capture = objects(&fixture("captures/zeek-wireshark.pcap"));
+    assert_eq!(dissection(&from_text), tshark("zeek-wireshark.tshark.txt"));
+    let unplaced = |rows: Vec<String>| -> Vec<String> {
+        rows.into_iter()
+            .map(|row| row.split(": ").filter(|part| !part.contains("line ")).collect::<Vec<_>>().join(": "))
+            .collect()
+    };
+    assert_eq!(unplaced(calls(&from_text)), unplaced(calls(&from_capture)));
+    let timing = |objects: &[Value]| -> Vec<String> {
+        objects.iter().filter(|o| o["kind"] == "call").map(|o| o["timing"].to_string()).collect()
+    };
+    assert_eq!(timing(&from_text), timing(&from_capture));
+    assert!(timing(&from_text).iter().any(|t| t.contains("17.846036")), "{:?}", timing(&from_text));
+    // The same notes as the capture's (they name lines there, frames here): no false ones.
+    let notes = |objects: &[Value]| -> Vec<String> {
+        let mut notes: Vec<String> = objects
+            .iter()
+            .filter(|o| o["kind"] != "call")
+            .flat_map(|o| o["notes"].as_array().into_iter().flatten())
+            .map(|n| n["kind"].to_string())
+            .collect();
+        notes.sort();
+        notes
+    };
+    assert_eq!(notes(&from_text), notes(&from_capture));
 }
