@@ -422,9 +422,9 @@ fn real_tool_headers_time_the_call() {
 type Dissection = (BTreeMap<(String, u64), usize>, BTreeSet<(String, String)>);
 
 /// tshark's `-T fields -e sip.Call-ID -e sip.Method -e sip.Status-Code`, one frame a line
-/// (fixtures/captures/SOURCES.md).
+/// (fixtures/captures/SOURCES.md), from a path under fixtures/.
 fn tshark(name: &str) -> Dissection {
-    let text = std::fs::read_to_string(fixture(&format!("captures/{name}"))).unwrap();
+    let text = std::fs::read_to_string(fixture(name)).unwrap();
     let mut d = Dissection::default();
     for line in text.lines() {
         let [call_id, method, code] = line.split('\t').collect::<Vec<_>>()[..] else { panic!("{line:?}") };
@@ -465,7 +465,7 @@ fn dissection(objects: &[Value]) -> Dissection {
 fn real_sngrep_export_reads_as_its_capture() {
     let from_text = objects(&fixture("sngrep.txt"));
     let from_capture = objects(&fixture("captures/zeek-wireshark.pcap"));
-    assert_eq!(dissection(&from_text), tshark("zeek-wireshark.tshark.txt"));
+    assert_eq!(dissection(&from_text), tshark("captures/zeek-wireshark.tshark.txt"));
     let unplaced = |rows: Vec<String>| -> Vec<String> {
         rows.into_iter()
             .map(|row| row.split(": ").filter(|part| !part.contains("line ")).collect::<Vec<_>>().join(": "))
@@ -489,4 +489,64 @@ fn real_sngrep_export_reads_as_its_capture() {
         notes
     };
     assert_eq!(notes(&from_text), notes(&from_capture));
+}
+
+/// Real logs of one exchange (fixtures/logs/SOURCES.md): SIPp's built-in uac calling its uas
+/// through Kamailio, then calling a number Kamailio answers 486, captured by tcpdump on the
+/// loopback. Kamailio's sipdump logged every packet of the capture, so it reads as tshark
+/// dissects the capture; each SIPp log holds its own leg, so its calls are the capture's as
+/// that side saw them.
+#[test]
+fn real_logs_read_as_their_capture() {
+    let capture = tshark("logs/loopback-sipp-kamailio.tshark.txt");
+    let answered = "1-25583@127.0.0.1 | INVITE 100 180 200 ACK BYE 200 | hung-up | \
+                    answered (200), then hung up normally (BYE answered 200) | ";
+    let busy = "1-25585@127.0.0.1 | INVITE 486 ACK | busy | busy (486 Busy Here) | ";
+    let sipdump = objects(&fixture("logs/kamailio-sipdump.data"));
+    assert_eq!(dissection(&sipdump), capture);
+    assert_eq!(calls(&sipdump), [answered, busy]);
+    assert_eq!(calls(&objects(&fixture("logs/loopback-sipp-kamailio.pcap"))), [answered, busy]);
+    assert_eq!(calls(&objects(&fixture("logs/sipp-uac.log"))), [answered]);
+    assert_eq!(calls(&objects(&fixture("logs/sipp-uac-busy.log"))), [busy]);
+    // The uas is behind Kamailio, which answered the INVITE's 100 itself.
+    assert_eq!(
+        calls(&objects(&fixture("logs/sipp-uas.log"))),
+        [answered.replace("INVITE 100 180", "INVITE 180")]
+    );
+    for log in ["sipp-uac.log", "sipp-uac-busy.log", "sipp-uas.log", "kamailio-sipdump.data"] {
+        let objects = objects(&fixture(&format!("logs/{log}")));
+        let (responses, methods) = dissection(&objects);
+        assert!(responses.keys().all(|k| capture.0.contains_key(k)), "{log}: {responses:?}");
+        assert!(methods.is_subset(&capture.1), "{log}: {methods:?}");
+        // No false notes: meanings, the phrase Kamailio really sent with its 100, and on the
+        // proxy the responses it relayed (each logged as received, then as sent).
+        for o in objects.iter().filter(|o| o["kind"] != "call") {
+            for note in o["notes"].as_array().unwrap() {
+                let kind = note["kind"].as_str().unwrap();
+                let expected = match kind {
+                    "response.meaning" | "response.method" => true,
+                    "response.phrase" => o["code"] == 100,
+                    "message.repeat" => log == "kamailio-sipdump.data" && o["direction"] == "sent",
+                    _ => false,
+                };
+                assert!(expected, "{log}: {o}");
+            }
+            assert!(o["direction"] == "sent" || o["direction"] == "received", "{log}: {o}");
+        }
+        let call = objects.iter().find(|o| o["kind"] == "call").unwrap();
+        assert!(call["timing"]["post_dial_delay"].is_number() || log == "sipp-uac-busy.log", "{log}: {call}");
+    }
+}
+
+/// SIPp logs a message it did not expect twice, the second time after `Unexpected UDP message
+/// received:`: the copy is not read as a retransmission.
+#[test]
+fn sipp_logs_an_unexpected_message_once_more() {
+    let trace = std::fs::read_to_string(fixture("logs/sipp-uac-busy.log")).unwrap();
+    assert_eq!(trace.matches("SIP/2.0 486 Busy Here").count(), 2);
+    let objects = objects(&fixture("logs/sipp-uac-busy.log"));
+    assert_eq!(rows(&objects), ["27 486 1 INVITE response.meaning,response.method"]);
+    let directions: Vec<&Value> =
+        objects.iter().filter(|o| o["kind"] != "call").map(|o| &o["direction"]).collect();
+    assert_eq!(directions, ["received"]);
 }
