@@ -1,5 +1,5 @@
 //! `sip-codes explain`: reads a SIP trace as text (`tcpdump -A`, ngrep, sngrep's text export,
-//! SIPp `-trace_msg`, Kamailio sipdump, proxy logs), echoes it, and after every message says what it means for the call it
+//! SIPp `-trace_msg`, Kamailio sipdump, pjsua, proxy logs), echoes it, and after every message says what it means for the call it
 //! belongs to; ends with one summary per call.
 //!
 //! Streaming: a line is never held past [`MAX_LINE`] bytes (longer lines are read in

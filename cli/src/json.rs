@@ -245,7 +245,7 @@ pub struct ExplainedMessage<'a> {
     /// From a capture: the frame that completed the message, from 1 (also in `line`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub frame: Option<u64>,
-    /// From a log that says so (SIPp `-trace_msg`, Kamailio sipdump): "sent" or "received"
+    /// From a log that says so (SIPp `-trace_msg`, Kamailio sipdump, pjsua): "sent" or "received"
     /// by the logging side.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<&'static str>,

@@ -163,6 +163,7 @@ pub struct LogFrame {
 /// - SIPp `-trace_msg`: `----------------------------------------------- 2026-12-02 13:42:42.284287`
 ///   (the time), `UDP message sent (509 bytes):`, `UDP message received [309] bytes :`, and
 ///   `Unexpected UDP message received:` before a copy of a message logged just above;
+/// - pjsip's message log (pjsua): `TX` or `RX` and the time, in [`pjsip_frame`];
 /// - Kamailio's sipdump module (text mode): `tag: rcv` or `tag: snd`, and `time: 1796219023.295435`
 ///   (seconds since the Unix epoch) in the record before `~~~~~~~~~~~~~~~~~~~~` and the message.
 pub fn log_frame(line: &[u8]) -> Option<LogFrame> {
@@ -189,6 +190,9 @@ pub fn log_frame(line: &[u8]) -> Option<LogFrame> {
         return Some(LogFrame { time: Some(time), ..LogFrame::default() });
     }
     let words: Vec<&[u8]> = line.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
+    if let Some(frame) = pjsip_frame(line, &words) {
+        return Some(frame);
+    }
     let transport = |w: &[u8]| matches!(w, b"UDP" | b"TCP" | b"TLS" | b"SCTP" | b"WS" | b"WSS");
     match words[..] {
         [t, b"message", b"sent", size, b"bytes):"] if transport(t) && size.starts_with(b"(") => {
@@ -202,6 +206,27 @@ pub fn log_frame(line: &[u8]) -> Option<LogFrame> {
         }
         _ => None,
     }
+}
+
+/// pjsip's message log (pjsua, pjsua2, `msg_logging`): `13:54:15.336  pjsua_core.c  ....TX 1199
+/// bytes Request msg INVITE/cseq=16379 (tdta0x...) to UDP 127.0.0.1:5070:`, or `!.RX 348 bytes
+/// Response msg 180/INVITE/...`, the message on the lines after it, then `--end msg--`.
+fn pjsip_frame(line: &[u8], words: &[&[u8]]) -> Option<LogFrame> {
+    if !line.trim_ascii_end().ends_with(b":") {
+        return None;
+    }
+    let at = words.iter().position(|w| {
+        let w = w.iter().position(|b| !b"!.".contains(b)).map_or(&[][..], |i| &w[i..]);
+        w == b"TX" || w == b"RX"
+    })?;
+    let [marker, size, b"bytes", kind, b"msg", ..] = words[at..] else {
+        return None;
+    };
+    if !size.iter().all(u8::is_ascii_digit) || !matches!(kind, b"Request" | b"Response") {
+        return None;
+    }
+    let direction = if marker.ends_with(b"TX") { Direction::Sent } else { Direction::Received };
+    Some(LogFrame { time: header_time(line), direction: Some(direction), repeat: false })
 }
 
 /// The capture time a packet header line opens with: tcpdump's `12:54:46.556175` (seconds
@@ -694,6 +719,19 @@ mod tests {
         assert_eq!(frame("---------------"), None);
         assert_eq!(frame("To: <sip:bob@example.com>"), None);
         assert_eq!(frame("UDP message sent"), None);
+        let tx = "13:54:15.336           pjsua_core.c  ....TX 1199 bytes Request msg INVITE/cseq=16379 \
+                  (tdta0x557ae3054a78) to UDP 127.0.0.1:5070:";
+        assert_eq!(direction(tx), Some(Direction::Sent));
+        assert_eq!(time(tx).as_deref(), Some("50055.336"));
+        let rx = "13:00:18.400           pjsua_core.c !.RX 414 bytes Response msg 100/INVITE/cseq=18422 \
+                  (rdata0x73937c000b98) from UDP 172.22.0.21:5060:";
+        assert_eq!(direction(rx), Some(Direction::Received));
+        assert_eq!(
+            frame(
+                "13:54:15.336  tsx0x5579e8  ....Sending Request msg INVITE/cseq=16379 (tdta0x5578) in state Null"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -550,3 +550,34 @@ fn sipp_logs_an_unexpected_message_once_more() {
         objects.iter().filter(|o| o["kind"] != "call").map(|o| &o["direction"]).collect();
     assert_eq!(directions, ["received"]);
 }
+
+/// pjsip's message log (pjsua2 from pjproject 2.15.1, fixtures/logs/SOURCES.md) of two calls
+/// whose every packet the capture beside it holds: the log reads as tshark dissects the
+/// capture, each message timed and directed by its `TX`/`RX` line.
+#[test]
+fn real_pjsua_log_reads_as_its_capture() {
+    let log = objects(&fixture("logs/pjsua2.log"));
+    assert_eq!(dissection(&log), tshark("logs/loopback-pjsua.tshark.txt"));
+    let from_capture = calls(&objects(&fixture("logs/loopback-pjsua.pcap")));
+    assert_eq!(calls(&log), from_capture);
+    assert_eq!(
+        calls(&log),
+        [
+            "mGQyX8nZFueSdyogN4UozmSLHxhJmb5c | INVITE 180 200 ACK BYE 200 | hung-up | \
+             answered (200), then hung up normally (BYE answered 200) | ",
+            "-3V22T7-ibn5rULmXU1LLnOmX2G70hr- | INVITE 486 ACK | busy | busy (486 Busy Here) | "
+        ]
+    );
+    assert_eq!(
+        rows(&log),
+        [
+            "110 180 16379 INVITE response.meaning,response.method",
+            "129 200 16379 INVITE response.meaning,response.method",
+            "253 200 16380 BYE response.meaning,response.method",
+            "351 486 4919 INVITE response.meaning,response.method",
+        ]
+    );
+    assert!(log.iter().filter(|o| o["kind"] != "call").all(|o| o["direction"] == "received"));
+    let call = log.iter().find(|o| o["kind"] == "call").unwrap();
+    assert_eq!(call["timing"]["duration"].to_string(), "1.028", "{call}");
+}
