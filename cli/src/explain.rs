@@ -1,5 +1,5 @@
-//! `sip-codes explain`: reads a SIP trace as text (`tcpdump -A`, ngrep, sngrep exports,
-//! proxy logs), echoes it, and after every message says what it means for the call it
+//! `sip-codes explain`: reads a SIP trace as text (`tcpdump -A`, ngrep, sngrep's text export,
+//! SIPp `-trace_msg`, Kamailio sipdump, pjsua, proxy logs), echoes it, and after every message says what it means for the call it
 //! belongs to; ends with one summary per call.
 //!
 //! Streaming: a line is never held past [`MAX_LINE`] bytes (longer lines are read in
@@ -92,6 +92,8 @@ pub fn explain(input: impl Read, out: &mut impl Write, options: Options) -> io::
         long: None,
         sipfrag_body: false,
         ngrep: NgrepDots::Off,
+        log_direction: None,
+        repeat: false,
     };
     if is_capture {
         let mut reader = capture::Capture::new();
@@ -309,6 +311,10 @@ struct Explainer<'w, W> {
     stats: Option<Box<Stats>>,
     /// The time the last packet header line gave, for the next message.
     header_time: Option<capture::Timestamp>,
+    /// The direction a log's framing gave, for the next message.
+    log_direction: Option<message::Direction>,
+    /// A log said the next message repeats one logged before: it is not read again.
+    repeat: bool,
 }
 
 /// `ngrep -W byline` prints each line's CR as a trailing `.`, the blank line ending the
@@ -344,7 +350,9 @@ impl<W: Write> Explainer<'_, W> {
         };
         let summary = message::is_packet_summary(segments[0]);
         let found = if summary { None } else { message::find_start(segments[0]) };
+        let frame = if binary || found.is_some() { None } else { message::log_frame(text) };
         let ends_message = summary
+            || frame.is_some()
             || binary
             || found.is_some()
             || self.message.as_ref().is_some_and(|m| m.kind(segments[0]) == Kind::Other);
@@ -354,8 +362,14 @@ impl<W: Write> Explainer<'_, W> {
         if summary {
             self.sipfrag_body = false;
             self.header_time = message::header_time(segments[0]);
-        } else if message::is_ngrep_header(text) || flattened.is_some() {
-            // ngrep `-t`: the header on a line of its own (byline) or before the message (single).
+        } else if let Some(frame) = frame {
+            self.sipfrag_body = false;
+            self.header_time = frame.time.or(self.header_time);
+            self.log_direction = frame.direction.or(self.log_direction);
+            self.repeat = frame.repeat;
+        } else if message::is_ngrep_header(text) || message::is_sngrep_header(text) || flattened.is_some() {
+            // ngrep `-t`: the header on a line of its own (byline) or before the message
+            // (single); sngrep's text export: the header on a line of its own.
             self.header_time = message::header_time(text);
         }
         self.echo(piece, binary, found.as_ref())?;
@@ -485,6 +499,11 @@ impl<W: Write> Explainer<'_, W> {
     fn segment(&mut self, line: u64, segment: &[u8], found: Option<Found>) -> io::Result<()> {
         if let Some(found) = found {
             self.finish_message()?;
+            if std::mem::take(&mut self.repeat) {
+                self.header_time = None;
+                self.log_direction = None;
+                return Ok(());
+            }
             let response = matches!(found.start, Start::Response { .. });
             if response {
                 self.totals.status_lines += 1;
@@ -492,6 +511,7 @@ impl<W: Write> Explainer<'_, W> {
             let mut message = Message::new(line, found.start);
             message.in_sipfrag = response && self.sipfrag_body;
             message.header_time = self.header_time.take();
+            message.direction = self.log_direction.take();
             self.sipfrag_body = false;
             self.message = Some(message);
             return Ok(());

@@ -245,6 +245,10 @@ pub struct ExplainedMessage<'a> {
     /// From a capture: the frame that completed the message, from 1 (also in `line`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub frame: Option<u64>,
+    /// From a log that says so (SIPp `-trace_msg`, Kamailio sipdump, pjsua): "sent" or "received"
+    /// by the logging side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<&'static str>,
 }
 
 /// One note on a message.
@@ -338,6 +342,7 @@ pub fn write_annotation(
         dst: origin.map(|o| o.dst.to_string()),
         transport: origin.map(|o| o.transport.key()),
         frame: origin.map(|o| o.frame),
+        direction: annotated.direction.map(crate::message::Direction::key),
         kind: if annotated.code.is_some() { "response" } else { "request" },
         line: annotated.line,
         code: annotated.code,

@@ -110,6 +110,125 @@ pub fn is_ngrep_header(line: &[u8]) -> bool {
         && words[arrow + 2..].iter().all(|w| w.starts_with(b"#") || w.starts_with(b"["))
 }
 
+/// sngrep's header before each message of its text export (F2, "Save as .txt"): the date
+/// and time it was captured, in sngrep's local time zone, then `source -> destination`:
+/// `2005/07/04 09:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060`.
+pub fn is_sngrep_header(line: &[u8]) -> bool {
+    let words: Vec<&[u8]> = line.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
+    let [date, clock, src, b"->", dst] = words[..] else {
+        return false;
+    };
+    let address =
+        |w: &[u8]| w.contains(&b':') && w.iter().all(|b| b.is_ascii_hexdigit() || b".:[]".contains(b));
+    date.len() == 10
+        && date.iter().all(|&b| b.is_ascii_digit() || b == b'/')
+        && clock.contains(&b':')
+        && address(src)
+        && address(dst)
+        && header_time(line).is_some()
+}
+
+/// Whether the side that logged a message sent or received it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Sent by the logging side.
+    Sent,
+    /// Received by the logging side.
+    Received,
+}
+
+impl Direction {
+    /// Its name in `--json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Sent => "sent",
+            Direction::Received => "received",
+        }
+    }
+}
+
+/// What a line of a log framing SIP messages says of the next message.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LogFrame {
+    /// When it was logged.
+    pub time: Option<crate::capture::Timestamp>,
+    /// Sent or received.
+    pub direction: Option<Direction>,
+    /// The next message repeats one already logged (SIPp's `Unexpected UDP message
+    /// received:`), and is not read again.
+    pub repeat: bool,
+}
+
+/// A line of a SIP log's framing, and what it says of the next message:
+/// - SIPp `-trace_msg`: `----------------------------------------------- 2026-12-02 13:42:42.284287`
+///   (the time), `UDP message sent (509 bytes):`, `UDP message received [309] bytes :`, and
+///   `Unexpected UDP message received:` before a copy of a message logged just above;
+/// - pjsip's message log (pjsua): `TX` or `RX` and the time, in [`pjsip_frame`];
+/// - Kamailio's sipdump module (text mode): `tag: rcv` or `tag: snd`, and `time: 1796219023.295435`
+///   (seconds since the Unix epoch) in the record before `~~~~~~~~~~~~~~~~~~~~` and the message.
+pub fn log_frame(line: &[u8]) -> Option<LogFrame> {
+    const SIPP_RULE: &[u8] = b"-----------------------------------------------";
+    if let Some(rest) = line.strip_prefix(SIPP_RULE) {
+        let rest = rest.trim_ascii();
+        if rest.first().is_some_and(u8::is_ascii_digit) {
+            let time = header_time(rest)?;
+            return Some(LogFrame { time: Some(time), ..LogFrame::default() });
+        }
+        return rest.is_empty().then(LogFrame::default);
+    }
+    match line.trim_ascii_end() {
+        b"tag: rcv" => return Some(LogFrame { direction: Some(Direction::Received), ..LogFrame::default() }),
+        b"tag: snd" => return Some(LogFrame { direction: Some(Direction::Sent), ..LogFrame::default() }),
+        _ => {}
+    }
+    if let Some(seconds) = line.strip_prefix(b"time: ") {
+        let (whole, fraction) = std::str::from_utf8(seconds).ok()?.trim().split_once('.')?;
+        if whole.len() < 9 || whole.len() > 12 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let time = header_time(format!("{whole}.{fraction}").as_bytes())?;
+        return Some(LogFrame { time: Some(time), ..LogFrame::default() });
+    }
+    let words: Vec<&[u8]> = line.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
+    if let Some(frame) = pjsip_frame(line, &words) {
+        return Some(frame);
+    }
+    let transport = |w: &[u8]| matches!(w, b"UDP" | b"TCP" | b"TLS" | b"SCTP" | b"WS" | b"WSS");
+    match words[..] {
+        [t, b"message", b"sent", size, b"bytes):"] if transport(t) && size.starts_with(b"(") => {
+            Some(LogFrame { direction: Some(Direction::Sent), ..LogFrame::default() })
+        }
+        [t, b"message", b"received", size, b"bytes", b":"] if transport(t) && size.starts_with(b"[") => {
+            Some(LogFrame { direction: Some(Direction::Received), ..LogFrame::default() })
+        }
+        [b"Unexpected", t, b"message", b"received:"] if transport(t) => {
+            Some(LogFrame { repeat: true, ..LogFrame::default() })
+        }
+        _ => None,
+    }
+}
+
+/// pjsip's message log (pjsua, pjsua2, `msg_logging`): `13:54:15.336  pjsua_core.c  ....TX 1199
+/// bytes Request msg INVITE/cseq=16379 (tdta0x...) to UDP 127.0.0.1:5070:`, or `!.RX 348 bytes
+/// Response msg 180/INVITE/...`, the message on the lines after it, then `--end msg--`.
+fn pjsip_frame(line: &[u8], words: &[&[u8]]) -> Option<LogFrame> {
+    if !line.trim_ascii_end().ends_with(b":") {
+        return None;
+    }
+    let at = words.iter().position(|w| {
+        let w = w.iter().position(|b| !b"!.".contains(b)).map_or(&[][..], |i| &w[i..]);
+        w == b"TX" || w == b"RX"
+    })?;
+    let [marker, size, b"bytes", kind, b"msg", ..] = words[at..] else {
+        return None;
+    };
+    if !size.iter().all(u8::is_ascii_digit) || !matches!(kind, b"Request" | b"Response") {
+        return None;
+    }
+    let direction = if marker.ends_with(b"TX") { Direction::Sent } else { Direction::Received };
+    Some(LogFrame { time: header_time(line), direction: Some(direction), repeat: false })
+}
+
 /// The capture time a packet header line opens with: tcpdump's `12:54:46.556175` (seconds
 /// into the day: good for timing within a day), `-tt`'s `1311857686.556175`, `-tttt`'s
 /// `2011-07-28 12:54:46.556175`, or ngrep `-t`'s `U 2011/07/28 12:54:46.556175` after its
@@ -347,6 +466,8 @@ pub struct Message {
     /// When a text trace's packet header (tcpdump's summary line, ngrep's `-t` header) says
     /// it was captured: for timing only.
     pub header_time: Option<crate::capture::Timestamp>,
+    /// Whether the logging side sent or received it, when a log says so.
+    pub direction: Option<Direction>,
     /// The topmost Via's branch parameter; with `via`, what names its transaction.
     pub branch: Option<String>,
     /// The topmost Via value, without its parameters (RFC 2543's transaction key).
@@ -565,6 +686,52 @@ mod tests {
         assert!(!is_ngrep_header(b"U 10.0.0.1:5060 -> 10.0.0.2:5060 SIP/2.0 486 Busy Here..Via: x"));
         assert!(!is_ngrep_header(b"Unauthorized -> retry"));
         assert!(!is_ngrep_header(b"To: <sip:bob@10.0.0.2>"));
+    }
+
+    #[test]
+    fn sngrep_headers_are_recognised() {
+        let line = b"2005/07/04 09:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060";
+        assert!(is_sngrep_header(line));
+        assert_eq!(header_time(line).map(|t| t.to_string()).as_deref(), Some("1120469572.844249"));
+        assert!(is_sngrep_header(b"2026/11/01 12:00:01.000123 [2001:db8::1]:5060 -> [2001:db8::2]:5062"));
+        assert!(!is_sngrep_header(b"U 2005/07/04 09:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060"));
+        assert!(!is_sngrep_header(b"2005/07/04 09:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060 #1"));
+        assert!(!is_sngrep_header(b"2005/07/04 99:32:52.844249 192.168.1.2:5060 -> 212.242.33.35:5060"));
+    }
+
+    #[test]
+    fn log_frames_are_recognised() {
+        let frame = |line: &str| log_frame(line.as_bytes());
+        let time = |line: &str| frame(line).and_then(|f| f.time).map(|t| t.to_string());
+        let direction = |line: &str| frame(line).and_then(|f| f.direction);
+        assert_eq!(
+            time("----------------------------------------------- 2026-12-02 13:42:42.284287").as_deref(),
+            Some("1796218962.284287")
+        );
+        assert_eq!(frame("-----------------------------------------------"), Some(LogFrame::default()));
+        assert_eq!(direction("UDP message sent (509 bytes):"), Some(Direction::Sent));
+        assert_eq!(direction("TCP message received [309] bytes :"), Some(Direction::Received));
+        assert!(frame("Unexpected UDP message received:").is_some_and(|f| f.repeat));
+        assert_eq!(direction("tag: rcv"), Some(Direction::Received));
+        assert_eq!(direction("tag: snd"), Some(Direction::Sent));
+        assert_eq!(time("time: 1796219023.295435").as_deref(), Some("1796219023.295435"));
+        assert_eq!(frame("time: 12:00"), None);
+        assert_eq!(frame("---------------"), None);
+        assert_eq!(frame("To: <sip:bob@example.com>"), None);
+        assert_eq!(frame("UDP message sent"), None);
+        let tx = "13:54:15.336           pjsua_core.c  ....TX 1199 bytes Request msg INVITE/cseq=16379 \
+                  (tdta0x557ae3054a78) to UDP 127.0.0.1:5070:";
+        assert_eq!(direction(tx), Some(Direction::Sent));
+        assert_eq!(time(tx).as_deref(), Some("50055.336"));
+        let rx = "13:00:18.400           pjsua_core.c !.RX 414 bytes Response msg 100/INVITE/cseq=18422 \
+                  (rdata0x73937c000b98) from UDP 172.22.0.21:5060:";
+        assert_eq!(direction(rx), Some(Direction::Received));
+        assert_eq!(
+            frame(
+                "13:54:15.336  tsx0x5579e8  ....Sending Request msg INVITE/cseq=16379 (tdta0x5578) in state Null"
+            ),
+            None
+        );
     }
 
     #[test]

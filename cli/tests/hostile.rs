@@ -54,6 +54,7 @@ fn damaged_captures_and_traces_never_panic() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     let mut files: Vec<_> = std::fs::read_dir(format!("{dir}/captures"))
         .unwrap()
+        .chain(std::fs::read_dir(format!("{dir}/logs")).unwrap())
         .chain(std::fs::read_dir(dir).unwrap())
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_file() && p.extension().is_none_or(|e| e != "md"))

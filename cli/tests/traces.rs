@@ -2,6 +2,8 @@
 //! and a made-up trace of the cases those flows lack. Every expectation was checked by hand
 //! against the flow's diagram and message details, not copied from the output.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -414,4 +416,168 @@ fn real_tool_headers_time_the_call() {
     let untimed = objects(&fixture("ngrep-byline.txt"));
     let call = untimed.iter().find(|o| o["kind"] == "call").unwrap();
     assert_eq!(call["timing"]["post_dial_delay"], Value::Null);
+}
+
+/// Responses counted by (Call-ID, code), and request methods by Call-ID.
+type Dissection = (BTreeMap<(String, u64), usize>, BTreeSet<(String, String)>);
+
+/// tshark's `-T fields -e sip.Call-ID -e sip.Method -e sip.Status-Code`, one frame a line
+/// (fixtures/captures/SOURCES.md), from a path under fixtures/.
+fn tshark(name: &str) -> Dissection {
+    let text = std::fs::read_to_string(fixture(name)).unwrap();
+    let mut d = Dissection::default();
+    for line in text.lines() {
+        let [call_id, method, code] = line.split('\t').collect::<Vec<_>>()[..] else { panic!("{line:?}") };
+        if !method.is_empty() {
+            d.1.insert((call_id.to_owned(), method.to_owned()));
+        }
+        if !code.is_empty() {
+            *d.0.entry((call_id.to_owned(), code.parse().unwrap())).or_default() += 1;
+        }
+    }
+    d
+}
+
+/// The same from our `--json`: responses from their objects, methods from the call flows.
+fn dissection(objects: &[Value]) -> Dissection {
+    let mut d = Dissection::default();
+    for o in objects {
+        let call_id = || o["call_id"].as_str().unwrap().to_owned();
+        match o["kind"].as_str().unwrap() {
+            "response" => *d.0.entry((call_id(), o["code"].as_u64().unwrap())).or_default() += 1,
+            "call" => {
+                for step in o["flow"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()) {
+                    if !step.starts_with(|c: char| c.is_ascii_digit()) {
+                        d.1.insert((call_id(), step.to_owned()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    d
+}
+
+/// sngrep's real text export of the Wireshark sample (fixtures/TOOLS.md) reads as the capture
+/// it was made from: tshark's responses and methods, the capture's calls, and the capture's
+/// timing from the date and time sngrep prints before each message.
+#[test]
+fn real_sngrep_export_reads_as_its_capture() {
+    let from_text = objects(&fixture("sngrep.txt"));
+    let from_capture = objects(&fixture("captures/zeek-wireshark.pcap"));
+    assert_eq!(dissection(&from_text), tshark("captures/zeek-wireshark.tshark.txt"));
+    let unplaced = |rows: Vec<String>| -> Vec<String> {
+        rows.into_iter()
+            .map(|row| row.split(": ").filter(|part| !part.contains("line ")).collect::<Vec<_>>().join(": "))
+            .collect()
+    };
+    assert_eq!(unplaced(calls(&from_text)), unplaced(calls(&from_capture)));
+    let timing = |objects: &[Value]| -> Vec<String> {
+        objects.iter().filter(|o| o["kind"] == "call").map(|o| o["timing"].to_string()).collect()
+    };
+    assert_eq!(timing(&from_text), timing(&from_capture));
+    assert!(timing(&from_text).iter().any(|t| t.contains("17.846036")), "{:?}", timing(&from_text));
+    // The same notes as the capture's (they name lines there, frames here): no false ones.
+    let notes = |objects: &[Value]| -> Vec<String> {
+        let mut notes: Vec<String> = objects
+            .iter()
+            .filter(|o| o["kind"] != "call")
+            .flat_map(|o| o["notes"].as_array().into_iter().flatten())
+            .map(|n| n["kind"].to_string())
+            .collect();
+        notes.sort();
+        notes
+    };
+    assert_eq!(notes(&from_text), notes(&from_capture));
+}
+
+/// Real logs of one exchange (fixtures/logs/SOURCES.md): SIPp's built-in uac calling its uas
+/// through Kamailio, then calling a number Kamailio answers 486, captured by tcpdump on the
+/// loopback. Kamailio's sipdump logged every packet of the capture, so it reads as tshark
+/// dissects the capture; each SIPp log holds its own leg, so its calls are the capture's as
+/// that side saw them.
+#[test]
+fn real_logs_read_as_their_capture() {
+    let capture = tshark("logs/loopback-sipp-kamailio.tshark.txt");
+    let answered = "1-25583@127.0.0.1 | INVITE 100 180 200 ACK BYE 200 | hung-up | \
+                    answered (200), then hung up normally (BYE answered 200) | ";
+    let busy = "1-25585@127.0.0.1 | INVITE 486 ACK | busy | busy (486 Busy Here) | ";
+    let sipdump = objects(&fixture("logs/kamailio-sipdump.data"));
+    assert_eq!(dissection(&sipdump), capture);
+    assert_eq!(calls(&sipdump), [answered, busy]);
+    assert_eq!(calls(&objects(&fixture("logs/loopback-sipp-kamailio.pcap"))), [answered, busy]);
+    assert_eq!(calls(&objects(&fixture("logs/sipp-uac.log"))), [answered]);
+    assert_eq!(calls(&objects(&fixture("logs/sipp-uac-busy.log"))), [busy]);
+    // The uas is behind Kamailio, which answered the INVITE's 100 itself.
+    assert_eq!(
+        calls(&objects(&fixture("logs/sipp-uas.log"))),
+        [answered.replace("INVITE 100 180", "INVITE 180")]
+    );
+    for log in ["sipp-uac.log", "sipp-uac-busy.log", "sipp-uas.log", "kamailio-sipdump.data"] {
+        let objects = objects(&fixture(&format!("logs/{log}")));
+        let (responses, methods) = dissection(&objects);
+        assert!(responses.keys().all(|k| capture.0.contains_key(k)), "{log}: {responses:?}");
+        assert!(methods.is_subset(&capture.1), "{log}: {methods:?}");
+        // No false notes: meanings, the phrase Kamailio really sent with its 100, and on the
+        // proxy the responses it relayed (each logged as received, then as sent).
+        for o in objects.iter().filter(|o| o["kind"] != "call") {
+            for note in o["notes"].as_array().unwrap() {
+                let kind = note["kind"].as_str().unwrap();
+                let expected = match kind {
+                    "response.meaning" | "response.method" => true,
+                    "response.phrase" => o["code"] == 100,
+                    "message.repeat" => log == "kamailio-sipdump.data" && o["direction"] == "sent",
+                    _ => false,
+                };
+                assert!(expected, "{log}: {o}");
+            }
+            assert!(o["direction"] == "sent" || o["direction"] == "received", "{log}: {o}");
+        }
+        let call = objects.iter().find(|o| o["kind"] == "call").unwrap();
+        assert!(call["timing"]["post_dial_delay"].is_number() || log == "sipp-uac-busy.log", "{log}: {call}");
+    }
+}
+
+/// SIPp logs a message it did not expect twice, the second time after `Unexpected UDP message
+/// received:`: the copy is not read as a retransmission.
+#[test]
+fn sipp_logs_an_unexpected_message_once_more() {
+    let trace = std::fs::read_to_string(fixture("logs/sipp-uac-busy.log")).unwrap();
+    assert_eq!(trace.matches("SIP/2.0 486 Busy Here").count(), 2);
+    let objects = objects(&fixture("logs/sipp-uac-busy.log"));
+    assert_eq!(rows(&objects), ["27 486 1 INVITE response.meaning,response.method"]);
+    let directions: Vec<&Value> =
+        objects.iter().filter(|o| o["kind"] != "call").map(|o| &o["direction"]).collect();
+    assert_eq!(directions, ["received"]);
+}
+
+/// pjsip's message log (pjsua2 from pjproject 2.15.1, fixtures/logs/SOURCES.md) of two calls
+/// whose every packet the capture beside it holds: the log reads as tshark dissects the
+/// capture, each message timed and directed by its `TX`/`RX` line.
+#[test]
+fn real_pjsua_log_reads_as_its_capture() {
+    let log = objects(&fixture("logs/pjsua2.log"));
+    assert_eq!(dissection(&log), tshark("logs/loopback-pjsua.tshark.txt"));
+    let from_capture = calls(&objects(&fixture("logs/loopback-pjsua.pcap")));
+    assert_eq!(calls(&log), from_capture);
+    assert_eq!(
+        calls(&log),
+        [
+            "mGQyX8nZFueSdyogN4UozmSLHxhJmb5c | INVITE 180 200 ACK BYE 200 | hung-up | \
+             answered (200), then hung up normally (BYE answered 200) | ",
+            "-3V22T7-ibn5rULmXU1LLnOmX2G70hr- | INVITE 486 ACK | busy | busy (486 Busy Here) | "
+        ]
+    );
+    assert_eq!(
+        rows(&log),
+        [
+            "110 180 16379 INVITE response.meaning,response.method",
+            "129 200 16379 INVITE response.meaning,response.method",
+            "253 200 16380 BYE response.meaning,response.method",
+            "351 486 4919 INVITE response.meaning,response.method",
+        ]
+    );
+    assert!(log.iter().filter(|o| o["kind"] != "call").all(|o| o["direction"] == "received"));
+    let call = log.iter().find(|o| o["kind"] == "call").unwrap();
+    assert_eq!(call["timing"]["duration"].to_string(), "1.028", "{call}");
 }

@@ -88,6 +88,8 @@ pub struct Annotated {
     pub notes: Vec<Note>,
     /// The packet that completed it, when read from a capture.
     pub origin: Option<crate::capture::Origin>,
+    /// Whether the logging side sent or received it, when a log says so.
+    pub direction: Option<crate::message::Direction>,
 }
 
 /// Every call open so far.
@@ -261,6 +263,7 @@ fn sipfrag(message: &Message, start: &Start) -> Annotated {
         call_id: None,
         notes,
         origin: message.origin,
+        direction: message.direction,
     }
 }
 

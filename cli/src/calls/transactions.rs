@@ -200,6 +200,7 @@ pub(crate) fn read_request(message: &Message, method: &str, call: Option<&mut Ca
                     call_id: message.call_id.clone(),
                     notes: vec![Note::info(NoteKind::Retransmission, text)],
                     origin: message.origin,
+                    direction: message.direction,
                 });
             }
             if method == "CANCEL" {
@@ -269,6 +270,7 @@ pub(crate) fn read_request(message: &Message, method: &str, call: Option<&mut Ca
         call_id: message.call_id.clone(),
         notes,
         origin: message.origin,
+        direction: message.direction,
     })
 }
 
@@ -327,6 +329,7 @@ pub(crate) fn read_response(
         call_id: message.call_id.clone(),
         notes,
         origin: message.origin,
+        direction: message.direction,
     };
     let status = StatusCode::from_code(code);
     let mut notes = Vec::new();
