@@ -163,7 +163,7 @@ pub struct LogFrame {
 /// - SIPp `-trace_msg`: `----------------------------------------------- 2026-12-02 13:42:42.284287`
 ///   (the time), `UDP message sent (509 bytes):`, `UDP message received [309] bytes :`, and
 ///   `Unexpected UDP message received:` before a copy of a message logged just above;
-/// - pjsip's message log (pjsua): `TX` or `RX` and the time, in [`pjsip_frame`];
+/// - pjsip's message log (pjsua): `TX` or `RX` and the time, read by `pjsip_frame`;
 /// - Kamailio's sipdump module (text mode): `tag: rcv` or `tag: snd`, and `time: 1796219023.295435`
 ///   (seconds since the Unix epoch) in the record before `~~~~~~~~~~~~~~~~~~~~` and the message.
 pub fn log_frame(line: &[u8]) -> Option<LogFrame> {
