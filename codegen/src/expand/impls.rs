@@ -4,6 +4,7 @@ use super::{Expansion, Gen};
 
 pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
     g.fill(out, TEMPLATE, &[]);
+    g.fill(out, NUMBER_IMPLS, &[]);
     g.fill(out, if g.open { OPEN } else { CLOSED }, &[]);
 }
 
@@ -47,32 +48,6 @@ impl ::core::convert::TryFrom<u16> for $ty {
                 },
             )),
         }
-    }
-}
-
-#[automatically_derived]
-impl ::core::convert::From<$ty> for u16 {
-    #[inline]
-    fn from(status: $ty) -> u16 {
-        status.code()
-    }
-}
-
-#[automatically_derived]
-impl ::core::cmp::PartialEq<u16> for $ty {
-    /// Whether this is the code `other`: `status == 486`.
-    #[inline]
-    fn eq(&self, other: &u16) -> bool {
-        self.code() == *other
-    }
-}
-
-#[automatically_derived]
-impl ::core::cmp::PartialEq<$ty> for u16 {
-    /// Whether `other` is this code: `486 == status`.
-    #[inline]
-    fn eq(&self, other: &$ty) -> bool {
-        *self == other.code()
     }
 }
 
@@ -153,4 +128,34 @@ impl ::core::convert::From<$krate::Code> for $ty {
 }
 
 $krate::__private::impl_serde!(open $ty);
+"#;
+
+/// A type whose values are numbers (response codes, Warning codes, Q.850 causes) converts to
+/// its number and compares with one.
+pub(crate) const NUMBER_IMPLS: &str = r#"
+#[automatically_derived]
+impl ::core::convert::From<$ty> for u16 {
+    #[inline]
+    fn from(value: $ty) -> u16 {
+        value.code()
+    }
+}
+
+#[automatically_derived]
+impl ::core::cmp::PartialEq<u16> for $ty {
+    /// Whether this is the code `other`: `value == 486`.
+    #[inline]
+    fn eq(&self, other: &u16) -> bool {
+        self.code() == *other
+    }
+}
+
+#[automatically_derived]
+impl ::core::cmp::PartialEq<$ty> for u16 {
+    /// Whether `other` is this code: `486 == value`.
+    #[inline]
+    fn eq(&self, other: &$ty) -> bool {
+        *self == other.code()
+    }
+}
 "#;

@@ -197,6 +197,43 @@ pub fn generate(out: &mut Expansion, input: &Input, model: &Model) {
     semantics::generate(out, &g, &model.causes);
 }
 
+/// The enum itself: the invocation's attributes, the docs, the derives and `variants`, then
+/// `other` (an open type's `Other`, a part as it names `$krate`).
+pub(crate) fn enum_item(
+    out: &mut Expansion,
+    g: &Gen<'_>,
+    type_doc: &str,
+    repr: &str,
+    variants: &str,
+    other: &Expansion,
+) {
+    let non_exhaustive = if g.input.non_exhaustive { "#[non_exhaustive]" } else { "" };
+    g.fill_parts(
+        out,
+        r#"
+$attrs
+#[doc = ""]
+$type_doc
+$repr
+$derives
+$non_exhaustive
+// Descriptions are prose from the spec, not code.
+#[allow(clippy::doc_markdown)]
+$vis enum $ty_def {
+$variants$other
+}
+"#,
+        &[
+            ("type_doc", &type_doc),
+            ("repr", &repr),
+            ("derives", &DERIVES),
+            ("non_exhaustive", &non_exhaustive),
+            ("variants", &variants),
+        ],
+        &[("other", other)],
+    );
+}
+
 /// Writes `items` separated by `separator`, each as `item` writes it.
 pub(crate) fn list<T>(
     items: impl IntoIterator<Item = T>,

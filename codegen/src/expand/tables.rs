@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{DERIVES, Expansion, Gen, doc, doc_aliases, list, lit, variant_doc};
+use super::{Expansion, Gen, doc, doc_aliases, list, lit, variant_doc};
 
 /// The enum, with one documented variant per code, and its private lookup tables.
 pub(crate) fn enum_and_tables(out: &mut Expansion, g: &Gen<'_>) {
@@ -30,37 +30,13 @@ pub(crate) fn enum_and_tables(out: &mut Expansion, g: &Gen<'_>) {
          another type from the same table, [`{module}::for_each!`].{open_doc}"
     ));
     let repr = if count > 0 { "#[repr(u16)]" } else { "" };
-    let non_exhaustive = if input.non_exhaustive { "#[non_exhaustive]" } else { "" };
     let mut variants = String::new();
     for entry in *entries {
         variants.push_str(&doc(&variant_doc(entry)));
         variants.push_str(&doc_aliases(entry));
         let _ = writeln!(variants, "{} = {},", entry.name, entry.code);
     }
-    g.fill_parts(
-        out,
-        r#"
-$attrs
-#[doc = ""]
-$type_doc
-$repr
-$derives
-$non_exhaustive
-// Descriptions are prose from the spec, not code.
-#[allow(clippy::doc_markdown)]
-$vis enum $ty_def {
-$variants$other
-}
-"#,
-        &[
-            ("type_doc", &type_doc),
-            ("repr", &repr),
-            ("derives", &DERIVES),
-            ("non_exhaustive", &non_exhaustive),
-            ("variants", &variants),
-        ],
-        &[("other", &other_variant(g))],
-    );
+    super::enum_item(out, g, &type_doc, repr, &variants, &other_variant(g));
 
     // Tables indexed by an entry's position ("slot"); the maximum means none.
     let (slot_ty, none) = if count < 255 { ("u8", 255usize) } else { ("u16", 65_535) };

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::{DERIVES, Expansion, Gen, doc, list, lit};
+use super::{Expansion, Gen, doc, list, lit};
 use crate::kind::{TableKind, Values};
 use crate::names::screaming_snake_case;
 use crate::spec::{TableValue, ValueEntry};
@@ -39,30 +39,7 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, kind: &'static TableKin
         }
     }
     let repr = if numeric && count > 0 { "#[repr(u16)]" } else { "" };
-    let non_exhaustive = if g.input.non_exhaustive { "#[non_exhaustive]" } else { "" };
-    g.fill(
-        out,
-        r#"
-$attrs
-#[doc = ""]
-$type_doc
-$repr
-$derives
-$non_exhaustive
-// Descriptions are prose from the spec, not code.
-#[allow(clippy::doc_markdown)]
-$vis enum $ty_def {
-$variants
-}
-"#,
-        &[
-            ("type_doc", &type_doc),
-            ("repr", &repr),
-            ("derives", &DERIVES),
-            ("non_exhaustive", &non_exhaustive),
-            ("variants", &variants),
-        ],
-    );
+    super::enum_item(out, g, &type_doc, repr, &variants, &Expansion::default());
 
     let arms = |value: &dyn Fn(&ValueEntry) -> String| match_arms(entries, value);
     let all = list(entries, ", ", |e, o| {
@@ -156,6 +133,9 @@ impl ::core::fmt::Display for $ty {
     );
     let impls = if numeric { NUMERIC_IMPLS } else { TOKEN_IMPLS };
     g.fill(out, impls, &[]);
+    if numeric {
+        g.fill(out, super::impls::NUMBER_IMPLS, &[]);
+    }
     for_each(out, g, kind, entries);
 }
 
@@ -336,32 +316,6 @@ impl ::core::convert::TryFrom<u16> for $ty {
                 ::core::result::Result::Err($krate::ParseError::new($krate::ParseErrorKind::UnknownCode(code)))
             }
         }
-    }
-}
-
-#[automatically_derived]
-impl ::core::convert::From<$ty> for u16 {
-    #[inline]
-    fn from(value: $ty) -> u16 {
-        value.code()
-    }
-}
-
-#[automatically_derived]
-impl ::core::cmp::PartialEq<u16> for $ty {
-    /// Whether this is the value `other`.
-    #[inline]
-    fn eq(&self, other: &u16) -> bool {
-        self.code() == *other
-    }
-}
-
-#[automatically_derived]
-impl ::core::cmp::PartialEq<$ty> for u16 {
-    /// Whether `other` is this value.
-    #[inline]
-    fn eq(&self, other: &$ty) -> bool {
-        *self == other.code()
     }
 }
 

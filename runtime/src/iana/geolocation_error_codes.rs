@@ -289,6 +289,7 @@ impl ::core::convert::TryFrom<u16> for GeolocationErrorCode {
         }
     }
 }
+crate::__private::impl_serde!(table GeolocationErrorCode);
 #[automatically_derived]
 impl ::core::convert::From<GeolocationErrorCode> for u16 {
     #[inline]
@@ -298,7 +299,7 @@ impl ::core::convert::From<GeolocationErrorCode> for u16 {
 }
 #[automatically_derived]
 impl ::core::cmp::PartialEq<u16> for GeolocationErrorCode {
-    /// Whether this is the value `other`.
+    /// Whether this is the code `other`: `value == 486`.
     #[inline]
     fn eq(&self, other: &u16) -> bool {
         self.code() == *other
@@ -306,13 +307,12 @@ impl ::core::cmp::PartialEq<u16> for GeolocationErrorCode {
 }
 #[automatically_derived]
 impl ::core::cmp::PartialEq<GeolocationErrorCode> for u16 {
-    /// Whether `other` is this value.
+    /// Whether `other` is this code: `486 == value`.
     #[inline]
     fn eq(&self, other: &GeolocationErrorCode) -> bool {
         *self == other.code()
     }
 }
-crate::__private::impl_serde!(table GeolocationErrorCode);
 /// Calls the macro it is given with the variant list of `GeolocationErrorCode`, so that another type can be built from the same table without typing it.
 ///
 /// `geolocation_error_code::for_each!(my_macro)` expands to `my_macro! { (..), (..), }`: one tuple per variant, in order, each followed by a comma, shaped `(Name, SCREAMING_NAME, code, "Text")`: the variant's name, the same name in SCREAMING_SNAKE_CASE, the value as an integer literal and its text as a string literal The tuple's shape is stable; a new value in the spec adds a tuple.

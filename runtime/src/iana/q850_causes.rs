@@ -1559,6 +1559,7 @@ impl ::core::convert::TryFrom<u16> for Q850Cause {
         }
     }
 }
+crate::__private::impl_serde!(table Q850Cause);
 #[automatically_derived]
 impl ::core::convert::From<Q850Cause> for u16 {
     #[inline]
@@ -1568,7 +1569,7 @@ impl ::core::convert::From<Q850Cause> for u16 {
 }
 #[automatically_derived]
 impl ::core::cmp::PartialEq<u16> for Q850Cause {
-    /// Whether this is the value `other`.
+    /// Whether this is the code `other`: `value == 486`.
     #[inline]
     fn eq(&self, other: &u16) -> bool {
         self.code() == *other
@@ -1576,13 +1577,12 @@ impl ::core::cmp::PartialEq<u16> for Q850Cause {
 }
 #[automatically_derived]
 impl ::core::cmp::PartialEq<Q850Cause> for u16 {
-    /// Whether `other` is this value.
+    /// Whether `other` is this code: `486 == value`.
     #[inline]
     fn eq(&self, other: &Q850Cause) -> bool {
         *self == other.code()
     }
 }
-crate::__private::impl_serde!(table Q850Cause);
 /// Calls the macro it is given with the variant list of `Q850Cause`, so that another type can be built from the same table without typing it.
 ///
 /// `q850_cause::for_each!(my_macro)` expands to `my_macro! { (..), (..), }`: one tuple per variant, in order, each followed by a comma, shaped `(Name, SCREAMING_NAME, code, "Text")`: the variant's name, the same name in SCREAMING_SNAKE_CASE, the value as an integer literal and its text as a string literal The tuple's shape is stable; a new value in the spec adds a tuple.

@@ -2085,29 +2085,6 @@ impl ::core::convert::TryFrom<u16> for StatusCode {
     }
 }
 #[automatically_derived]
-impl ::core::convert::From<StatusCode> for u16 {
-    #[inline]
-    fn from(status: StatusCode) -> u16 {
-        status.code()
-    }
-}
-#[automatically_derived]
-impl ::core::cmp::PartialEq<u16> for StatusCode {
-    /// Whether this is the code `other`: `status == 486`.
-    #[inline]
-    fn eq(&self, other: &u16) -> bool {
-        self.code() == *other
-    }
-}
-#[automatically_derived]
-impl ::core::cmp::PartialEq<StatusCode> for u16 {
-    /// Whether `other` is this code: `486 == status`.
-    #[inline]
-    fn eq(&self, other: &StatusCode) -> bool {
-        *self == other.code()
-    }
-}
-#[automatically_derived]
 impl ::core::convert::From<StatusCode> for crate::Code {
     /// The code as the type that holds any code from the wire.
     #[inline]
@@ -2116,6 +2093,29 @@ impl ::core::convert::From<StatusCode> for crate::Code {
             ::core::option::Option::Some(code) => code,
             ::core::option::Option::None => ::core::unreachable!(),
         }
+    }
+}
+#[automatically_derived]
+impl ::core::convert::From<StatusCode> for u16 {
+    #[inline]
+    fn from(value: StatusCode) -> u16 {
+        value.code()
+    }
+}
+#[automatically_derived]
+impl ::core::cmp::PartialEq<u16> for StatusCode {
+    /// Whether this is the code `other`: `value == 486`.
+    #[inline]
+    fn eq(&self, other: &u16) -> bool {
+        self.code() == *other
+    }
+}
+#[automatically_derived]
+impl ::core::cmp::PartialEq<StatusCode> for u16 {
+    /// Whether `other` is this code: `486 == value`.
+    #[inline]
+    fn eq(&self, other: &StatusCode) -> bool {
+        *self == other.code()
     }
 }
 #[automatically_derived]

@@ -545,6 +545,7 @@ impl ::core::convert::TryFrom<u16> for WarnCode {
         }
     }
 }
+crate::__private::impl_serde!(table WarnCode);
 #[automatically_derived]
 impl ::core::convert::From<WarnCode> for u16 {
     #[inline]
@@ -554,7 +555,7 @@ impl ::core::convert::From<WarnCode> for u16 {
 }
 #[automatically_derived]
 impl ::core::cmp::PartialEq<u16> for WarnCode {
-    /// Whether this is the value `other`.
+    /// Whether this is the code `other`: `value == 486`.
     #[inline]
     fn eq(&self, other: &u16) -> bool {
         self.code() == *other
@@ -562,13 +563,12 @@ impl ::core::cmp::PartialEq<u16> for WarnCode {
 }
 #[automatically_derived]
 impl ::core::cmp::PartialEq<WarnCode> for u16 {
-    /// Whether `other` is this value.
+    /// Whether `other` is this code: `486 == value`.
     #[inline]
     fn eq(&self, other: &WarnCode) -> bool {
         *self == other.code()
     }
 }
-crate::__private::impl_serde!(table WarnCode);
 /// Calls the macro it is given with the variant list of `WarnCode`, so that another type can be built from the same table without typing it.
 ///
 /// `warn_code::for_each!(my_macro)` expands to `my_macro! { (..), (..), }`: one tuple per variant, in order, each followed by a comma, shaped `(Name, SCREAMING_NAME, code, "Text")`: the variant's name, the same name in SCREAMING_SNAKE_CASE, the value as an integer literal and its text as a string literal The tuple's shape is stable; a new value in the spec adds a tuple.
