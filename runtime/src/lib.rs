@@ -382,16 +382,20 @@ macro_rules! __impl_serde {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_serde {
-    ($ty:ty) => {
+    // Every type whose values are numbers serializes as the number.
+    (@number $ty:ty) => {
         #[automatically_derived]
         impl $crate::__private::serde::Serialize for $ty {
             fn serialize<S: $crate::__private::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_u16(<$ty as $crate::SipStatus>::code(self))
+                serializer.serialize_u16(<$ty>::code(*self))
             }
         }
+    };
+    ($ty:ty) => {
+        $crate::__impl_serde!(@number $ty);
 
         #[automatically_derived]
         impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
@@ -404,15 +408,7 @@ macro_rules! __impl_serde {
     };
     // A numeric code table's type (Warning codes, Q.850 causes): the number.
     (table $ty:ty) => {
-        #[automatically_derived]
-        impl $crate::__private::serde::Serialize for $ty {
-            fn serialize<S: $crate::__private::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_u16(<$ty>::code(*self))
-            }
-        }
+        $crate::__impl_serde!(@number $ty);
 
         #[automatically_derived]
         impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
@@ -451,15 +447,7 @@ macro_rules! __impl_serde {
     };
     // An open type (`#[sip_codes(other)]`): any code 100..=999, through `Code`.
     (open $ty:ty) => {
-        #[automatically_derived]
-        impl $crate::__private::serde::Serialize for $ty {
-            fn serialize<S: $crate::__private::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_u16(<$ty>::code(*self))
-            }
-        }
+        $crate::__impl_serde!(@number $ty);
 
         #[automatically_derived]
         impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {

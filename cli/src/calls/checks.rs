@@ -260,40 +260,32 @@ pub(crate) fn reason_notes(reasons: &[Reason], status: Option<StatusCode>) -> Ve
 /// registry.
 pub(crate) fn error_code_notes(geolocation: Option<u16>, alert: Option<u16>) -> Vec<Note> {
     use sip_codes::iana::{AlertMsgErrorCode, GeolocationErrorCode};
-    let mut notes = Vec::new();
-    if let Some(code) = geolocation {
-        notes.push(match GeolocationErrorCode::from_code(code) {
-            Some(value) => Note::info(
-                NoteKind::GeolocationError,
-                format!(
-                    "Geolocation-Error {code} ({}): {}",
-                    value.text(),
-                    value.description().unwrap_or_default()
-                ),
-            ),
-            None => Note::problem(
-                NoteKind::GeolocationError,
-                format!("Geolocation-Error {code}: IANA registers no such code (RFC 6442 §8.3)"),
-            ),
-        });
+    let geolocation = geolocation.map(|code| {
+        let named = GeolocationErrorCode::from_code(code).map(|v| (v.text(), v.description()));
+        error_code_note(NoteKind::GeolocationError, "Geolocation-Error", "RFC 6442 §8.3", code, named)
+    });
+    let alert = alert.map(|code| {
+        let named = AlertMsgErrorCode::from_code(code).map(|v| (v.text(), v.description()));
+        error_code_note(NoteKind::AlertMsgError, "AlertMsg-Error", "RFC 8876", code, named)
+    });
+    geolocation.into_iter().chain(alert).collect()
+}
+
+/// One error header's code: its registry's text and description, or a problem for a code its
+/// registry (defined in `rfc`) does not hold.
+fn error_code_note(
+    kind: NoteKind,
+    header: &str,
+    rfc: &str,
+    code: u16,
+    named: Option<(&str, Option<&str>)>,
+) -> Note {
+    match named {
+        Some((text, description)) => {
+            Note::info(kind, format!("{header} {code} ({text}): {}", description.unwrap_or_default()))
+        }
+        None => Note::problem(kind, format!("{header} {code}: IANA registers no such code ({rfc})")),
     }
-    if let Some(code) = alert {
-        notes.push(match AlertMsgErrorCode::from_code(code) {
-            Some(value) => Note::info(
-                NoteKind::AlertMsgError,
-                format!(
-                    "AlertMsg-Error {code} ({}): {}",
-                    value.text(),
-                    value.description().unwrap_or_default()
-                ),
-            ),
-            None => Note::problem(
-                NoteKind::AlertMsgError,
-                format!("AlertMsg-Error {code}: IANA registers no such code (RFC 8876)"),
-            ),
-        });
-    }
-    notes
 }
 
 /// Whether a Q.850 cause and a status agree by RFC 3398 (§8.2.6.1 one way, §7.2.4.1 the

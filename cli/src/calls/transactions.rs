@@ -155,6 +155,17 @@ pub(crate) fn read_request(message: &Message, method: &str, call: Option<&mut Ca
     let mut notes = Vec::new();
     let cseq = message.cseq.as_ref().map(|(n, _)| *n);
     let time = message.time();
+    let annotated = |notes| Annotated {
+        line: message.line,
+        code: None,
+        phrase: None,
+        method: Some(method.to_owned()),
+        cseq,
+        call_id: message.call_id.clone(),
+        notes,
+        origin: message.origin,
+        direction: message.direction,
+    };
     if let Some(call) = call {
         if call.first_method.is_none() {
             call.first_method = Some(method.to_owned());
@@ -191,17 +202,7 @@ pub(crate) fn read_request(message: &Message, method: &str, call: Option<&mut Ca
                     "{method} sent the {} time (first on line {first}): a retransmission",
                     ordinal(nth)
                 );
-                return Some(Annotated {
-                    line: message.line,
-                    code: None,
-                    phrase: None,
-                    method: Some(method.to_owned()),
-                    cseq,
-                    call_id: message.call_id.clone(),
-                    notes: vec![Note::info(NoteKind::Retransmission, text)],
-                    origin: message.origin,
-                    direction: message.direction,
-                });
+                return Some(annotated(vec![Note::info(NoteKind::Retransmission, text)]));
             }
             if method == "CANCEL" {
                 let elsewhere = message
@@ -261,17 +262,7 @@ pub(crate) fn read_request(message: &Message, method: &str, call: Option<&mut Ca
     if notes.is_empty() {
         return None;
     }
-    Some(Annotated {
-        line: message.line,
-        code: None,
-        phrase: None,
-        method: Some(method.to_owned()),
-        cseq,
-        call_id: message.call_id.clone(),
-        notes,
-        origin: message.origin,
-        direction: message.direction,
-    })
+    Some(annotated(notes))
 }
 
 /// A CANCEL matched to the INVITE it cancels: the INVITE's branch with the CANCEL's branch

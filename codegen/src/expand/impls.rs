@@ -23,17 +23,6 @@ impl ::core::fmt::Display for $ty {
 }
 
 #[automatically_derived]
-impl ::core::str::FromStr for $ty {
-    type Err = $krate::ParseError;
-
-    /// Parses `"486"` or `"486 Busy Here"` (phrase in any ASCII case).
-    #[inline]
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_bytes(s.as_bytes())
-    }
-}
-
-#[automatically_derived]
 impl ::core::convert::TryFrom<u16> for $ty {
     type Error = $krate::ParseError;
 
@@ -130,9 +119,20 @@ impl ::core::convert::From<$krate::Code> for $ty {
 $krate::__private::impl_serde!(open $ty);
 "#;
 
-/// A type whose values are numbers (response codes, Warning codes, Q.850 causes) converts to
-/// its number and compares with one.
+/// A type whose values are numbers (response codes, Warning codes, Q.850 causes) parses from
+/// text, converts to its number and compares with one.
 pub(crate) const NUMBER_IMPLS: &str = r#"
+#[automatically_derived]
+impl ::core::str::FromStr for $ty {
+    type Err = $krate::ParseError;
+
+    /// Parses the code alone, or the code and its text in any ASCII case (`"486"`, `"486 Busy
+    /// Here"`), as `from_bytes` does.
+    #[inline]
+    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_bytes(s.as_bytes())
+    }
+}
 #[automatically_derived]
 impl ::core::convert::From<$ty> for u16 {
     #[inline]

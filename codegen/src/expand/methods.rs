@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{CLASS_VARIANTS, Expansion, Gen, list};
+use super::{CLASS_VARIANTS, Expansion, Gen, list, matches_any};
 use crate::names::snake_case;
 
 pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
@@ -70,30 +70,14 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>) {
     } else {
         ""
     };
-    let listed = |keep: &dyn Fn(&crate::spec::CodeEntry) -> bool| {
-        let matching: Vec<&str> = entries.iter().filter(|e| keep(e)).map(|e| e.name.as_str()).collect();
-        (!matching.is_empty()).then(|| {
-            format!(
-                "::core::matches!(self, {})",
-                list(matching, " | ", |v, o| {
-                    let _ = write!(o, "Self::{v}");
-                })
-            )
-        })
+    let names = |keep: fn(&crate::spec::CodeEntry) -> bool| {
+        entries.iter().filter(move |e| keep(e)).map(|e| e.name.as_str())
     };
-    let is_deprecated = listed(&|e| e.deprecated).unwrap_or_else(|| "false".to_owned());
-    let is_registered = if g.open {
-        let unregistered = list(
-            entries.iter().filter(|e| !e.registered).map(|e| e.name.as_str()).chain(["Other(_)"]),
-            " | ",
-            |v, o| {
-                let _ = write!(o, "Self::{v}");
-            },
-        );
-        format!("!::core::matches!(self, {unregistered})")
-    } else {
-        listed(&|e| !e.registered).map_or_else(|| "true".to_owned(), |m| format!("!{m}"))
-    };
+    let is_deprecated = matches_any(names(|e| e.deprecated)).unwrap_or_else(|| "false".to_owned());
+    // An open type's `Other` is not registered either.
+    let other = if g.open { Some("Other(_)") } else { None };
+    let is_registered = matches_any(names(|e| !e.registered).chain(other))
+        .map_or_else(|| "true".to_owned(), |m| format!("!{m}"));
     let class_fn = if g.open {
         "/// The class given by the code's first digit; `None` for 700..=999, which RFC 3261
     /// gives no class (only `Other` holds them).

@@ -234,6 +234,21 @@ $variants$other
     );
 }
 
+/// `Self::A | Self::B`: a pattern matching each of the variants (or variant patterns, such
+/// as `Other(_)`) given.
+pub(crate) fn variants_pattern<'a>(variants: impl IntoIterator<Item = &'a str>) -> String {
+    list(variants, " | ", |v, o| {
+        o.push_str("Self::");
+        o.push_str(v);
+    })
+}
+
+/// `::core::matches!(self, Self::A | Self::B)` for the variants given, or `None` for none.
+pub(crate) fn matches_any<'a>(variants: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let pattern = variants_pattern(variants);
+    (!pattern.is_empty()).then(|| format!("::core::matches!(self, {pattern})"))
+}
+
 /// Writes `items` separated by `separator`, each as `item` writes it.
 pub(crate) fn list<T>(
     items: impl IntoIterator<Item = T>,

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Expansion, Gen, list, lit};
+use super::{Expansion, Gen, list, lit, matches_any, variants_pattern};
 use crate::spec::{CauseEntry, CodeEntry, DialogRule, Mapping};
 
 /// In the generated Q.850 tables: no mapping, and "the RFC's default".
@@ -26,21 +26,11 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, causes: &[CauseEntry]) 
             .map(|h| lit(&h.name).to_string());
         let _ = write!(o, "&[{}]", list(names, ", ", |n, o| o.push_str(&n)));
     }) + g.if_open(", &[]");
-    let retry_after: Vec<&str> = entries
+    let retry_after = entries
         .iter()
         .filter(|e| e.semantics.headers.iter().any(|h| h.name.eq_ignore_ascii_case("Retry-After")))
-        .map(|e| e.name.as_str())
-        .collect();
-    let allows_retry_after = if retry_after.is_empty() {
-        "false".to_owned()
-    } else {
-        format!(
-            "::core::matches!(self, {})",
-            list(retry_after, " | ", |v, o| {
-                let _ = write!(o, "Self::{v}");
-            })
-        )
-    };
+        .map(|e| e.name.as_str());
+    let allows_retry_after = matches_any(retry_after).unwrap_or_else(|| "false".to_owned());
     let q850 = |pick: fn(&crate::spec::Q850Row) -> Mapping<u8>| {
         let cells = list(entries, ", ", |e: &CodeEntry, o| {
             let cell = match e.semantics.q850.as_ref().map_or(Mapping::Default, pick) {
@@ -264,9 +254,7 @@ fn policy_arms(
         }
     }
     for (variant, codes) in chosen {
-        let codes = list(codes, " | ", |v, o| {
-            let _ = write!(o, "Self::{v}");
-        });
+        let codes = variants_pattern(codes);
         g.fill(
             &mut part,
             "\n            $codes => $krate::$policy_ty::$variant,",
@@ -305,9 +293,7 @@ fn dialog_effect_arms(g: &Gen<'_>) -> Expansion {
         }
     }
     for (rule, codes) in rules {
-        let codes = list(codes, " | ", |v, o| {
-            let _ = write!(o, "Self::{v}");
-        });
+        let codes = variants_pattern(codes);
         let mut methods = Expansion::default();
         for (method, e) in &rule.methods {
             g.fill(

@@ -111,12 +111,22 @@ impl $ty {
     );
 }
 
-/// The distinct references, each once as a constant (`REFERENCE_0` ...), and
-/// `REFERENCES`' cells naming them: parts, as they name the runtime's `Reference` type. Most
-/// codes cite the same few documents (50 of IANA's 75 cite RFC 3261 alone).
+/// `REFERENCES`' cells, naming the constants [`shared_references`] writes.
 fn references(g: &Gen<'_>) -> (Expansion, Expansion) {
+    let lists: Vec<&[String]> = g.entries.iter().map(|e| e.references.as_slice()).collect();
+    let (constants, cells) = shared_references(g, &lists);
+    let mut part = Expansion::default();
+    part.push_str(&(cells.join(", ") + g.if_open(", &[]")));
+    (constants, part)
+}
+
+/// The distinct references of `lists`, each once as a constant (`REFERENCE_0` ...) of the
+/// type (a part: they name the runtime's `Reference`), and for each list the slice that names
+/// them (`&[Self::REFERENCE_0]`). Most codes cite the same few documents (50 of IANA's 75 cite
+/// RFC 3261 alone).
+pub(crate) fn shared_references(g: &Gen<'_>, lists: &[&[String]]) -> (Expansion, Vec<String>) {
     let mut distinct: Vec<&str> = Vec::new();
-    for reference in g.entries.iter().flat_map(|e| &e.references) {
+    for reference in lists.iter().flat_map(|list| list.iter()) {
         if !distinct.contains(&reference.as_str()) {
             distinct.push(reference);
         }
@@ -133,19 +143,19 @@ fn references(g: &Gen<'_>) -> (Expansion, Expansion) {
             &[("i", &i), ("id", &lit(reference)), ("title", &lit(&super::reference_title(reference))), ("url", &url)],
         );
     }
-    let cells = list(g.entries, ", ", |e, o| {
-        let names = e.references.iter().map(|r| distinct.iter().position(|d| d == r).unwrap_or_default());
-        let _ = write!(
-            o,
-            "&[{}]",
-            list(names, ", ", |i, o| {
-                let _ = write!(o, "Self::REFERENCE_{i}");
-            })
-        );
-    }) + g.if_open(", &[]");
-    let mut part = Expansion::default();
-    part.push_str(&cells);
-    (constants, part)
+    let cells = lists
+        .iter()
+        .map(|references| {
+            let names = references.iter().map(|r| distinct.iter().position(|d| d == r).unwrap_or_default());
+            format!(
+                "&[{}]",
+                list(names, ", ", |i, o| {
+                    let _ = write!(o, "Self::REFERENCE_{i}");
+                })
+            )
+        })
+        .collect();
+    (constants, cells)
 }
 
 /// The `Other` variant of an open type, a part: it names the runtime's `Code`.

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Expansion, Gen, doc, list, lit};
+use super::{Expansion, Gen, doc, list, lit, matches_any};
 use crate::kind::{TableKind, Values};
 use crate::names::screaming_snake_case;
 use crate::spec::{TableValue, ValueEntry};
@@ -41,7 +41,7 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, kind: &'static TableKin
     let repr = if numeric && count > 0 { "#[repr(u16)]" } else { "" };
     super::enum_item(out, g, &type_doc, repr, &variants, &Expansion::default());
 
-    let arms = |value: &dyn Fn(&ValueEntry) -> String| match_arms(entries, value);
+    let arms = |value: &dyn Fn(&ValueEntry) -> String| match_arms(entries, &|_, e| value(e));
     let all = list(entries, ", ", |e, o| {
         let _ = write!(o, "Self::{}", e.name);
     });
@@ -49,44 +49,11 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, kind: &'static TableKin
         Some(d) => format!("::core::option::Option::Some({})", lit(d.trim())),
         None => "::core::option::Option::None".to_owned(),
     });
-    let deprecated: Vec<&str> = entries.iter().filter(|e| e.deprecated).map(|e| e.name.as_str()).collect();
-    let is_deprecated = if deprecated.is_empty() {
-        "false".to_owned()
-    } else {
-        format!(
-            "::core::matches!(self, {})",
-            list(deprecated, " | ", |v, o| {
-                let _ = write!(o, "Self::{v}");
-            })
-        )
-    };
-    let mut references = Expansion::default();
-    if entries.is_empty() {
-        references.push_str("match self {}");
-    } else {
-        references.push_str("match self {");
-        for entry in entries {
-            references.push_str(&format!("\n            Self::{} => &[", entry.name));
-            for (j, reference) in entry.references.iter().enumerate() {
-                let url = match super::reference_url(reference) {
-                    Some(url) => format!("::core::option::Option::Some({})", lit(&url)),
-                    None => "::core::option::Option::None".to_owned(),
-                };
-                g.fill(
-                    &mut references,
-                    "$comma$krate::Reference { id: $id, title: $title, url: $url }",
-                    &[
-                        ("comma", &if j > 0 { ", " } else { "" }),
-                        ("id", &lit(reference)),
-                        ("title", &lit(&super::reference_title(reference))),
-                        ("url", &url),
-                    ],
-                );
-            }
-            references.push_str("],");
-        }
-        references.push_str("\n        }");
-    }
+    let is_deprecated = matches_any(entries.iter().filter(|e| e.deprecated).map(|e| e.name.as_str()))
+        .unwrap_or_else(|| "false".to_owned());
+    let lists: Vec<&[String]> = entries.iter().map(|e| e.references.as_slice()).collect();
+    let (reference_constants, cells) = super::tables::shared_references(g, &lists);
+    let references = match_arms(entries, &|i, _| cells[i].clone());
     let specific = if numeric { numeric_items(g, kind, entries) } else { token_items(g, kind, entries) };
     g.fill_parts(
         out,
@@ -95,6 +62,7 @@ pub(crate) fn generate(out: &mut Expansion, g: &Gen<'_>, kind: &'static TableKin
 impl $ty {
     /// Every value of this type, in order.
     pub const ALL: &'static [Self] = &[$all];
+$reference_constants
 
     /// What the value means, as the spec describes it (Markdown).
     #[must_use]
@@ -128,8 +96,13 @@ impl ::core::fmt::Display for $ty {
     }
 }
 "#,
-        &[("all", &all), ("description", &description), ("is_deprecated", &is_deprecated)],
-        &[("references", &references), ("specific", &specific)],
+        &[
+            ("all", &all),
+            ("description", &description),
+            ("is_deprecated", &is_deprecated),
+            ("references", &references),
+        ],
+        &[("reference_constants", &reference_constants), ("specific", &specific)],
     );
     let impls = if numeric { NUMERIC_IMPLS } else { TOKEN_IMPLS };
     g.fill(out, impls, &[]);
@@ -139,13 +112,13 @@ impl ::core::fmt::Display for $ty {
     for_each(out, g, kind, entries);
 }
 
-/// `match self { Self::A => value(a), .. }`.
-fn match_arms(entries: &[ValueEntry], value: &dyn Fn(&ValueEntry) -> String) -> String {
+/// `match self { Self::A => value(0, a), .. }`.
+fn match_arms(entries: &[ValueEntry], value: &dyn Fn(usize, &ValueEntry) -> String) -> String {
     if entries.is_empty() {
         return "match self {}".to_owned();
     }
-    let arms = list(entries, "\n            ", |e, o| {
-        let _ = write!(o, "Self::{} => {},", e.name, value(e));
+    let arms = list(entries.iter().enumerate(), "\n            ", |(i, e), o| {
+        let _ = write!(o, "Self::{} => {},", e.name, value(i, e));
     });
     format!("match self {{\n            {arms}\n        }}")
 }
@@ -173,7 +146,7 @@ fn variant_doc(entry: &ValueEntry) -> String {
 
 /// A numeric table's own methods: the code, the text, lookup by code.
 fn numeric_items(g: &Gen<'_>, kind: &TableKind, entries: &[ValueEntry]) -> Expansion {
-    let arms = |value: &dyn Fn(&ValueEntry) -> String| match_arms(entries, value);
+    let arms = |value: &dyn Fn(&ValueEntry) -> String| match_arms(entries, &|_, e| value(e));
     let Values::Numeric { min, max, digits } = kind.values else { unreachable!("a numeric table") };
     let text = arms(&|e| lit(e.text.as_deref().unwrap_or_default()).to_string());
     let line = arms(&|e| match &e.value {
@@ -260,7 +233,7 @@ fn numeric_items(g: &Gen<'_>, kind: &TableKind, entries: &[ValueEntry]) -> Expan
 
 /// A token table's own methods: the token, lookup by token with the table's case rule.
 fn token_items(g: &Gen<'_>, kind: &TableKind, entries: &[ValueEntry]) -> Expansion {
-    let arms = |value: &dyn Fn(&ValueEntry) -> String| match_arms(entries, value);
+    let arms = |value: &dyn Fn(&ValueEntry) -> String| match_arms(entries, &|_, e| value(e));
     let Values::Token { ignore_case } = kind.values else { unreachable!("a token table") };
     let token = arms(&|e| match &e.value {
         TableValue::Token(token) => lit(token).to_string(),
@@ -293,17 +266,6 @@ fn token_items(g: &Gen<'_>, kind: &TableKind, entries: &[ValueEntry]) -> Expansi
 }
 
 const NUMERIC_IMPLS: &str = r#"
-#[automatically_derived]
-impl ::core::str::FromStr for $ty {
-    type Err = $krate::ParseError;
-
-    /// Parses `"308"` or `"308 Incompatible language specification"`.
-    #[inline]
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_bytes(s.as_bytes())
-    }
-}
-
 #[automatically_derived]
 impl ::core::convert::TryFrom<u16> for $ty {
     type Error = $krate::ParseError;

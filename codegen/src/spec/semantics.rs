@@ -429,6 +429,11 @@ impl Reader<'_> {
         Some(name)
     }
 
+    /// `rfc3398` or `rfc4497` of a cause's row: the response that RFC gives the cause.
+    pub(super) fn response_mapping(&mut self, key: &str, value: &Spanned<Value>) -> Mapping<u16> {
+        self.mapping(key, value, 100..700, "a status code").map(|n| n as u16)
+    }
+
     pub(super) fn read_causes(&mut self, value: &Spanned<Value>) -> Vec<CauseEntry> {
         let items = self.array_of_tables("q850", "q850", value);
         let mut causes = Vec::with_capacity(items.len());
@@ -444,12 +449,8 @@ impl Reader<'_> {
                             cause = Some((n as u8, value.span()));
                         }
                     }
-                    "rfc3398" => {
-                        rfc3398 = self.mapping("rfc3398", value, 100..700, "a status code").map(|n| n as u16)
-                    }
-                    "rfc4497" => {
-                        rfc4497 = self.mapping("rfc4497", value, 100..700, "a status code").map(|n| n as u16)
-                    }
+                    "rfc3398" => rfc3398 = self.response_mapping("rfc3398", value),
+                    "rfc4497" => rfc4497 = self.response_mapping("rfc4497", value),
                     "source" => {}
                     other => self.unknown_key("[[q850]]", other, &key.span(), CAUSE_KEYS),
                 }

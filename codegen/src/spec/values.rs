@@ -228,12 +228,8 @@ impl Reader<'_> {
         let (mut rfc3398, mut rfc4497) = (Mapping::Default, Mapping::Default);
         for (key, item) in table {
             match key.get_ref().as_str() {
-                "rfc3398" => {
-                    rfc3398 = self.mapping("rfc3398", item, 100..700, "a status code").map(|n| n as u16)
-                }
-                "rfc4497" => {
-                    rfc4497 = self.mapping("rfc4497", item, 100..700, "a status code").map(|n| n as u16)
-                }
+                "rfc3398" => rfc3398 = self.response_mapping("rfc3398", item),
+                "rfc4497" => rfc4497 = self.response_mapping("rfc4497", item),
                 "source" => {}
                 other => self.unknown_key("[code.response]", other, &key.span(), RESPONSE_KEYS),
             }

@@ -55,6 +55,11 @@ impl AlertMsgErrorCode {
         Self::NotEnoughInformationToDetermineThePurposeOfTheAlert,
         Self::AlertPayloadWasCorrupted,
     ];
+    const REFERENCE_0: crate::Reference = crate::Reference {
+        id: "RFC8876",
+        title: "RFC 8876",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc8876"),
+    };
     /// What the value means, as the spec describes it (Markdown).
     #[must_use]
     #[inline]
@@ -89,50 +94,12 @@ impl AlertMsgErrorCode {
     #[allow(clippy::too_many_lines)]
     pub const fn references(self) -> &'static [crate::Reference] {
         match self {
-            Self::CannotProcessTheAlertPayload => {
-                &[
-                    crate::Reference {
-                        id: "RFC8876",
-                        title: "RFC 8876",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc8876",
-                        ),
-                    },
-                ]
-            }
-            Self::AlertPayloadWasNotPresentOrCouldNotBeFound => {
-                &[
-                    crate::Reference {
-                        id: "RFC8876",
-                        title: "RFC 8876",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc8876",
-                        ),
-                    },
-                ]
-            }
+            Self::CannotProcessTheAlertPayload => &[Self::REFERENCE_0],
+            Self::AlertPayloadWasNotPresentOrCouldNotBeFound => &[Self::REFERENCE_0],
             Self::NotEnoughInformationToDetermineThePurposeOfTheAlert => {
-                &[
-                    crate::Reference {
-                        id: "RFC8876",
-                        title: "RFC 8876",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc8876",
-                        ),
-                    },
-                ]
+                &[Self::REFERENCE_0]
             }
-            Self::AlertPayloadWasCorrupted => {
-                &[
-                    crate::Reference {
-                        id: "RFC8876",
-                        title: "RFC 8876",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc8876",
-                        ),
-                    },
-                ]
-            }
+            Self::AlertPayloadWasCorrupted => &[Self::REFERENCE_0],
         }
     }
     /// Whether the registry marks the value deprecated or obsolete.
@@ -236,15 +203,6 @@ impl ::core::fmt::Display for AlertMsgErrorCode {
     }
 }
 #[automatically_derived]
-impl ::core::str::FromStr for AlertMsgErrorCode {
-    type Err = crate::ParseError;
-    /// Parses `"308"` or `"308 Incompatible language specification"`.
-    #[inline]
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_bytes(s.as_bytes())
-    }
-}
-#[automatically_derived]
 impl ::core::convert::TryFrom<u16> for AlertMsgErrorCode {
     type Error = crate::ParseError;
     #[inline]
@@ -260,6 +218,16 @@ impl ::core::convert::TryFrom<u16> for AlertMsgErrorCode {
     }
 }
 crate::__private::impl_serde!(table AlertMsgErrorCode);
+#[automatically_derived]
+impl ::core::str::FromStr for AlertMsgErrorCode {
+    type Err = crate::ParseError;
+    /// Parses the code alone, or the code and its text in any ASCII case (`"486"`, `"486 Busy
+    /// Here"`), as `from_bytes` does.
+    #[inline]
+    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_bytes(s.as_bytes())
+    }
+}
 #[automatically_derived]
 impl ::core::convert::From<AlertMsgErrorCode> for u16 {
     #[inline]

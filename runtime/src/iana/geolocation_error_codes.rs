@@ -62,6 +62,11 @@ impl GeolocationErrorCode {
         Self::PermissionToRouteBasedOnLocationInformation,
         Self::DeferenceFailure,
     ];
+    const REFERENCE_0: crate::Reference = crate::Reference {
+        id: "RFC6442",
+        title: "RFC 6442",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6442"),
+    };
     /// What the value means, as the spec describes it (Markdown).
     #[must_use]
     #[inline]
@@ -101,61 +106,13 @@ impl GeolocationErrorCode {
     #[allow(clippy::too_many_lines)]
     pub const fn references(self) -> &'static [crate::Reference] {
         match self {
-            Self::CannotProcessLocation => {
-                &[
-                    crate::Reference {
-                        id: "RFC6442",
-                        title: "RFC 6442",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6442",
-                        ),
-                    },
-                ]
-            }
-            Self::PermissionToUseLocationInformation => {
-                &[
-                    crate::Reference {
-                        id: "RFC6442",
-                        title: "RFC 6442",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6442",
-                        ),
-                    },
-                ]
-            }
+            Self::CannotProcessLocation => &[Self::REFERENCE_0],
+            Self::PermissionToUseLocationInformation => &[Self::REFERENCE_0],
             Self::PermissionToRetransmitLocationInformationToAThirdParty => {
-                &[
-                    crate::Reference {
-                        id: "RFC6442",
-                        title: "RFC 6442",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6442",
-                        ),
-                    },
-                ]
+                &[Self::REFERENCE_0]
             }
-            Self::PermissionToRouteBasedOnLocationInformation => {
-                &[
-                    crate::Reference {
-                        id: "RFC6442",
-                        title: "RFC 6442",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6442",
-                        ),
-                    },
-                ]
-            }
-            Self::DeferenceFailure => {
-                &[
-                    crate::Reference {
-                        id: "RFC6442",
-                        title: "RFC 6442",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6442",
-                        ),
-                    },
-                ]
-            }
+            Self::PermissionToRouteBasedOnLocationInformation => &[Self::REFERENCE_0],
+            Self::DeferenceFailure => &[Self::REFERENCE_0],
         }
     }
     /// Whether the registry marks the value deprecated or obsolete.
@@ -266,15 +223,6 @@ impl ::core::fmt::Display for GeolocationErrorCode {
     }
 }
 #[automatically_derived]
-impl ::core::str::FromStr for GeolocationErrorCode {
-    type Err = crate::ParseError;
-    /// Parses `"308"` or `"308 Incompatible language specification"`.
-    #[inline]
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_bytes(s.as_bytes())
-    }
-}
-#[automatically_derived]
 impl ::core::convert::TryFrom<u16> for GeolocationErrorCode {
     type Error = crate::ParseError;
     #[inline]
@@ -290,6 +238,16 @@ impl ::core::convert::TryFrom<u16> for GeolocationErrorCode {
     }
 }
 crate::__private::impl_serde!(table GeolocationErrorCode);
+#[automatically_derived]
+impl ::core::str::FromStr for GeolocationErrorCode {
+    type Err = crate::ParseError;
+    /// Parses the code alone, or the code and its text in any ASCII case (`"486"`, `"486 Busy
+    /// Here"`), as `from_bytes` does.
+    #[inline]
+    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_bytes(s.as_bytes())
+    }
+}
 #[automatically_derived]
 impl ::core::convert::From<GeolocationErrorCode> for u16 {
     #[inline]

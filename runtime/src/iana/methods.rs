@@ -124,6 +124,51 @@ impl Method {
         Self::Subscribe,
         Self::Update,
     ];
+    const REFERENCE_0: crate::Reference = crate::Reference {
+        id: "RFC3261",
+        title: "RFC 3261",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3261"),
+    };
+    const REFERENCE_1: crate::Reference = crate::Reference {
+        id: "RFC6086",
+        title: "RFC 6086",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6086"),
+    };
+    const REFERENCE_2: crate::Reference = crate::Reference {
+        id: "RFC6026",
+        title: "RFC 6026",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6026"),
+    };
+    const REFERENCE_3: crate::Reference = crate::Reference {
+        id: "RFC3428",
+        title: "RFC 3428",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3428"),
+    };
+    const REFERENCE_4: crate::Reference = crate::Reference {
+        id: "RFC6665",
+        title: "RFC 6665",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6665"),
+    };
+    const REFERENCE_5: crate::Reference = crate::Reference {
+        id: "RFC3262",
+        title: "RFC 3262",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3262"),
+    };
+    const REFERENCE_6: crate::Reference = crate::Reference {
+        id: "RFC3903",
+        title: "RFC 3903",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3903"),
+    };
+    const REFERENCE_7: crate::Reference = crate::Reference {
+        id: "RFC3515",
+        title: "RFC 3515",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3515"),
+    };
+    const REFERENCE_8: crate::Reference = crate::Reference {
+        id: "RFC3311",
+        title: "RFC 3311",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3311"),
+    };
     /// What the value means, as the spec describes it (Markdown).
     #[must_use]
     #[inline]
@@ -202,167 +247,20 @@ impl Method {
     #[allow(clippy::too_many_lines)]
     pub const fn references(self) -> &'static [crate::Reference] {
         match self {
-            Self::Ack => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::Bye => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::Cancel => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::Info => {
-                &[
-                    crate::Reference {
-                        id: "RFC6086",
-                        title: "RFC 6086",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6086",
-                        ),
-                    },
-                ]
-            }
-            Self::Invite => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                    crate::Reference {
-                        id: "RFC6026",
-                        title: "RFC 6026",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6026",
-                        ),
-                    },
-                ]
-            }
-            Self::Message => {
-                &[
-                    crate::Reference {
-                        id: "RFC3428",
-                        title: "RFC 3428",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3428",
-                        ),
-                    },
-                ]
-            }
-            Self::Notify => {
-                &[
-                    crate::Reference {
-                        id: "RFC6665",
-                        title: "RFC 6665",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6665",
-                        ),
-                    },
-                ]
-            }
-            Self::Options => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::Prack => {
-                &[
-                    crate::Reference {
-                        id: "RFC3262",
-                        title: "RFC 3262",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3262",
-                        ),
-                    },
-                ]
-            }
-            Self::Publish => {
-                &[
-                    crate::Reference {
-                        id: "RFC3903",
-                        title: "RFC 3903",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3903",
-                        ),
-                    },
-                ]
-            }
-            Self::Refer => {
-                &[
-                    crate::Reference {
-                        id: "RFC3515",
-                        title: "RFC 3515",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3515",
-                        ),
-                    },
-                ]
-            }
-            Self::Register => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::Subscribe => {
-                &[
-                    crate::Reference {
-                        id: "RFC6665",
-                        title: "RFC 6665",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6665",
-                        ),
-                    },
-                ]
-            }
-            Self::Update => {
-                &[
-                    crate::Reference {
-                        id: "RFC3311",
-                        title: "RFC 3311",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3311",
-                        ),
-                    },
-                ]
-            }
+            Self::Ack => &[Self::REFERENCE_0],
+            Self::Bye => &[Self::REFERENCE_0],
+            Self::Cancel => &[Self::REFERENCE_0],
+            Self::Info => &[Self::REFERENCE_1],
+            Self::Invite => &[Self::REFERENCE_0, Self::REFERENCE_2],
+            Self::Message => &[Self::REFERENCE_3],
+            Self::Notify => &[Self::REFERENCE_4],
+            Self::Options => &[Self::REFERENCE_0],
+            Self::Prack => &[Self::REFERENCE_5],
+            Self::Publish => &[Self::REFERENCE_6],
+            Self::Refer => &[Self::REFERENCE_7],
+            Self::Register => &[Self::REFERENCE_0],
+            Self::Subscribe => &[Self::REFERENCE_4],
+            Self::Update => &[Self::REFERENCE_8],
         }
     }
     /// Whether the registry marks the value deprecated or obsolete.

@@ -206,6 +206,171 @@ impl OptionTag {
         Self::TrickleIce,
         Self::Uui,
     ];
+    const REFERENCE_0: crate::Reference = crate::Reference {
+        id: "RFC3262",
+        title: "RFC 3262",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3262"),
+    };
+    const REFERENCE_1: crate::Reference = crate::Reference {
+        id: "RFC6228",
+        title: "RFC 6228",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6228"),
+    };
+    const REFERENCE_2: crate::Reference = crate::Reference {
+        id: "RFC5373",
+        title: "RFC 5373",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5373"),
+    };
+    const REFERENCE_3: crate::Reference = crate::Reference {
+        id: "RFC3959",
+        title: "RFC 3959",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3959"),
+    };
+    const REFERENCE_4: crate::Reference = crate::Reference {
+        id: "RFC4662",
+        title: "RFC 4662",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4662"),
+    };
+    const REFERENCE_5: crate::Reference = crate::Reference {
+        id: "RFC7614",
+        title: "RFC 7614",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc7614"),
+    };
+    const REFERENCE_6: crate::Reference = crate::Reference {
+        id: "RFC4916",
+        title: "RFC 4916",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4916"),
+    };
+    const REFERENCE_7: crate::Reference = crate::Reference {
+        id: "RFC6442",
+        title: "RFC 6442",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6442"),
+    };
+    const REFERENCE_8: crate::Reference = crate::Reference {
+        id: "RFC6140",
+        title: "RFC 6140",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6140"),
+    };
+    const REFERENCE_9: crate::Reference = crate::Reference {
+        id: "RFC5627",
+        title: "RFC 5627",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5627"),
+    };
+    const REFERENCE_10: crate::Reference = crate::Reference {
+        id: "RFC7044",
+        title: "RFC 7044",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc7044"),
+    };
+    const REFERENCE_11: crate::Reference = crate::Reference {
+        id: "RFC5768",
+        title: "RFC 5768",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5768"),
+    };
+    const REFERENCE_12: crate::Reference = crate::Reference {
+        id: "RFC3911",
+        title: "RFC 3911",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3911"),
+    };
+    const REFERENCE_13: crate::Reference = crate::Reference {
+        id: "RFC5368",
+        title: "RFC 5368",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5368"),
+    };
+    const REFERENCE_14: crate::Reference = crate::Reference {
+        id: "RFC4488",
+        title: "RFC 4488",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4488"),
+    };
+    const REFERENCE_15: crate::Reference = crate::Reference {
+        id: "RFC5626",
+        title: "RFC 5626",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5626"),
+    };
+    const REFERENCE_16: crate::Reference = crate::Reference {
+        id: "RFC3327",
+        title: "RFC 3327",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3327"),
+    };
+    const REFERENCE_17: crate::Reference = crate::Reference {
+        id: "RFC6794",
+        title: "RFC 6794",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6794"),
+    };
+    const REFERENCE_18: crate::Reference = crate::Reference {
+        id: "RFC3312",
+        title: "RFC 3312",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3312"),
+    };
+    const REFERENCE_19: crate::Reference = crate::Reference {
+        id: "RFC3840",
+        title: "RFC 3840",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3840"),
+    };
+    const REFERENCE_20: crate::Reference = crate::Reference {
+        id: "RFC3323",
+        title: "RFC 3323",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3323"),
+    };
+    const REFERENCE_21: crate::Reference = crate::Reference {
+        id: "RFC5366",
+        title: "RFC 5366",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5366"),
+    };
+    const REFERENCE_22: crate::Reference = crate::Reference {
+        id: "RFC5365",
+        title: "RFC 5365",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5365"),
+    };
+    const REFERENCE_23: crate::Reference = crate::Reference {
+        id: "RFC5367",
+        title: "RFC 5367",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5367"),
+    };
+    const REFERENCE_24: crate::Reference = crate::Reference {
+        id: "RFC7866",
+        title: "RFC 7866",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc7866"),
+    };
+    const REFERENCE_25: crate::Reference = crate::Reference {
+        id: "RFC3891",
+        title: "RFC 3891",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3891"),
+    };
+    const REFERENCE_26: crate::Reference = crate::Reference {
+        id: "RFC4412",
+        title: "RFC 4412",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4412"),
+    };
+    const REFERENCE_27: crate::Reference = crate::Reference {
+        id: "RFC4092",
+        title: "RFC 4092",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4092"),
+    };
+    const REFERENCE_28: crate::Reference = crate::Reference {
+        id: "RFC3329",
+        title: "RFC 3329",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3329"),
+    };
+    const REFERENCE_29: crate::Reference = crate::Reference {
+        id: "RFC4538",
+        title: "RFC 4538",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4538"),
+    };
+    const REFERENCE_30: crate::Reference = crate::Reference {
+        id: "RFC4028",
+        title: "RFC 4028",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4028"),
+    };
+    const REFERENCE_31: crate::Reference = crate::Reference {
+        id: "RFC8840",
+        title: "RFC 8840",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc8840"),
+    };
+    const REFERENCE_32: crate::Reference = crate::Reference {
+        id: "RFC7433",
+        title: "RFC 7433",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc7433"),
+    };
     /// What the value means, as the spec describes it (Markdown).
     #[must_use]
     #[inline]
@@ -256,402 +421,42 @@ impl OptionTag {
     #[allow(clippy::too_many_lines)]
     pub const fn references(self) -> &'static [crate::Reference] {
         match self {
-            Self::Rel100 => {
-                &[
-                    crate::Reference {
-                        id: "RFC3262",
-                        title: "RFC 3262",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3262",
-                        ),
-                    },
-                ]
-            }
-            Self::EarlyDialogTerminated => {
-                &[
-                    crate::Reference {
-                        id: "RFC6228",
-                        title: "RFC 6228",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6228",
-                        ),
-                    },
-                ]
-            }
-            Self::Answermode => {
-                &[
-                    crate::Reference {
-                        id: "RFC5373",
-                        title: "RFC 5373",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc5373",
-                        ),
-                    },
-                ]
-            }
-            Self::EarlySession => {
-                &[
-                    crate::Reference {
-                        id: "RFC3959",
-                        title: "RFC 3959",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3959",
-                        ),
-                    },
-                ]
-            }
-            Self::Eventlist => {
-                &[
-                    crate::Reference {
-                        id: "RFC4662",
-                        title: "RFC 4662",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc4662",
-                        ),
-                    },
-                ]
-            }
-            Self::Explicitsub => {
-                &[
-                    crate::Reference {
-                        id: "RFC7614",
-                        title: "RFC 7614",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc7614",
-                        ),
-                    },
-                ]
-            }
-            Self::FromChange => {
-                &[
-                    crate::Reference {
-                        id: "RFC4916",
-                        title: "RFC 4916",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc4916",
-                        ),
-                    },
-                ]
-            }
-            Self::GeolocationHttp => {
-                &[
-                    crate::Reference {
-                        id: "RFC6442",
-                        title: "RFC 6442",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6442",
-                        ),
-                    },
-                ]
-            }
-            Self::GeolocationSip => {
-                &[
-                    crate::Reference {
-                        id: "RFC6442",
-                        title: "RFC 6442",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6442",
-                        ),
-                    },
-                ]
-            }
-            Self::Gin => {
-                &[
-                    crate::Reference {
-                        id: "RFC6140",
-                        title: "RFC 6140",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6140",
-                        ),
-                    },
-                ]
-            }
-            Self::Gruu => {
-                &[
-                    crate::Reference {
-                        id: "RFC5627",
-                        title: "RFC 5627",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc5627",
-                        ),
-                    },
-                ]
-            }
-            Self::Histinfo => {
-                &[
-                    crate::Reference {
-                        id: "RFC7044",
-                        title: "RFC 7044",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc7044",
-                        ),
-                    },
-                ]
-            }
-            Self::Ice => {
-                &[
-                    crate::Reference {
-                        id: "RFC5768",
-                        title: "RFC 5768",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc5768",
-                        ),
-                    },
-                ]
-            }
-            Self::Join => {
-                &[
-                    crate::Reference {
-                        id: "RFC3911",
-                        title: "RFC 3911",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3911",
-                        ),
-                    },
-                ]
-            }
-            Self::MultipleRefer => {
-                &[
-                    crate::Reference {
-                        id: "RFC5368",
-                        title: "RFC 5368",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc5368",
-                        ),
-                    },
-                ]
-            }
-            Self::Norefersub => {
-                &[
-                    crate::Reference {
-                        id: "RFC4488",
-                        title: "RFC 4488",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc4488",
-                        ),
-                    },
-                ]
-            }
-            Self::Nosub => {
-                &[
-                    crate::Reference {
-                        id: "RFC7614",
-                        title: "RFC 7614",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc7614",
-                        ),
-                    },
-                ]
-            }
-            Self::Outbound => {
-                &[
-                    crate::Reference {
-                        id: "RFC5626",
-                        title: "RFC 5626",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc5626",
-                        ),
-                    },
-                ]
-            }
-            Self::Path => {
-                &[
-                    crate::Reference {
-                        id: "RFC3327",
-                        title: "RFC 3327",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3327",
-                        ),
-                    },
-                ]
-            }
-            Self::Policy => {
-                &[
-                    crate::Reference {
-                        id: "RFC6794",
-                        title: "RFC 6794",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6794",
-                        ),
-                    },
-                ]
-            }
-            Self::Precondition => {
-                &[
-                    crate::Reference {
-                        id: "RFC3312",
-                        title: "RFC 3312",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3312",
-                        ),
-                    },
-                ]
-            }
-            Self::Pref => {
-                &[
-                    crate::Reference {
-                        id: "RFC3840",
-                        title: "RFC 3840",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3840",
-                        ),
-                    },
-                ]
-            }
-            Self::Privacy => {
-                &[
-                    crate::Reference {
-                        id: "RFC3323",
-                        title: "RFC 3323",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3323",
-                        ),
-                    },
-                ]
-            }
-            Self::RecipientListInvite => {
-                &[
-                    crate::Reference {
-                        id: "RFC5366",
-                        title: "RFC 5366",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc5366",
-                        ),
-                    },
-                ]
-            }
-            Self::RecipientListMessage => {
-                &[
-                    crate::Reference {
-                        id: "RFC5365",
-                        title: "RFC 5365",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc5365",
-                        ),
-                    },
-                ]
-            }
-            Self::RecipientListSubscribe => {
-                &[
-                    crate::Reference {
-                        id: "RFC5367",
-                        title: "RFC 5367",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc5367",
-                        ),
-                    },
-                ]
-            }
-            Self::RecordAware => {
-                &[
-                    crate::Reference {
-                        id: "RFC7866",
-                        title: "RFC 7866",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc7866",
-                        ),
-                    },
-                ]
-            }
-            Self::Replaces => {
-                &[
-                    crate::Reference {
-                        id: "RFC3891",
-                        title: "RFC 3891",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3891",
-                        ),
-                    },
-                ]
-            }
-            Self::ResourcePriority => {
-                &[
-                    crate::Reference {
-                        id: "RFC4412",
-                        title: "RFC 4412",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc4412",
-                        ),
-                    },
-                ]
-            }
-            Self::SdpAnat => {
-                &[
-                    crate::Reference {
-                        id: "RFC4092",
-                        title: "RFC 4092",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc4092",
-                        ),
-                    },
-                ]
-            }
-            Self::SecAgree => {
-                &[
-                    crate::Reference {
-                        id: "RFC3329",
-                        title: "RFC 3329",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3329",
-                        ),
-                    },
-                ]
-            }
-            Self::Siprec => {
-                &[
-                    crate::Reference {
-                        id: "RFC7866",
-                        title: "RFC 7866",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc7866",
-                        ),
-                    },
-                ]
-            }
-            Self::Tdialog => {
-                &[
-                    crate::Reference {
-                        id: "RFC4538",
-                        title: "RFC 4538",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc4538",
-                        ),
-                    },
-                ]
-            }
-            Self::Timer => {
-                &[
-                    crate::Reference {
-                        id: "RFC4028",
-                        title: "RFC 4028",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc4028",
-                        ),
-                    },
-                ]
-            }
-            Self::TrickleIce => {
-                &[
-                    crate::Reference {
-                        id: "RFC8840",
-                        title: "RFC 8840",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc8840",
-                        ),
-                    },
-                ]
-            }
-            Self::Uui => {
-                &[
-                    crate::Reference {
-                        id: "RFC7433",
-                        title: "RFC 7433",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc7433",
-                        ),
-                    },
-                ]
-            }
+            Self::Rel100 => &[Self::REFERENCE_0],
+            Self::EarlyDialogTerminated => &[Self::REFERENCE_1],
+            Self::Answermode => &[Self::REFERENCE_2],
+            Self::EarlySession => &[Self::REFERENCE_3],
+            Self::Eventlist => &[Self::REFERENCE_4],
+            Self::Explicitsub => &[Self::REFERENCE_5],
+            Self::FromChange => &[Self::REFERENCE_6],
+            Self::GeolocationHttp => &[Self::REFERENCE_7],
+            Self::GeolocationSip => &[Self::REFERENCE_7],
+            Self::Gin => &[Self::REFERENCE_8],
+            Self::Gruu => &[Self::REFERENCE_9],
+            Self::Histinfo => &[Self::REFERENCE_10],
+            Self::Ice => &[Self::REFERENCE_11],
+            Self::Join => &[Self::REFERENCE_12],
+            Self::MultipleRefer => &[Self::REFERENCE_13],
+            Self::Norefersub => &[Self::REFERENCE_14],
+            Self::Nosub => &[Self::REFERENCE_5],
+            Self::Outbound => &[Self::REFERENCE_15],
+            Self::Path => &[Self::REFERENCE_16],
+            Self::Policy => &[Self::REFERENCE_17],
+            Self::Precondition => &[Self::REFERENCE_18],
+            Self::Pref => &[Self::REFERENCE_19],
+            Self::Privacy => &[Self::REFERENCE_20],
+            Self::RecipientListInvite => &[Self::REFERENCE_21],
+            Self::RecipientListMessage => &[Self::REFERENCE_22],
+            Self::RecipientListSubscribe => &[Self::REFERENCE_23],
+            Self::RecordAware => &[Self::REFERENCE_24],
+            Self::Replaces => &[Self::REFERENCE_25],
+            Self::ResourcePriority => &[Self::REFERENCE_26],
+            Self::SdpAnat => &[Self::REFERENCE_27],
+            Self::SecAgree => &[Self::REFERENCE_28],
+            Self::Siprec => &[Self::REFERENCE_24],
+            Self::Tdialog => &[Self::REFERENCE_29],
+            Self::Timer => &[Self::REFERENCE_30],
+            Self::TrickleIce => &[Self::REFERENCE_31],
+            Self::Uui => &[Self::REFERENCE_32],
         }
     }
     /// Whether the registry marks the value deprecated or obsolete.

@@ -43,6 +43,11 @@ pub enum PushService {
 impl PushService {
     /// Every value of this type, in order.
     pub const ALL: &'static [Self] = &[Self::Apns, Self::Fcm, Self::Webpush];
+    const REFERENCE_0: crate::Reference = crate::Reference {
+        id: "RFC8599",
+        title: "RFC 8599",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc8599"),
+    };
     /// What the value means, as the spec describes it (Markdown).
     #[must_use]
     #[inline]
@@ -66,39 +71,9 @@ impl PushService {
     #[allow(clippy::too_many_lines)]
     pub const fn references(self) -> &'static [crate::Reference] {
         match self {
-            Self::Apns => {
-                &[
-                    crate::Reference {
-                        id: "RFC8599",
-                        title: "RFC 8599",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc8599",
-                        ),
-                    },
-                ]
-            }
-            Self::Fcm => {
-                &[
-                    crate::Reference {
-                        id: "RFC8599",
-                        title: "RFC 8599",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc8599",
-                        ),
-                    },
-                ]
-            }
-            Self::Webpush => {
-                &[
-                    crate::Reference {
-                        id: "RFC8599",
-                        title: "RFC 8599",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc8599",
-                        ),
-                    },
-                ]
-            }
+            Self::Apns => &[Self::REFERENCE_0],
+            Self::Fcm => &[Self::REFERENCE_0],
+            Self::Webpush => &[Self::REFERENCE_0],
         }
     }
     /// Whether the registry marks the value deprecated or obsolete.

@@ -342,6 +342,11 @@ impl Q850Cause {
         Self::ProtocolErrorUnspecified,
         Self::InterworkingUnspecified,
     ];
+    const REFERENCE_0: crate::Reference = crate::Reference {
+        id: "ITU-T Q.850",
+        title: "ITU-T Q.850",
+        url: ::core::option::Option::Some("https://www.itu.int/rec/T-REC-Q.850"),
+    };
     /// What the value means, as the spec describes it (Markdown).
     #[must_use]
     #[inline]
@@ -439,699 +444,77 @@ impl Q850Cause {
     #[allow(clippy::too_many_lines)]
     pub const fn references(self) -> &'static [crate::Reference] {
         match self {
-            Self::UnallocatedUnassignedNumber => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NoRouteToSpecifiedTransitNetwork => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NoRouteToDestination => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::ChannelUnacceptable => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
+            Self::UnallocatedUnassignedNumber => &[Self::REFERENCE_0],
+            Self::NoRouteToSpecifiedTransitNetwork => &[Self::REFERENCE_0],
+            Self::NoRouteToDestination => &[Self::REFERENCE_0],
+            Self::ChannelUnacceptable => &[Self::REFERENCE_0],
             Self::CallAwardedAndBeingDeliveredInAnEstablishedChannel => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
+                &[Self::REFERENCE_0]
             }
-            Self::NormalCallClearing => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::UserBusy => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NoUserResponding => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NoAnswerFromUserUserAlerted => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::SubscriberAbsent => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::CallRejected => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NumberChanged => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::RedirectionToNewDestination => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::ExchangeRoutingError => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NonSelectedUserClearing => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::DestinationOutOfOrder => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::InvalidNumberFormatAddressIncomplete => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::FacilityRejected => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::ResponseToStatusEnquiry => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NormalUnspecified => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NoCircuitChannelAvailable => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NetworkOutOfOrder => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::TemporaryFailure => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::SwitchingEquipmentCongestion => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::AccessInformationDiscarded => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::RequestedCircuitChannelNotAvailable => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::PrecedenceCallBlocked => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::ResourceUnavailableUnspecified => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::QualityOfServiceNotAvailable => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::RequestedFacilityNotSubscribed => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::OutgoingCallsBarredWithinCug => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::IncomingCallsBarredWithinCug => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::BearerCapabilityNotAuthorized => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::BearerCapabilityNotPresentlyAvailable => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::InconsistencyInOutgoingInformationElement => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::ServiceOrOptionNotAvailableUnspecified => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::BearerCapabilityNotImplemented => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::ChannelTypeNotImplemented => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::RequestedFacilityNotImplemented => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
+            Self::NormalCallClearing => &[Self::REFERENCE_0],
+            Self::UserBusy => &[Self::REFERENCE_0],
+            Self::NoUserResponding => &[Self::REFERENCE_0],
+            Self::NoAnswerFromUserUserAlerted => &[Self::REFERENCE_0],
+            Self::SubscriberAbsent => &[Self::REFERENCE_0],
+            Self::CallRejected => &[Self::REFERENCE_0],
+            Self::NumberChanged => &[Self::REFERENCE_0],
+            Self::RedirectionToNewDestination => &[Self::REFERENCE_0],
+            Self::ExchangeRoutingError => &[Self::REFERENCE_0],
+            Self::NonSelectedUserClearing => &[Self::REFERENCE_0],
+            Self::DestinationOutOfOrder => &[Self::REFERENCE_0],
+            Self::InvalidNumberFormatAddressIncomplete => &[Self::REFERENCE_0],
+            Self::FacilityRejected => &[Self::REFERENCE_0],
+            Self::ResponseToStatusEnquiry => &[Self::REFERENCE_0],
+            Self::NormalUnspecified => &[Self::REFERENCE_0],
+            Self::NoCircuitChannelAvailable => &[Self::REFERENCE_0],
+            Self::NetworkOutOfOrder => &[Self::REFERENCE_0],
+            Self::TemporaryFailure => &[Self::REFERENCE_0],
+            Self::SwitchingEquipmentCongestion => &[Self::REFERENCE_0],
+            Self::AccessInformationDiscarded => &[Self::REFERENCE_0],
+            Self::RequestedCircuitChannelNotAvailable => &[Self::REFERENCE_0],
+            Self::PrecedenceCallBlocked => &[Self::REFERENCE_0],
+            Self::ResourceUnavailableUnspecified => &[Self::REFERENCE_0],
+            Self::QualityOfServiceNotAvailable => &[Self::REFERENCE_0],
+            Self::RequestedFacilityNotSubscribed => &[Self::REFERENCE_0],
+            Self::OutgoingCallsBarredWithinCug => &[Self::REFERENCE_0],
+            Self::IncomingCallsBarredWithinCug => &[Self::REFERENCE_0],
+            Self::BearerCapabilityNotAuthorized => &[Self::REFERENCE_0],
+            Self::BearerCapabilityNotPresentlyAvailable => &[Self::REFERENCE_0],
+            Self::InconsistencyInOutgoingInformationElement => &[Self::REFERENCE_0],
+            Self::ServiceOrOptionNotAvailableUnspecified => &[Self::REFERENCE_0],
+            Self::BearerCapabilityNotImplemented => &[Self::REFERENCE_0],
+            Self::ChannelTypeNotImplemented => &[Self::REFERENCE_0],
+            Self::RequestedFacilityNotImplemented => &[Self::REFERENCE_0],
             Self::OnlyRestrictedDigitalInformationBearerCapabilityIsAvailable => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
+                &[Self::REFERENCE_0]
             }
-            Self::ServiceOrOptionNotImplementedUnspecified => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::InvalidCallReferenceValue => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::IdentifiedChannelDoesNotExist => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::ASuspendedCallExistsButThisCallIdentityDoesNot => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::CallIdentityInUse => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NoCallSuspended => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
+            Self::ServiceOrOptionNotImplementedUnspecified => &[Self::REFERENCE_0],
+            Self::InvalidCallReferenceValue => &[Self::REFERENCE_0],
+            Self::IdentifiedChannelDoesNotExist => &[Self::REFERENCE_0],
+            Self::ASuspendedCallExistsButThisCallIdentityDoesNot => &[Self::REFERENCE_0],
+            Self::CallIdentityInUse => &[Self::REFERENCE_0],
+            Self::NoCallSuspended => &[Self::REFERENCE_0],
             Self::CallHavingTheRequestedCallIdentityHasBeenCleared => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
+                &[Self::REFERENCE_0]
             }
-            Self::UserNotMemberOfCug => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::IncompatibleDestination => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::NonExistentCug => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::InvalidTransitNetworkSelection => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::InvalidMessageUnspecified => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::MandatoryInformationElementIsMissing => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::MessageTypeNonExistentOrNotImplemented => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
+            Self::UserNotMemberOfCug => &[Self::REFERENCE_0],
+            Self::IncompatibleDestination => &[Self::REFERENCE_0],
+            Self::NonExistentCug => &[Self::REFERENCE_0],
+            Self::InvalidTransitNetworkSelection => &[Self::REFERENCE_0],
+            Self::InvalidMessageUnspecified => &[Self::REFERENCE_0],
+            Self::MandatoryInformationElementIsMissing => &[Self::REFERENCE_0],
+            Self::MessageTypeNonExistentOrNotImplemented => &[Self::REFERENCE_0],
             Self::MessageNotCompatibleWithCallStateOrMessageTypeNonExistentOrNotImplemented => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
+                &[Self::REFERENCE_0]
             }
-            Self::InformationElementNonExistentOrNotImplemented => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::InvalidInformationElementContents => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::MessageNotCompatibleWithCallState => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::RecoveryOnTimerExpiry => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::ParameterNonExistentOrNotImplementedPassedOn => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::MessageWithUnrecognizedParameterDiscarded => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::ProtocolErrorUnspecified => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::InterworkingUnspecified => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
+            Self::InformationElementNonExistentOrNotImplemented => &[Self::REFERENCE_0],
+            Self::InvalidInformationElementContents => &[Self::REFERENCE_0],
+            Self::MessageNotCompatibleWithCallState => &[Self::REFERENCE_0],
+            Self::RecoveryOnTimerExpiry => &[Self::REFERENCE_0],
+            Self::ParameterNonExistentOrNotImplementedPassedOn => &[Self::REFERENCE_0],
+            Self::MessageWithUnrecognizedParameterDiscarded => &[Self::REFERENCE_0],
+            Self::ProtocolErrorUnspecified => &[Self::REFERENCE_0],
+            Self::InterworkingUnspecified => &[Self::REFERENCE_0],
         }
     }
     /// Whether the registry marks the value deprecated or obsolete.
@@ -1536,15 +919,6 @@ impl ::core::fmt::Display for Q850Cause {
     }
 }
 #[automatically_derived]
-impl ::core::str::FromStr for Q850Cause {
-    type Err = crate::ParseError;
-    /// Parses `"308"` or `"308 Incompatible language specification"`.
-    #[inline]
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_bytes(s.as_bytes())
-    }
-}
-#[automatically_derived]
 impl ::core::convert::TryFrom<u16> for Q850Cause {
     type Error = crate::ParseError;
     #[inline]
@@ -1560,6 +934,16 @@ impl ::core::convert::TryFrom<u16> for Q850Cause {
     }
 }
 crate::__private::impl_serde!(table Q850Cause);
+#[automatically_derived]
+impl ::core::str::FromStr for Q850Cause {
+    type Err = crate::ParseError;
+    /// Parses the code alone, or the code and its text in any ASCII case (`"486"`, `"486 Busy
+    /// Here"`), as `from_bytes` does.
+    #[inline]
+    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_bytes(s.as_bytes())
+    }
+}
 #[automatically_derived]
 impl ::core::convert::From<Q850Cause> for u16 {
     #[inline]

@@ -180,6 +180,56 @@ impl ReasonProtocol {
         Self::Sip,
         Self::Stir,
     ];
+    const REFERENCE_0: crate::Reference = crate::Reference {
+        id: "3GPP TS 24.501",
+        title: "3GPP TS 24.501",
+        url: ::core::option::Option::Some("https://www.3gpp.org/DynaReport/24501.htm"),
+    };
+    const REFERENCE_1: crate::Reference = crate::Reference {
+        id: "3GPP TS 29.274",
+        title: "3GPP TS 29.274",
+        url: ::core::option::Option::Some("https://www.3gpp.org/DynaReport/29274.htm"),
+    };
+    const REFERENCE_2: crate::Reference = crate::Reference {
+        id: "3GPP TS 24.301",
+        title: "3GPP TS 24.301",
+        url: ::core::option::Option::Some("https://www.3gpp.org/DynaReport/24301.htm"),
+    };
+    const REFERENCE_3: crate::Reference = crate::Reference {
+        id: "3GPP TS 24.229",
+        title: "3GPP TS 24.229",
+        url: ::core::option::Option::Some("https://www.3gpp.org/DynaReport/24229.htm"),
+    };
+    const REFERENCE_4: crate::Reference = crate::Reference {
+        id: "3GPP TS 38.413",
+        title: "3GPP TS 38.413",
+        url: ::core::option::Option::Some("https://www.3gpp.org/DynaReport/38413.htm"),
+    };
+    const REFERENCE_5: crate::Reference = crate::Reference {
+        id: "RFC4411",
+        title: "RFC 4411",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4411"),
+    };
+    const REFERENCE_6: crate::Reference = crate::Reference {
+        id: "ITU-T Q.850",
+        title: "ITU-T Q.850",
+        url: ::core::option::Option::Some("https://www.itu.int/rec/T-REC-Q.850"),
+    };
+    const REFERENCE_7: crate::Reference = crate::Reference {
+        id: "3GPP TS 36.413",
+        title: "3GPP TS 36.413",
+        url: ::core::option::Option::Some("https://www.3gpp.org/DynaReport/36413.htm"),
+    };
+    const REFERENCE_8: crate::Reference = crate::Reference {
+        id: "RFC3261",
+        title: "RFC 3261",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3261"),
+    };
+    const REFERENCE_9: crate::Reference = crate::Reference {
+        id: "RFC8224",
+        title: "RFC 8224",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc8224"),
+    };
     /// What the value means, as the spec describes it (Markdown).
     #[must_use]
     #[inline]
@@ -304,248 +354,28 @@ impl ReasonProtocol {
     #[allow(clippy::too_many_lines)]
     pub const fn references(self) -> &'static [crate::Reference] {
         match self {
-            Self::FiveGmm => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 24.501",
-                        title: "3GPP TS 24.501",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/24501.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::FiveGsm => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 24.501",
-                        title: "3GPP TS 24.501",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/24501.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::Diameter => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 29.274",
-                        title: "3GPP TS 29.274",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/29274.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::Emm => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 24.301",
-                        title: "3GPP TS 24.301",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/24301.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::Esm => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 24.301",
-                        title: "3GPP TS 24.301",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/24301.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::FailureCause => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 24.229",
-                        title: "3GPP TS 24.229",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/24229.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::Ikev2 => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 29.274",
-                        title: "3GPP TS 29.274",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/29274.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::NgapMisc => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 38.413",
-                        title: "3GPP TS 38.413",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/38413.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::NgapNas => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 38.413",
-                        title: "3GPP TS 38.413",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/38413.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::NgapProt => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 38.413",
-                        title: "3GPP TS 38.413",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/38413.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::NgapRnl => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 38.413",
-                        title: "3GPP TS 38.413",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/38413.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::NgapTl => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 38.413",
-                        title: "3GPP TS 38.413",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/38413.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::Preemption => {
-                &[
-                    crate::Reference {
-                        id: "RFC4411",
-                        title: "RFC 4411",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc4411",
-                        ),
-                    },
-                ]
-            }
-            Self::Q850 => {
-                &[
-                    crate::Reference {
-                        id: "ITU-T Q.850",
-                        title: "ITU-T Q.850",
-                        url: ::core::option::Option::Some(
-                            "https://www.itu.int/rec/T-REC-Q.850",
-                        ),
-                    },
-                ]
-            }
-            Self::ReleaseCause => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 24.229",
-                        title: "3GPP TS 24.229",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/24229.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::S1apMisc => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 36.413",
-                        title: "3GPP TS 36.413",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/36413.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::S1apNas => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 36.413",
-                        title: "3GPP TS 36.413",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/36413.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::S1apProt => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 36.413",
-                        title: "3GPP TS 36.413",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/36413.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::S1apRnl => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 36.413",
-                        title: "3GPP TS 36.413",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/36413.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::S1apTl => {
-                &[
-                    crate::Reference {
-                        id: "3GPP TS 36.413",
-                        title: "3GPP TS 36.413",
-                        url: ::core::option::Option::Some(
-                            "https://www.3gpp.org/DynaReport/36413.htm",
-                        ),
-                    },
-                ]
-            }
-            Self::Sip => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::Stir => {
-                &[
-                    crate::Reference {
-                        id: "RFC8224",
-                        title: "RFC 8224",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc8224",
-                        ),
-                    },
-                ]
-            }
+            Self::FiveGmm => &[Self::REFERENCE_0],
+            Self::FiveGsm => &[Self::REFERENCE_0],
+            Self::Diameter => &[Self::REFERENCE_1],
+            Self::Emm => &[Self::REFERENCE_2],
+            Self::Esm => &[Self::REFERENCE_2],
+            Self::FailureCause => &[Self::REFERENCE_3],
+            Self::Ikev2 => &[Self::REFERENCE_1],
+            Self::NgapMisc => &[Self::REFERENCE_4],
+            Self::NgapNas => &[Self::REFERENCE_4],
+            Self::NgapProt => &[Self::REFERENCE_4],
+            Self::NgapRnl => &[Self::REFERENCE_4],
+            Self::NgapTl => &[Self::REFERENCE_4],
+            Self::Preemption => &[Self::REFERENCE_5],
+            Self::Q850 => &[Self::REFERENCE_6],
+            Self::ReleaseCause => &[Self::REFERENCE_3],
+            Self::S1apMisc => &[Self::REFERENCE_7],
+            Self::S1apNas => &[Self::REFERENCE_7],
+            Self::S1apProt => &[Self::REFERENCE_7],
+            Self::S1apRnl => &[Self::REFERENCE_7],
+            Self::S1apTl => &[Self::REFERENCE_7],
+            Self::Sip => &[Self::REFERENCE_8],
+            Self::Stir => &[Self::REFERENCE_9],
         }
     }
     /// Whether the registry marks the value deprecated or obsolete.

@@ -2056,15 +2056,6 @@ impl ::core::fmt::Display for StatusCode {
     }
 }
 #[automatically_derived]
-impl ::core::str::FromStr for StatusCode {
-    type Err = crate::ParseError;
-    /// Parses `"486"` or `"486 Busy Here"` (phrase in any ASCII case).
-    #[inline]
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_bytes(s.as_bytes())
-    }
-}
-#[automatically_derived]
 impl ::core::convert::TryFrom<u16> for StatusCode {
     type Error = crate::ParseError;
     #[inline]
@@ -2093,6 +2084,16 @@ impl ::core::convert::From<StatusCode> for crate::Code {
             ::core::option::Option::Some(code) => code,
             ::core::option::Option::None => ::core::unreachable!(),
         }
+    }
+}
+#[automatically_derived]
+impl ::core::str::FromStr for StatusCode {
+    type Err = crate::ParseError;
+    /// Parses the code alone, or the code and its text in any ASCII case (`"486"`, `"486 Busy
+    /// Here"`), as `from_bytes` does.
+    #[inline]
+    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_bytes(s.as_bytes())
     }
 }
 #[automatically_derived]

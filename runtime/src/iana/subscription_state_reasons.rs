@@ -82,6 +82,16 @@ impl SubscriptionStateReason {
         Self::Rejected,
         Self::Timeout,
     ];
+    const REFERENCE_0: crate::Reference = crate::Reference {
+        id: "RFC4660",
+        title: "RFC 4660",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc4660"),
+    };
+    const REFERENCE_1: crate::Reference = crate::Reference {
+        id: "RFC6665",
+        title: "RFC 6665",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc6665"),
+    };
     /// What the value means, as the spec describes it (Markdown).
     #[must_use]
     #[inline]
@@ -136,94 +146,14 @@ impl SubscriptionStateReason {
     #[allow(clippy::too_many_lines)]
     pub const fn references(self) -> &'static [crate::Reference] {
         match self {
-            Self::Badfilter => {
-                &[
-                    crate::Reference {
-                        id: "RFC4660",
-                        title: "RFC 4660",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc4660",
-                        ),
-                    },
-                ]
-            }
-            Self::Deactivated => {
-                &[
-                    crate::Reference {
-                        id: "RFC6665",
-                        title: "RFC 6665",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6665",
-                        ),
-                    },
-                ]
-            }
-            Self::Giveup => {
-                &[
-                    crate::Reference {
-                        id: "RFC6665",
-                        title: "RFC 6665",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6665",
-                        ),
-                    },
-                ]
-            }
-            Self::Invariant => {
-                &[
-                    crate::Reference {
-                        id: "RFC6665",
-                        title: "RFC 6665",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6665",
-                        ),
-                    },
-                ]
-            }
-            Self::Noresource => {
-                &[
-                    crate::Reference {
-                        id: "RFC6665",
-                        title: "RFC 6665",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6665",
-                        ),
-                    },
-                ]
-            }
-            Self::Probation => {
-                &[
-                    crate::Reference {
-                        id: "RFC6665",
-                        title: "RFC 6665",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6665",
-                        ),
-                    },
-                ]
-            }
-            Self::Rejected => {
-                &[
-                    crate::Reference {
-                        id: "RFC6665",
-                        title: "RFC 6665",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6665",
-                        ),
-                    },
-                ]
-            }
-            Self::Timeout => {
-                &[
-                    crate::Reference {
-                        id: "RFC6665",
-                        title: "RFC 6665",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc6665",
-                        ),
-                    },
-                ]
-            }
+            Self::Badfilter => &[Self::REFERENCE_0],
+            Self::Deactivated => &[Self::REFERENCE_1],
+            Self::Giveup => &[Self::REFERENCE_1],
+            Self::Invariant => &[Self::REFERENCE_1],
+            Self::Noresource => &[Self::REFERENCE_1],
+            Self::Probation => &[Self::REFERENCE_1],
+            Self::Rejected => &[Self::REFERENCE_1],
+            Self::Timeout => &[Self::REFERENCE_1],
         }
     }
     /// Whether the registry marks the value deprecated or obsolete.

@@ -132,6 +132,21 @@ impl WarnCode {
         Self::SipsRequired,
         Self::MiscellaneousWarning,
     ];
+    const REFERENCE_0: crate::Reference = crate::Reference {
+        id: "RFC3261",
+        title: "RFC 3261",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc3261"),
+    };
+    const REFERENCE_1: crate::Reference = crate::Reference {
+        id: "RFC8373",
+        title: "RFC 8373",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc8373"),
+    };
+    const REFERENCE_2: crate::Reference = crate::Reference {
+        id: "RFC5630",
+        title: "RFC 5630",
+        url: ::core::option::Option::Some("https://www.rfc-editor.org/rfc/rfc5630"),
+    };
     /// What the value means, as the spec describes it (Markdown).
     #[must_use]
     #[inline]
@@ -221,171 +236,21 @@ impl WarnCode {
     #[allow(clippy::too_many_lines)]
     pub const fn references(self) -> &'static [crate::Reference] {
         match self {
-            Self::IncompatibleNetworkProtocol => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::IncompatibleNetworkAddressFormats => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::IncompatibleTransportProtocol => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::IncompatibleBandwidthUnits => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::MediaTypeNotAvailable => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::IncompatibleMediaFormat => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::AttributeNotUnderstood => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::SessionDescriptionParameterNotUnderstood => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::IncompatibleLanguageSpecification => {
-                &[
-                    crate::Reference {
-                        id: "RFC8373",
-                        title: "RFC 8373",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc8373",
-                        ),
-                    },
-                ]
-            }
-            Self::MulticastNotAvailable => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::UnicastNotAvailable => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::InsufficientBandwidth => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
-            Self::SipsNotAllowed => {
-                &[
-                    crate::Reference {
-                        id: "RFC5630",
-                        title: "RFC 5630",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc5630",
-                        ),
-                    },
-                ]
-            }
-            Self::SipsRequired => {
-                &[
-                    crate::Reference {
-                        id: "RFC5630",
-                        title: "RFC 5630",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc5630",
-                        ),
-                    },
-                ]
-            }
-            Self::MiscellaneousWarning => {
-                &[
-                    crate::Reference {
-                        id: "RFC3261",
-                        title: "RFC 3261",
-                        url: ::core::option::Option::Some(
-                            "https://www.rfc-editor.org/rfc/rfc3261",
-                        ),
-                    },
-                ]
-            }
+            Self::IncompatibleNetworkProtocol => &[Self::REFERENCE_0],
+            Self::IncompatibleNetworkAddressFormats => &[Self::REFERENCE_0],
+            Self::IncompatibleTransportProtocol => &[Self::REFERENCE_0],
+            Self::IncompatibleBandwidthUnits => &[Self::REFERENCE_0],
+            Self::MediaTypeNotAvailable => &[Self::REFERENCE_0],
+            Self::IncompatibleMediaFormat => &[Self::REFERENCE_0],
+            Self::AttributeNotUnderstood => &[Self::REFERENCE_0],
+            Self::SessionDescriptionParameterNotUnderstood => &[Self::REFERENCE_0],
+            Self::IncompatibleLanguageSpecification => &[Self::REFERENCE_1],
+            Self::MulticastNotAvailable => &[Self::REFERENCE_0],
+            Self::UnicastNotAvailable => &[Self::REFERENCE_0],
+            Self::InsufficientBandwidth => &[Self::REFERENCE_0],
+            Self::SipsNotAllowed => &[Self::REFERENCE_2],
+            Self::SipsRequired => &[Self::REFERENCE_2],
+            Self::MiscellaneousWarning => &[Self::REFERENCE_0],
         }
     }
     /// Whether the registry marks the value deprecated or obsolete.
@@ -522,15 +387,6 @@ impl ::core::fmt::Display for WarnCode {
     }
 }
 #[automatically_derived]
-impl ::core::str::FromStr for WarnCode {
-    type Err = crate::ParseError;
-    /// Parses `"308"` or `"308 Incompatible language specification"`.
-    #[inline]
-    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-        Self::from_bytes(s.as_bytes())
-    }
-}
-#[automatically_derived]
 impl ::core::convert::TryFrom<u16> for WarnCode {
     type Error = crate::ParseError;
     #[inline]
@@ -546,6 +402,16 @@ impl ::core::convert::TryFrom<u16> for WarnCode {
     }
 }
 crate::__private::impl_serde!(table WarnCode);
+#[automatically_derived]
+impl ::core::str::FromStr for WarnCode {
+    type Err = crate::ParseError;
+    /// Parses the code alone, or the code and its text in any ASCII case (`"486"`, `"486 Busy
+    /// Here"`), as `from_bytes` does.
+    #[inline]
+    fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+        Self::from_bytes(s.as_bytes())
+    }
+}
 #[automatically_derived]
 impl ::core::convert::From<WarnCode> for u16 {
     #[inline]
